@@ -1,0 +1,1 @@
+"""The pure core of factquiz: it never imports Textual (a test enforces this)."""

@@ -1,0 +1,263 @@
+"""An article, split into paragraphs and sentences with stable numbers and character spans.
+
+An article is a UTF-8 text file whose paragraphs are separated by blank lines. Its metadata lives
+once, beside it, in ``<name>.meta.toml``. Sentences are numbered ``¶p sN`` (paragraph, sentence,
+both from 1) and by a global index from 1, and carry their ``[start, end)`` span in the text.
+
+The splitter is rule-based: it breaks after ``.``, ``!`` or ``?`` (and any closing quotes) when
+white space and a capital, digit or opening quote follow, except after a known abbreviation
+(``Dr.``, ``U.S.``, ``Jan.``), an initial (``J. Smith``), or inside a quotation, so that a quote of
+several sentences stays one unit with its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quiz.core.errors import QuizError
+
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# A candidate end: terminal punctuation, closing quotes/brackets, then white space.
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+
+TITLES = frozenset(
+    "mr mrs ms dr prof gen sen rep gov lt col capt cmdr sgt st jr sr rev fr pres maj adm hon"
+    " mt ft dept est approx vs etc inc corp co ltd bros".split()
+)
+# Abbreviations only before a number: "No. 5", "Vol. 2".
+NUMBERED = frozenset("no nos vol fig art ch sec p pp".split())
+MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# After a dotted acronym (U.S., U.N.) a new sentence is assumed only before these words.
+_STARTERS = frozenset(
+    "the a an it he she they we i in on at but this that these those there his her its their"
+    " our as after before when while however meanwhile yet so if".split()
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article."""
+
+    index: int
+    """Global number, from 1."""
+    paragraph: int
+    """Paragraph number, from 1."""
+    number: int
+    """Number within its paragraph, from 1."""
+    start: int
+    """Offset of the first character in the article text."""
+    end: int
+    """Offset just past the last character."""
+    text: str
+    """The sentence as it stands in the article."""
+
+    @property
+    def label(self) -> str:
+        """Its place in the article, as shown to players: ``¶6 s1``."""
+        return f"¶{self.paragraph} s{self.number}"
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What is known about where an article comes from; ``None`` means not known."""
+
+    title: str | None = None
+    """The headline, or a title given by whoever added the article."""
+    outlet: str | None = None
+    """The publication."""
+    author: str | None = None
+    """Who wrote it."""
+    date: str | None = None
+    """When it was published (as written in the meta file)."""
+    url: str | None = None
+    """Where it was found."""
+    note: str | None = None
+    """Anything else worth saying, such as why the fields above are unknown."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article's text, its metadata and its sentences."""
+
+    path: Path
+    """The text file."""
+    text: str
+    """The whole text, as read (evidence is checked against it as it is)."""
+    meta: ArticleMeta
+    """Title, outlet, date and URL where known."""
+    sentences: tuple[Sentence, ...] = field(repr=False)
+    """Every sentence, in order."""
+
+    @property
+    def title(self) -> str:
+        """The title from the metadata, else the file name."""
+        return self.meta.title or self.path.stem
+
+    @property
+    def paragraphs(self) -> int:
+        """How many paragraphs the article has."""
+        return self.sentences[-1].paragraph if self.sentences else 0
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence holding character ``offset`` (the nearest one before it otherwise)."""
+        starts = self.__dict__.get("_starts")
+        if starts is None:
+            starts = [s.start for s in self.sentences]
+            object.__setattr__(self, "_starts", starts)
+        return self.sentences[max(bisect_right(starts, offset) - 1, 0)]
+
+
+def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The ``[start, end)`` spans of the non-blank paragraphs of ``text``, stripped."""
+    last = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        yield from _stripped(text, last, match.start())
+        last = match.end()
+    yield from _stripped(text, last, len(text))
+
+
+def _stripped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+def _is_abbreviation(text: str, start: int, dot: int, next_word: str) -> bool:
+    """Whether the period at ``dot`` ends an abbreviation rather than a sentence."""
+    before = _WORD_BEFORE.search(text, start, dot)
+    if before is None:
+        return False
+    word = before.group(1).lstrip("\"'“‘(")
+    bare = word.rstrip(".").lower()
+    if bare in TITLES or bare in MONTHS:
+        return True
+    if bare in NUMBERED:
+        return next_word[:1].isdigit()
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return True  # an initial: "J. Smith"
+    if "." in word and all(len(part) <= 2 for part in word.split(".")):
+        # a dotted acronym: U.S. or U.N. ends a sentence only before a usual first word
+        return next_word.lower() not in _STARTERS
+    return False
+
+
+def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split the paragraph ``text[start:end]`` into sentence spans."""
+    spans: list[tuple[int, int]] = []
+    sentence_start = start
+    quote_depth = 0
+    scan = start
+    for match in _CANDIDATE.finditer(text, start, end):
+        quote_depth = _quote_depth(text, scan, match.end(), quote_depth)
+        scan = match.end()
+        if quote_depth > 0:
+            continue
+        follow = _NEXT_START.match(text, match.end(), end)
+        if follow is None:
+            continue
+        first = follow.group(2)
+        if not (first.isupper() or first.isdigit() or follow.group(1)):
+            continue
+        rest = text[follow.start(2) : end].split(maxsplit=1)
+        next_word = rest[0].strip(".,;:\"'”’") if rest else ""
+        if match.group().startswith(".") and _is_abbreviation(
+            text, sentence_start, match.start(), next_word
+        ):
+            continue
+        spans.append((sentence_start, match.end()))
+        sentence_start = follow.start(1)
+    if sentence_start < end:
+        spans.append((sentence_start, end))
+    return spans
+
+
+def _quote_depth(text: str, start: int, end: int, depth: int) -> int:
+    """The quotation depth after ``text[start:end]``, starting from ``depth``."""
+    segment = text[start:end]
+    depth = max(depth + segment.count("“") - segment.count("”"), 0)
+    if segment.count('"') % 2:
+        depth = 0 if depth else 1
+    return depth
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Every sentence of ``text``, numbered by paragraph and globally."""
+    sentences: list[Sentence] = []
+    for paragraph, (p_start, p_end) in enumerate(paragraph_spans(text), start=1):
+        for number, (s_start, s_end) in enumerate(split_paragraph(text, p_start, p_end), start=1):
+            sentences.append(
+                Sentence(
+                    index=len(sentences) + 1,
+                    paragraph=paragraph,
+                    number=number,
+                    start=s_start,
+                    end=s_end,
+                    text=text[s_start:s_end],
+                )
+            )
+    return tuple(sentences)
+
+
+def meta_path(article_path: Path) -> Path:
+    """Where the metadata of ``article_path`` lives: ``name.meta.toml`` beside it."""
+    return article_path.with_name(article_path.stem + ".meta.toml")
+
+
+def decode_article(path: Path, data: bytes) -> str:
+    """The text of an article file, or a :class:`QuizError` saying why it is not usable."""
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise QuizError(f"{path}: article is over 5 MB; split it or cut it to the story")
+    if b"\x00" in data:
+        raise QuizError(f"{path}: article is not a text file; give a UTF-8 .txt file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise QuizError(
+            f"{path}: article is not UTF-8 (bad byte at offset {exc.start}); save it as UTF-8"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_meta(path: Path) -> ArticleMeta:
+    """The metadata beside the article at ``path``, or empty metadata where there is none."""
+    mpath = meta_path(path)
+    try:
+        raw = mpath.read_bytes()
+    except FileNotFoundError:
+        return ArticleMeta()
+    except OSError as exc:
+        raise QuizError(f"{mpath}: cannot read metadata ({exc.strerror}); check permissions") from None
+    import tomli
+
+    try:
+        data = tomli.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomli.TOMLDecodeError) as exc:
+        raise QuizError(f"{mpath}: metadata is not valid UTF-8 TOML ({exc}); fix it") from None
+    known = {name: data.get(name) for name in ArticleMeta.__dataclass_fields__}
+    values = {k: str(v) for k, v in known.items() if isinstance(v, (str, int, float)) and v != ""}
+    return ArticleMeta(**values)
+
+
+def load_article(path: Path) -> Article:
+    """Read, decode and split the article at ``path``; a :class:`QuizError` if it is unusable."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise QuizError(f"{path}: article not found; check the bank's article path") from None
+    except IsADirectoryError:
+        raise QuizError(f"{path}: article is a folder; name the article's .txt file") from None
+    except OSError as exc:
+        raise QuizError(f"{path}: cannot read article ({exc.strerror}); check permissions") from None
+    text = decode_article(path, data)
+    return Article(path=path, text=text, meta=load_meta(path), sentences=split_sentences(text))

@@ -1,0 +1,268 @@
+"""Finding and loading question banks, each checked against its article.
+
+Banks come from the bundled ``questions/`` folder, the user's banks folder, and any files or
+folders named on the command line (folders searched recursively for ``*.toml``, passing over
+``*.meta.toml``). One bad file never stops the others from loading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from quiz.core.article import Article, load_article
+from quiz.core.errors import Problem, QuizError
+from quiz.core.evidence import Evidence, EvidenceIndex
+from quiz.core.lines import scan
+from quiz.core.model import AnyQuestion, BankInfo
+
+MAX_BANK_BYTES = 5 * 1024 * 1024
+Origin = Literal["bundled", "user", "given"]
+
+
+@dataclass(frozen=True)
+class BankSource:
+    """A bank file and how to name it to the user."""
+
+    path: Path
+    """The file."""
+    shown: str
+    """The path as the user gave it, or relative to the bundled folder."""
+    origin: Origin
+    """Where it was found: bundled with the app, the user's banks folder, or named by the user."""
+
+
+@dataclass(frozen=True)
+class Bank:
+    """A loaded bank: its valid questions, their resolved evidence, and its article."""
+
+    info: BankInfo
+    """The ``[bank]`` table."""
+    questions: tuple[AnyQuestion, ...]
+    """The questions that passed every check, in file order."""
+    evidence: dict[str, tuple[Evidence, ...]]
+    """Question id → where its evidence stands in the article."""
+    article: Article
+    """The article the bank is about."""
+    source: BankSource
+    """Where the bank came from."""
+
+    @property
+    def id(self) -> str:
+        """The bank id."""
+        return self.info.id
+
+    @property
+    def topic(self) -> str:
+        """The topic the menu groups it under."""
+        return self.info.topic or self.info.title
+
+
+@dataclass
+class Catalog:
+    """The outcome of loading some banks: what loaded and every problem found."""
+
+    banks: list[Bank] = field(default_factory=list)
+    """Banks that loaded (perhaps with some questions left out for errors)."""
+    problems: list[Problem] = field(default_factory=list)
+    """Errors and warnings, file by file."""
+    files: int = 0
+    """How many bank files were read."""
+
+    @property
+    def errors(self) -> int:
+        """How many errors were found."""
+        return sum(p.severity == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        """How many warnings were found."""
+        return sum(p.severity == "warning" for p in self.problems)
+
+    @property
+    def questions(self) -> int:
+        """How many questions loaded."""
+        return sum(len(b.questions) for b in self.banks)
+
+
+def _folder_sources(folder: Path, shown: str, origin: Origin) -> list[BankSource]:
+    files = sorted(p for p in folder.rglob("*.toml") if not p.name.endswith(".meta.toml"))
+    return [BankSource(p, str(Path(shown) / p.relative_to(folder)), origin) for p in files]
+
+
+def discover(paths: Sequence[str]) -> list[BankSource]:
+    """The bank files named by ``paths`` (files, or folders searched recursively).
+
+    Raises :class:`QuizError` for a path that does not exist.
+    """
+    sources: list[BankSource] = []
+    for given in paths:
+        path = Path(given).expanduser()
+        if path.is_dir():
+            sources.extend(_folder_sources(path, given, "given"))
+        elif path.exists():
+            sources.append(BankSource(path, given, "given"))
+        else:
+            raise QuizError(f"{given}: no such file or folder; give a bank file or a folder of banks")
+    return _unique(sources)
+
+
+def default_sources() -> list[BankSource]:
+    """The bundled banks and the user's own banks."""
+    from quiz.locations import bundled_questions, user_banks
+
+    bundled = bundled_questions()
+    sources = _folder_sources(bundled, "questions", "bundled") if bundled.is_dir() else []
+    mine = user_banks()
+    if mine.is_dir():
+        sources.extend(_folder_sources(mine, str(mine), "user"))
+    return _unique(sources)
+
+
+def _unique(sources: Iterable[BankSource]) -> list[BankSource]:
+    seen: set[Path] = set()
+    unique: list[BankSource] = []
+    for source in sources:
+        real = source.path.resolve()
+        if real not in seen:
+            seen.add(real)
+            unique.append(source)
+    return unique
+
+
+class _Articles:
+    """Articles and their evidence indexes, loaded once per file however many banks cite them."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[Path, tuple[Article, EvidenceIndex] | QuizError] = {}
+
+    def get(self, path: Path) -> tuple[Article, EvidenceIndex]:
+        key = path.resolve()
+        if key not in self._loaded:
+            try:
+                article = load_article(path)
+                self._loaded[key] = (article, EvidenceIndex(article))
+            except QuizError as exc:
+                self._loaded[key] = exc
+        found = self._loaded[key]
+        if isinstance(found, QuizError):
+            raise found
+        return found
+
+
+def read_bank_text(source: BankSource) -> str:
+    """The text of a bank file; :class:`QuizError` (with a located problem) if it is unusable."""
+    shown = source.shown
+
+    def fail(line: int, message: str) -> QuizError:
+        problem = Problem(shown, line, "error", message)
+        return QuizError(str(problem), (problem,))
+
+    try:
+        size = source.path.stat().st_size
+        if size > MAX_BANK_BYTES:
+            raise fail(1, f"file is {size / 1e6:.1f} MB, over the 5 MB limit; split the bank")
+        data = source.path.read_bytes()
+    except OSError as exc:
+        raise fail(1, f"cannot read file ({exc.strerror}); check it exists and is readable") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise fail(line, f"bytes that are not UTF-8 (at byte {exc.start}); save the file as "
+                   "UTF-8") from None
+
+
+def load_bank(source: BankSource, articles: _Articles | None = None) -> tuple[Bank | None, list[Problem]]:
+    """Load and check one bank file; the bank is ``None`` when it cannot be used at all."""
+    import tomli
+
+    from quiz.core.validate import Reporter, check_bank_info, check_question
+
+    articles = articles or _Articles()
+    try:
+        text = read_bank_text(source)
+    except QuizError as exc:
+        return None, list(exc.problems)
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None) or 1
+        message = getattr(exc, "msg", str(exc))
+        return None, [Problem(source.shown, line, "error",
+                              f"TOML syntax error: {message}; fix the syntax on that line")]
+    lines = scan(text)
+    head = Reporter(source.shown, lines.bank)
+    for key in data:
+        if key not in ("bank", "questions"):
+            line = lines.bank.header if key == "bank" else 1
+            head.problems.append(Problem(source.shown, line, "error",
+                                         f"unknown top-level table `{key}`; a bank has only "
+                                         "[bank] and [[questions]]"))
+    info = check_bank_info(data.get("bank"), head)
+    problems = head.problems
+    if info is None:
+        return None, problems
+    article_path = (source.path.parent / info.article).resolve()
+    index: EvidenceIndex | None = None
+    article: Article | None = None
+    try:
+        article, index = articles.get(article_path)
+    except QuizError as exc:
+        head.add("article", f"article `{info.article}` cannot be used: {_after_path(exc)}")
+    tables = data.get("questions", [])
+    if not isinstance(tables, list) or not tables:
+        head.add(None, "the bank has no questions; add [[questions]] tables")
+        tables = tables if isinstance(tables, list) else []
+    questions: list[AnyQuestion] = []
+    evidence: dict[str, tuple[Evidence, ...]] = {}
+    seen: dict[str, int] = {}
+    for number, table in enumerate(tables):
+        report = Reporter(source.shown, lines.question(number))
+        checked = check_question(table, report, index)
+        problems.extend(report.problems)
+        if checked is None:
+            continue
+        question, found = checked
+        if question.id in seen:
+            problems.append(Problem(source.shown, report.lines.line("id"), "error",
+                                    f"question id `{question.id}` is used twice in the bank "
+                                    f"(first at line {seen[question.id]}); give each its own id"))
+            continue
+        seen[question.id] = report.lines.line("id")
+        questions.append(question)
+        evidence[question.id] = found
+    if article is None:
+        return None, problems
+    return Bank(info, tuple(questions), evidence, article, source), problems
+
+
+def _after_path(exc: QuizError) -> str:
+    """A QuizError's message without its leading ``path: `` (the caller names the file)."""
+    text = exc.message
+    return text.split(": ", 1)[1] if ": " in text else text
+
+
+def load_banks(sources: Sequence[BankSource]) -> Catalog:
+    """Load every bank in ``sources``; a bank id used twice keeps only its first file."""
+    catalog = Catalog(files=len(sources))
+    articles = _Articles()
+    by_id: dict[str, Bank] = {}
+    for source in sources:
+        bank, problems = load_bank(source, articles)
+        catalog.problems.extend(problems)
+        if bank is None:
+            continue
+        first = by_id.get(bank.id)
+        if first is not None:
+            line = scan(read_bank_text(source)).bank.line("id")
+            catalog.problems.append(Problem(
+                source.shown, line, "error",
+                f"bank id `{bank.id}` is also used by {first.source.shown}; give each bank its own id",
+            ))
+            continue
+        by_id[bank.id] = bank
+        catalog.banks.append(bank)
+    return catalog

@@ -1,0 +1,134 @@
+"""Resolving evidence quotes to the article's sentences and exact spans.
+
+Each article is normalised once and indexed by its words (white-space separated tokens of the
+normalised text). A quote is looked up through the rarest of its inner words, so checking that it
+occurs exactly once costs a few dictionary look-ups, not a scan of the article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from itertools import accumulate
+
+from quiz.core.article import Article, Sentence
+from quiz.core.normalize import normalize, normalize_with_map
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A quote found once in the article."""
+
+    quote: str
+    """The quote as the bank gives it."""
+    start: int
+    """Offset of the quoted span in the article text."""
+    end: int
+    """Offset just past the quoted span."""
+    sentences: tuple[int, ...]
+    """Global indices (from 1) of the sentences the span touches."""
+
+
+class EvidenceNotFound(ValueError):
+    """The quote is not in the article; ``closest`` is the nearest passage, if any."""
+
+    def __init__(self, quote: str, closest: tuple[Sentence, str] | None) -> None:
+        super().__init__(quote)
+        self.quote = quote
+        self.closest = closest
+
+
+class EvidenceAmbiguous(ValueError):
+    """The quote occurs more than once; ``places`` are the sentences it occurs in."""
+
+    def __init__(self, quote: str, places: tuple[Sentence, ...]) -> None:
+        super().__init__(quote)
+        self.quote = quote
+        self.places = places
+
+
+class EvidenceIndex:
+    """An article normalised once, with its words indexed, for resolving quotes."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.normalized = normalize_with_map(article.text)
+        words = self.normalized.text.split(" ")
+        starts = accumulate((len(w) + 1 for w in words[:-1]), initial=0)
+        index: dict[str, list[int]] = {}
+        for word, start in zip(words, starts):
+            found = index.get(word)
+            if found is None:
+                index[word] = [start]
+            else:
+                found.append(start)
+        self._words = index
+
+    def occurrences(self, needle: str) -> list[int]:
+        """Every start (overlapping ones too) of the normalised ``needle`` in the article."""
+        text = self.normalized.text
+        tokens = needle.split(" ")
+        if len(tokens) >= 3:
+            offsets = list(accumulate((len(t) + 1 for t in tokens[:-1]), initial=0))
+            inner = range(1, len(tokens) - 1)
+            best = min(inner, key=lambda i: len(self._words.get(tokens[i], ())))
+            shift = offsets[best]
+            return [
+                p - shift
+                for p in self._words.get(tokens[best], ())
+                if p >= shift and text.startswith(needle, p - shift)
+            ]
+        found: list[int] = []
+        at = text.find(needle)
+        while at >= 0 and needle:
+            found.append(at)
+            at = text.find(needle, at + 1)
+        return found
+
+    def resolve(self, quote: str) -> Evidence:
+        """The single place ``quote`` stands in the article.
+
+        Raises :class:`EvidenceNotFound` or :class:`EvidenceAmbiguous` otherwise.
+        """
+        needle = normalize(quote).strip()
+        found = self.occurrences(needle) if needle else []
+        if not found:
+            raise EvidenceNotFound(quote, self.closest(needle))
+        if len(found) > 1:
+            places = tuple(
+                self.article.sentence_at(self.normalized.original_offset(p)) for p in found
+            )
+            raise EvidenceAmbiguous(quote, places)
+        start, end = self.normalized.original_span(found[0], found[0] + len(needle))
+        first = self.article.sentence_at(start).index
+        last = self.article.sentence_at(max(end - 1, start)).index
+        return Evidence(quote, start, end, tuple(range(first, last + 1)))
+
+    def closest(self, needle: str, candidates: int = 4) -> tuple[Sentence, str] | None:
+        """The passage most like ``needle``, among the sentences sharing most words with it."""
+        votes: Counter[int] = Counter()
+        for word in set(needle.split(" ")):
+            for p in self._words.get(word, ())[:200]:
+                votes[self.article.sentence_at(self.normalized.original_offset(p)).index] += 1
+        best: tuple[float, Sentence, str] | None = None
+        for index, _ in votes.most_common(candidates):
+            sentence = self.article.sentences[index - 1]
+            passage, score = _best_window(needle, sentence.text)
+            if best is None or score > best[0]:
+                best = (score, sentence, passage)
+        return (best[1], best[2]) if best else None
+
+
+def _best_window(needle: str, sentence: str) -> tuple[str, float]:
+    """The part of ``sentence`` that best matches ``needle``, widened to whole words."""
+    matcher = SequenceMatcher(None, needle, normalize(sentence), autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return sentence, 0.0
+    start = blocks[0].b - blocks[0].a
+    end = start + len(needle)
+    start = max(sentence.rfind(" ", 0, max(start, 0)) + 1, 0)
+    stop = sentence.find(" ", min(end, len(sentence)))
+    window = sentence[start : stop if stop >= 0 else len(sentence)]
+    return window, SequenceMatcher(None, needle, normalize(window), autojunk=False).ratio()

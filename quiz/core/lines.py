@@ -1,0 +1,88 @@
+"""Where keys stand in a bank file: tomli gives no positions, so the raw text is scanned.
+
+The scan knows tables (``[bank]``), arrays of tables (``[[questions]]``), sub-tables of the last
+question (``[questions.feedback]``), multi-line strings and arrays that run over several lines;
+that is all a bank uses. It never fails: what it cannot place falls back to the question's header
+line, then to line 1.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
+_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*(?:\.\s*[^=]+)?=""")
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
+
+
+@dataclass
+class TableLines:
+    """The header line of a table and the line of each key in it."""
+
+    header: int = 1
+    """1-based line of the table's header."""
+    keys: dict[str, int] = field(default_factory=dict)
+    """Key name → 1-based line; sub-table keys as ``feedback.option``."""
+
+    def line(self, key: str | None = None) -> int:
+        """The line of ``key``, else of the header."""
+        if key is not None and key in self.keys:
+            return self.keys[key]
+        return self.header
+
+
+@dataclass
+class BankLines:
+    """Lines of the ``[bank]`` table and of each ``[[questions]]`` entry, in order."""
+
+    bank: TableLines = field(default_factory=TableLines)
+    """The ``[bank]`` table (header line 1 when there is none)."""
+    questions: list[TableLines] = field(default_factory=list)
+    """One per ``[[questions]]`` header, in file order."""
+
+    def question(self, index: int) -> TableLines:
+        """Lines of the ``index``-th question (from 0), or a stand-in at line 1."""
+        return self.questions[index] if index < len(self.questions) else TableLines()
+
+
+def scan(text: str) -> BankLines:
+    """Scan a bank's text for the lines of its tables and keys."""
+    found = BankLines()
+    current: TableLines | None = None
+    prefix = ""
+    depth = 0
+    in_multiline: str | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if in_multiline is not None:
+            if line.count(in_multiline) % 2:
+                in_multiline = None
+            continue
+        bare = _STRINGS.sub('""', line.split("#", 1)[0] if '"' not in line else line)
+        if depth == 0:
+            header = _HEADER.match(line)
+            if header and not _KEY.match(line):
+                name = header.group(2).replace(" ", "")
+                prefix = ""
+                if header.group(1) == "[[" and name == "questions":
+                    current = TableLines(header=number)
+                    found.questions.append(current)
+                elif name == "bank":
+                    current = found.bank
+                    current.header = number
+                elif name.startswith("questions.") and found.questions:
+                    current = found.questions[-1]
+                    prefix = name[len("questions.") :] + "."
+                    current.keys.setdefault(prefix[:-1], number)
+                else:
+                    current = None
+                continue
+            key = _KEY.match(line)
+            if key and current is not None:
+                current.keys.setdefault(prefix + key.group(1).strip("\"'"), number)
+        for marker in ('"""', "'''"):
+            if line.count(marker) % 2:
+                in_multiline = marker
+                break
+        depth = max(depth + bare.count("[") + bare.count("{") - bare.count("]") - bare.count("}"), 0)
+    return found

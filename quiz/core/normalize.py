@@ -1,0 +1,140 @@
+"""Text normalisation: the strict form evidence is matched in, and the loose form typed answers are.
+
+Evidence form (:func:`normalize`): Unicode NFKC, curly and straight quotes and apostrophes alike,
+all dashes alike, every run of white space one space. Case is kept. :class:`NormalizedText` keeps a
+map from the normalised text back to the original, so a match can be highlighted where it stands.
+
+Loose form (:func:`loose`): the evidence form, then case folded, accents dropped, punctuation
+dropped; used to accept typed answers and to compare options.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4"
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+
+_TABLE = str.maketrans(
+    {
+        **{c: "'" for c in _SINGLE_QUOTES},
+        **{c: '"' for c in _DOUBLE_QUOTES},
+        **{c: "-" for c in _DASHES},
+    }
+)
+_WHITESPACE = re.compile(r"\s+")
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """A text in evidence form, with the way back to the original's character offsets."""
+
+    text: str
+    """The normalised text."""
+    breaks: tuple[tuple[int, int], ...]
+    """Sorted ``(normalised offset, original offset)`` points; between two, offsets move together."""
+    keys: tuple[int, ...] = ()
+    """The normalised offsets of ``breaks``, for bisection (filled in when left empty)."""
+
+    def __post_init__(self) -> None:
+        if not self.keys:
+            object.__setattr__(self, "keys", tuple(b[0] for b in self.breaks))
+
+    def original_offset(self, offset: int) -> int:
+        """The offset in the original text of the normalised offset ``offset``."""
+        i = bisect_right(self.keys, offset) - 1
+        norm_at, orig_at = self.breaks[max(i, 0)]
+        return orig_at + (offset - norm_at)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original ``[start, end)`` span of the normalised span ``[start, end)``."""
+        if end <= start:
+            first = self.original_offset(start)
+            return first, first
+        return self.original_offset(start), self.original_offset(end - 1) + 1
+
+
+def _nfkc_with_map(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """NFKC by clusters (a base character and its combining marks), with break points."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text, [(0, 0)]
+    out: list[str] = []
+    breaks: list[tuple[int, int]] = [(0, 0)]
+    length = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        piece = unicodedata.normalize("NFKC", text[i:j])
+        out.append(piece)
+        if len(piece) != j - i:
+            breaks.append((length, i))
+            breaks.append((length + len(piece), j))
+        length += len(piece)
+        i = j
+    return "".join(out), breaks
+
+
+def normalize_with_map(text: str) -> NormalizedText:
+    """Normalise ``text`` to evidence form, keeping the map back to the original."""
+    nfkc, nfkc_breaks = _nfkc_with_map(text)
+    translated = nfkc.translate(_TABLE)
+    pieces: list[str] = []
+    ws_breaks: list[tuple[int, int]] = [(0, 0)]
+    last = 0
+    length = 0
+    for match in _WHITESPACE.finditer(translated):
+        start, end = match.span()
+        if match.group() == " ":
+            continue
+        pieces.append(translated[last:start])
+        length += start - last
+        pieces.append(" ")
+        length += 1
+        ws_breaks.append((length, end))
+        last = end
+    pieces.append(translated[last:])
+    normalized = "".join(pieces)
+    if len(nfkc_breaks) == 1:
+        return NormalizedText(normalized, tuple(ws_breaks))
+    # Compose the two maps: normalised -> NFKC text -> original.
+    inner = NormalizedText(nfkc, tuple(nfkc_breaks))
+    points = sorted({p for p, _ in ws_breaks} | {_back(ws_breaks, q) for q, _ in nfkc_breaks})
+    composed = tuple((p, inner.original_offset(_forward(ws_breaks, p))) for p in points)
+    return NormalizedText(normalized, composed)
+
+
+def _forward(breaks: list[tuple[int, int]], offset: int) -> int:
+    keys = [b[0] for b in breaks]
+    i = max(bisect_right(keys, offset) - 1, 0)
+    return breaks[i][1] + offset - breaks[i][0]
+
+
+def _back(breaks: list[tuple[int, int]], target: int) -> int:
+    """The normalised offset of an NFKC-text offset (the first one at or after it)."""
+    best = 0
+    for norm_at, inner_at in breaks:
+        if inner_at <= target:
+            best = norm_at + (target - inner_at)
+    return max(best, 0)
+
+
+def normalize(text: str) -> str:
+    """``text`` in evidence form: NFKC, quotes and dashes alike, white space runs as one space."""
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return _WHITESPACE.sub(" ", text.translate(_TABLE))
+
+
+def loose(text: str) -> str:
+    """``text`` in loose form: case, accents, punctuation and spacing do not count."""
+    folded = unicodedata.normalize("NFKD", normalize(text).casefold())
+    bare = "".join(c for c in folded if not unicodedata.combining(c))
+    return " ".join(_PUNCTUATION.sub(" ", bare).split())

@@ -1,0 +1,276 @@
+"""Checking one bank's tables: types through pydantic, then the rules of each kind.
+
+Every problem becomes a :class:`~quiz.core.errors.Problem` at the line of the key at fault. This
+module is the only one that imports pydantic, so that playing from the bank cache never pays for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from functools import cache
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from quiz.core.errors import Problem, Severity
+from quiz.core.evidence import Evidence, EvidenceAmbiguous, EvidenceIndex, EvidenceNotFound
+from quiz.core.lines import TableLines
+from quiz.core.model import (
+    ID_PATTERN,
+    KINDS,
+    MAX_OPTIONS,
+    VERDICTS,
+    AnyQuestion,
+    BankInfo,
+    ChoiceQuestion,
+    ClaimQuestion,
+    MultiQuestion,
+    OrderQuestion,
+    TextQuestion,
+    field_names,
+    required_fields,
+)
+from quiz.core.normalize import loose, normalize
+
+_ID = re.compile(ID_PATTERN)
+ALL_QUESTION_KEYS = sorted({name for cls in KINDS.values() for name in field_names(cls)})
+
+
+@dataclass
+class Reporter:
+    """Collects the problems of one table, placing each at its key's line."""
+
+    path: str
+    """The bank file, as shown to the user."""
+    lines: TableLines
+    """Where the table's keys stand."""
+    where: str = ""
+    """Which table, for the message: ``question 'x': ``."""
+    problems: list[Problem] = field(default_factory=list)
+    """What was found so far."""
+
+    def add(self, key: str | None, message: str, severity: Severity = "error") -> None:
+        """Report ``message`` at the line of ``key``."""
+        self.problems.append(Problem(self.path, self.lines.line(key), severity, self.where + message))
+
+    @property
+    def failed(self) -> bool:
+        """Whether an error (not only warnings) was reported."""
+        return any(p.severity == "error" for p in self.problems)
+
+
+@cache
+def _adapter(cls: type[Any]) -> TypeAdapter[Any]:
+    return TypeAdapter(cls)
+
+
+def _unknown_keys(table: dict[str, Any], known: tuple[str, ...], report: Reporter) -> None:
+    for key in table:
+        if key in known:
+            continue
+        pool = known if known != () else tuple(ALL_QUESTION_KEYS)
+        close = get_close_matches(key, pool, n=1, cutoff=0.6)
+        hint = f"did you mean `{close[0]}`?" if close else f"known keys: {', '.join(pool)}"
+        report.add(key, f"unknown key `{key}`; {hint}")
+
+
+def _typed(cls: type[Any], table: dict[str, Any], report: Reporter) -> Any | None:
+    """``table`` validated as ``cls``, or ``None`` with its problems reported."""
+    try:
+        return _adapter(cls).validate_python(table)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            loc = error["loc"]
+            key = str(loc[0]) if loc else None
+            if error["type"] == "missing":
+                report.add(None, f"missing required field `{key}`; add `{key} = ...`")
+            elif error["type"] in ("unexpected_keyword_argument", "extra_forbidden"):
+                continue  # reported with a suggestion by _unknown_keys
+            else:
+                where = ".".join(str(part) for part in loc) or "value"
+                report.add(key, f"`{where}`: {error['msg'].lower()}; fix its value")
+        return None
+
+
+def check_bank_info(table: object, report: Reporter) -> BankInfo | None:
+    """The ``[bank]`` table as a :class:`BankInfo`, or ``None`` with its problems reported."""
+    if not isinstance(table, dict):
+        report.add(None, "missing `[bank]` table; start the file with [bank] and its id, title, article")
+        return None
+    _unknown_keys(table, field_names(BankInfo), report)
+    known = {k: v for k, v in table.items() if k in field_names(BankInfo)}
+    info = _typed(BankInfo, known, report)
+    if info is not None and not _ID.match(info.id):
+        report.add("id", f"bank id `{info.id}` is not lowercase letters, digits and hyphens; "
+                   "rename it like `s400-dates`")
+        return None
+    return info if not report.failed else None
+
+
+def check_question(
+    table: object, report: Reporter, index: EvidenceIndex | None
+) -> tuple[AnyQuestion, tuple[Evidence, ...]] | None:
+    """One ``[[questions]]`` table, validated and with its evidence resolved.
+
+    ``index`` is ``None`` when the article could not be loaded (evidence is then not checked).
+    """
+    if not isinstance(table, dict):
+        report.add(None, "each question must be a table; write it under a [[questions]] header")
+        return None
+    qid = table.get("id")
+    if isinstance(qid, str):
+        report.where = f"question `{qid}`: "
+    kind = table.get("kind")
+    if kind is None:
+        report.add(None, f"missing required field `kind`; add kind = one of {', '.join(KINDS)}")
+        return None
+    if kind not in KINDS:
+        close = get_close_matches(str(kind), list(KINDS), n=1)
+        hint = f" (did you mean `{close[0]}`?)" if close else ""
+        report.add("kind", f"unknown kind `{kind}`{hint}; use one of {', '.join(KINDS)}")
+        return None
+    cls = KINDS[kind]
+    names = field_names(cls)
+    _unknown_keys(table, names, report)
+    for key in required_fields(cls):
+        if key not in table:
+            report.add(None, f"missing required field `{key}` for a {kind} question; add `{key} = ...`")
+    if report.failed:
+        return None
+    question = _typed(cls, {k: v for k, v in table.items() if k in names}, report)
+    if question is None:
+        return None
+    _RULES[kind](question, report)
+    _common_rules(question, report)
+    evidence = _resolve(question, report, index) if index is not None else ()
+    if report.failed:
+        return None
+    _warnings(question, evidence, report, index)
+    return question, evidence
+
+
+def _common_rules(q: AnyQuestion, report: Reporter) -> None:
+    if not _ID.match(q.id):
+        report.add("id", f"id `{q.id}` is not lowercase letters, digits and hyphens; rename it")
+    if q.points <= 0:
+        report.add("points", f"points must be greater than 0, not {q.points:g}")
+    if not q.text.strip():
+        report.add("prompt" if q.kind != "claim" else "claim", "the question text is empty; write it")
+    if any(not quote.strip() for quote in q.quotes):
+        report.add("evidence", "an evidence quote is empty; copy the sentence from the article")
+
+
+def _distinct(values: tuple[str, ...], key: str, what: str, report: Reporter) -> None:
+    if len(values) < 2 or len(values) > MAX_OPTIONS:
+        report.add(key, f"{what} has {len(values)} entries; give 2 to {MAX_OPTIONS}")
+    seen: dict[str, str] = {}
+    for value in values:
+        folded = loose(value) or normalize(value).casefold()
+        if folded in seen:
+            same = "repeats" if seen[folded] == value else "is the same as"
+            other = "" if seen[folded] == value else f" `{seen[folded]}` (ignoring case and spacing)"
+            report.add(key, f"{what} `{value}` {same}{other}; make every entry different")
+        seen[folded] = value
+
+
+def _choice(q: ChoiceQuestion, report: Reporter) -> None:
+    _distinct(q.options, "options", "options", report)
+    if q.answer not in q.options:
+        close = get_close_matches(q.answer, list(q.options), n=1)
+        hint = f" (closest: `{close[0]}`)" if close else ""
+        report.add("answer", f"answer `{q.answer}` is not among the options{hint}; copy it exactly")
+    for option in q.feedback:
+        if option not in q.options:
+            report.add(f"feedback.{option}", f"feedback for `{option}`, which is not an option")
+
+
+def _multi(q: MultiQuestion, report: Reporter) -> None:
+    _distinct(q.options, "options", "options", report)
+    if not q.answers:
+        report.add("answers", "answers is empty; list every right option")
+    missing = [a for a in q.answers if a not in q.options]
+    if missing:
+        report.add("answers", f"answers {', '.join(f'`{m}`' for m in missing)} not among the "
+                   "options; answers must be a subset of options")
+    if len(set(q.answers)) != len(q.answers):
+        report.add("answers", "answers repeat an option; list each right option once")
+
+
+def _claim(q: ClaimQuestion, report: Reporter) -> None:
+    if q.verdict not in VERDICTS:  # pydantic has checked; kept for a clear message
+        report.add("verdict", f"verdict must be one of {', '.join(VERDICTS)}")
+
+
+def _text(q: TextQuestion, report: Reporter) -> None:
+    if not any(loose(a) for a in q.accept):
+        report.add("accept", "accept has no answer; list at least one accepted answer")
+
+
+def _order(q: OrderQuestion, report: Reporter) -> None:
+    _distinct(q.items, "items", "items", report)
+
+
+_RULES: dict[str, Callable[[Any, Reporter], None]] = {
+    "choice": _choice,
+    "multi": _multi,
+    "claim": _claim,
+    "text": _text,
+    "order": _order,
+}
+
+
+def _resolve(q: AnyQuestion, report: Reporter, index: EvidenceIndex) -> tuple[Evidence, ...]:
+    if not q.quotes:
+        if isinstance(q, ClaimQuestion) and q.verdict == "not-in-article":
+            if not (q.explanation or "").strip():
+                report.add(None, "a not-in-article claim without evidence needs an explanation; "
+                           "say what the article does and does not say")
+        else:
+            report.add(None, "missing evidence; add evidence = a quote from the article")
+        return ()
+    found: list[Evidence] = []
+    for quote in q.quotes:
+        if not quote.strip():
+            continue
+        try:
+            found.append(index.resolve(quote))
+        except EvidenceNotFound as exc:
+            if exc.closest is None:
+                report.add("evidence", f"evidence “{_short(quote)}” is not in the article, nor "
+                           "anything like it; copy the quote from the article")
+            else:
+                sentence, passage = exc.closest
+                report.add("evidence", f"evidence “{_short(quote)}” is not in the article; closest "
+                           f"passage ({sentence.label}): “{_short(passage, 90)}”; copy it exactly")
+        except EvidenceAmbiguous as exc:
+            labels = ", ".join(s.label for s in exc.places[:6])
+            report.add("evidence", f"evidence “{_short(quote)}” is found {len(exc.places)} times "
+                       f"({labels}); quote more words so it is found once")
+    return tuple(found)
+
+
+def _warnings(
+    q: AnyQuestion, evidence: tuple[Evidence, ...], report: Reporter, index: EvidenceIndex | None
+) -> None:
+    if not (q.explanation or "").strip():
+        report.add(None, "no explanation; add explanation = why the answer is right", "warning")
+    if q.draft:
+        report.add("draft", "drafted and not yet reviewed; check it, then remove draft = true",
+                   "warning")
+    if index is None or not evidence:
+        return
+    quoted = " ".join(normalize(index.article.text[e.start : e.end]).casefold() for e in evidence)
+    if isinstance(q, ChoiceQuestion) and normalize(q.answer).casefold() not in quoted:
+        report.add("answer", f"answer `{q.answer}` does not appear in its evidence; quote the "
+                   "words that hold it", "warning")
+    if isinstance(q, TextQuestion) and not any(normalize(a).casefold() in quoted for a in q.accept):
+        report.add("accept", "no accepted answer appears in the evidence; quote the words that "
+                   "hold it", "warning")
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
