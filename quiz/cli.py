@@ -50,8 +50,13 @@ def check(paths: Sequence[str], strict: bool) -> None:
         click.echo(str(problem))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    counts = [(len(catalog.banks), "bank"), (catalog.questions, "question"), (errors, "error"),
-              (warnings, "warning"), (catalog.files, "file")]
+    counts = [
+        (len(catalog.banks), "bank"),
+        (catalog.questions, "question"),
+        (errors, "error"),
+        (warnings, "warning"),
+        (catalog.files, "file"),
+    ]
     click.echo(", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts) + " checked")
     sys.exit(1 if errors else 0)
 

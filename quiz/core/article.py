@@ -237,7 +237,9 @@ def load_meta(path: Path) -> ArticleMeta:
     except FileNotFoundError:
         return ArticleMeta()
     except OSError as exc:
-        raise QuizError(f"{mpath}: cannot read metadata ({exc.strerror}); check permissions") from None
+        raise QuizError(
+            f"{mpath}: cannot read metadata ({exc.strerror}); check permissions"
+        ) from None
     import tomli
 
     try:
@@ -258,6 +260,8 @@ def load_article(path: Path) -> Article:
     except IsADirectoryError:
         raise QuizError(f"{path}: article is a folder; name the article's .txt file") from None
     except OSError as exc:
-        raise QuizError(f"{path}: cannot read article ({exc.strerror}); check permissions") from None
+        raise QuizError(
+            f"{path}: cannot read article ({exc.strerror}); check permissions"
+        ) from None
     text = decode_article(path, data)
     return Article(path=path, text=text, meta=load_meta(path), sentences=split_sentences(text))

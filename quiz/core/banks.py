@@ -105,7 +105,9 @@ def discover(paths: Sequence[str]) -> list[BankSource]:
         elif path.exists():
             sources.append(BankSource(path, given, "given"))
         else:
-            raise QuizError(f"{given}: no such file or folder; give a bank file or a folder of banks")
+            raise QuizError(
+                f"{given}: no such file or folder; give a bank file or a folder of banks"
+            )
     return _unique(sources)
 
 
@@ -166,16 +168,21 @@ def read_bank_text(source: BankSource) -> str:
             raise fail(1, f"file is {size / 1e6:.1f} MB, over the 5 MB limit; split the bank")
         data = source.path.read_bytes()
     except OSError as exc:
-        raise fail(1, f"cannot read file ({exc.strerror}); check it exists and is readable") from None
+        raise fail(
+            1, f"cannot read file ({exc.strerror}); check it exists and is readable"
+        ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise fail(line, f"bytes that are not UTF-8 (at byte {exc.start}); save the file as "
-                   "UTF-8") from None
+        raise fail(
+            line, f"bytes that are not UTF-8 (at byte {exc.start}); save the file as UTF-8"
+        ) from None
 
 
-def load_bank(source: BankSource, articles: _Articles | None = None) -> tuple[Bank | None, list[Problem]]:
+def load_bank(
+    source: BankSource, articles: _Articles | None = None
+) -> tuple[Bank | None, list[Problem]]:
     """Load and check one bank file; the bank is ``None`` when it cannot be used at all."""
     import tomli
 
@@ -191,16 +198,27 @@ def load_bank(source: BankSource, articles: _Articles | None = None) -> tuple[Ba
     except tomli.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or 1
         message = getattr(exc, "msg", str(exc))
-        return None, [Problem(source.shown, line, "error",
-                              f"TOML syntax error: {message}; fix the syntax on that line")]
+        return None, [
+            Problem(
+                source.shown,
+                line,
+                "error",
+                f"TOML syntax error: {message}; fix the syntax on that line",
+            )
+        ]
     lines = scan(text)
     head = Reporter(source.shown, lines.bank)
     for key in data:
         if key not in ("bank", "questions"):
             line = lines.bank.header if key == "bank" else 1
-            head.problems.append(Problem(source.shown, line, "error",
-                                         f"unknown top-level table `{key}`; a bank has only "
-                                         "[bank] and [[questions]]"))
+            head.problems.append(
+                Problem(
+                    source.shown,
+                    line,
+                    "error",
+                    f"unknown top-level table `{key}`; a bank has only [bank] and [[questions]]",
+                )
+            )
     info = check_bank_info(data.get("bank"), head)
     problems = head.problems
     if info is None:
@@ -227,9 +245,15 @@ def load_bank(source: BankSource, articles: _Articles | None = None) -> tuple[Ba
             continue
         question, found = checked
         if question.id in seen:
-            problems.append(Problem(source.shown, report.lines.line("id"), "error",
-                                    f"question id `{question.id}` is used twice in the bank "
-                                    f"(first at line {seen[question.id]}); give each its own id"))
+            problems.append(
+                Problem(
+                    source.shown,
+                    report.lines.line("id"),
+                    "error",
+                    f"question id `{question.id}` is used twice in the bank "
+                    f"(first at line {seen[question.id]}); give each its own id",
+                )
+            )
             continue
         seen[question.id] = report.lines.line("id")
         questions.append(question)
@@ -258,10 +282,15 @@ def load_banks(sources: Sequence[BankSource]) -> Catalog:
         first = by_id.get(bank.id)
         if first is not None:
             line = scan(read_bank_text(source)).bank.line("id")
-            catalog.problems.append(Problem(
-                source.shown, line, "error",
-                f"bank id `{bank.id}` is also used by {first.source.shown}; give each bank its own id",
-            ))
+            catalog.problems.append(
+                Problem(
+                    source.shown,
+                    line,
+                    "error",
+                    f"bank id `{bank.id}` is also used by {first.source.shown}; "
+                    "give each bank its own id",
+                )
+            )
             continue
         by_id[bank.id] = bank
         catalog.banks.append(bank)

@@ -57,7 +57,7 @@ class EvidenceIndex:
         words = self.normalized.text.split(" ")
         starts = accumulate((len(w) + 1 for w in words[:-1]), initial=0)
         index: dict[str, list[int]] = {}
-        for word, start in zip(words, starts):
+        for word, start in zip(words, starts, strict=True):
             found = index.get(word)
             if found is None:
                 index[word] = [start]

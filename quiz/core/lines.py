@@ -84,5 +84,7 @@ def scan(text: str) -> BankLines:
             if line.count(marker) % 2:
                 in_multiline = marker
                 break
-        depth = max(depth + bare.count("[") + bare.count("{") - bare.count("]") - bare.count("}"), 0)
+        depth = max(
+            depth + bare.count("[") + bare.count("{") - bare.count("]") - bare.count("}"), 0
+        )
     return found

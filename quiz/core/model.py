@@ -57,7 +57,7 @@ class Question:
     explanation: str | None = None
     """Why the answer is right, in one or two sentences; shown after answering."""
     tags: tuple[str, ...] = ()
-    """Topics for filtering and for the score breakdown (dates, actors, sanctions, quotes, claims)."""
+    """Topics for filtering and for the score breakdown: dates, actors, sanctions, quotes..."""
     points: float = 1
     """What a fully right answer scores (greater than 0)."""
     draft: bool = False
@@ -162,8 +162,17 @@ def required_fields(cls: type[Any]) -> tuple[str, ...]:
 
 
 # What changes the meaning of a question; tags, points and explanations do not.
-_FINGERPRINTED = ("kind", "prompt", "claim", "options", "answer", "answers", "verdict", "accept",
-                  "items")
+_FINGERPRINTED = (
+    "kind",
+    "prompt",
+    "claim",
+    "options",
+    "answer",
+    "answers",
+    "verdict",
+    "accept",
+    "items",
+)
 
 
 def fingerprint(question: Question) -> str:

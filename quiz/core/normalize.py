@@ -37,7 +37,7 @@ class NormalizedText:
     text: str
     """The normalised text."""
     breaks: tuple[tuple[int, int], ...]
-    """Sorted ``(normalised offset, original offset)`` points; between two, offsets move together."""
+    """Sorted ``(normalised offset, original offset)`` points; offsets move together between."""
     keys: tuple[int, ...] = ()
     """The normalised offsets of ``breaks``, for bisection (filled in when left empty)."""
 

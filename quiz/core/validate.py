@@ -10,7 +10,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import get_close_matches
-from functools import cache
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -54,7 +53,9 @@ class Reporter:
 
     def add(self, key: str | None, message: str, severity: Severity = "error") -> None:
         """Report ``message`` at the line of ``key``."""
-        self.problems.append(Problem(self.path, self.lines.line(key), severity, self.where + message))
+        self.problems.append(
+            Problem(self.path, self.lines.line(key), severity, self.where + message)
+        )
 
     @property
     def failed(self) -> bool:
@@ -62,18 +63,30 @@ class Reporter:
         return any(p.severity == "error" for p in self.problems)
 
 
-@cache
+_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
+
+
 def _adapter(cls: type[Any]) -> TypeAdapter[Any]:
-    return TypeAdapter(cls)
+    adapter = _ADAPTERS.get(cls)
+    if adapter is None:
+        adapter = _ADAPTERS[cls] = TypeAdapter(cls)
+    return adapter
 
 
-def _unknown_keys(table: dict[str, Any], known: tuple[str, ...], report: Reporter) -> None:
+def _unknown_keys(
+    table: dict[str, Any], known: tuple[str, ...], report: Reporter, kind: str = ""
+) -> None:
     for key in table:
         if key in known:
             continue
-        pool = known if known != () else tuple(ALL_QUESTION_KEYS)
-        close = get_close_matches(key, pool, n=1, cutoff=0.6)
-        hint = f"did you mean `{close[0]}`?" if close else f"known keys: {', '.join(pool)}"
+        close = get_close_matches(key, known, n=1, cutoff=0.6)
+        other = get_close_matches(key, ALL_QUESTION_KEYS, n=1, cutoff=0.75)
+        if close:
+            hint = f"did you mean `{close[0]}`?"
+        elif other and kind:
+            hint = f"`{other[0]}` is not a key of a {kind} question; its keys: {', '.join(known)}"
+        else:
+            hint = f"known keys: {', '.join(known)}"
         report.add(key, f"unknown key `{key}`; {hint}")
 
 
@@ -98,14 +111,19 @@ def _typed(cls: type[Any], table: dict[str, Any], report: Reporter) -> Any | Non
 def check_bank_info(table: object, report: Reporter) -> BankInfo | None:
     """The ``[bank]`` table as a :class:`BankInfo`, or ``None`` with its problems reported."""
     if not isinstance(table, dict):
-        report.add(None, "missing `[bank]` table; start the file with [bank] and its id, title, article")
+        report.add(
+            None, "missing `[bank]` table; start the file with [bank] and its id, title, article"
+        )
         return None
     _unknown_keys(table, field_names(BankInfo), report)
     known = {k: v for k, v in table.items() if k in field_names(BankInfo)}
     info = _typed(BankInfo, known, report)
     if info is not None and not _ID.match(info.id):
-        report.add("id", f"bank id `{info.id}` is not lowercase letters, digits and hyphens; "
-                   "rename it like `s400-dates`")
+        report.add(
+            "id",
+            f"bank id `{info.id}` is not lowercase letters, digits and hyphens; "
+            "rename it like `s400-dates`",
+        )
         return None
     return info if not report.failed else None
 
@@ -134,10 +152,12 @@ def check_question(
         return None
     cls = KINDS[kind]
     names = field_names(cls)
-    _unknown_keys(table, names, report)
+    _unknown_keys(table, names, report, kind)
     for key in required_fields(cls):
         if key not in table:
-            report.add(None, f"missing required field `{key}` for a {kind} question; add `{key} = ...`")
+            report.add(
+                None, f"missing required field `{key}` for a {kind} question; add `{key} = ...`"
+            )
     if report.failed:
         return None
     question = _typed(cls, {k: v for k, v in table.items() if k in names}, report)
@@ -158,26 +178,30 @@ def _common_rules(q: AnyQuestion, report: Reporter) -> None:
     if q.points <= 0:
         report.add("points", f"points must be greater than 0, not {q.points:g}")
     if not q.text.strip():
-        report.add("prompt" if q.kind != "claim" else "claim", "the question text is empty; write it")
+        report.add(
+            "prompt" if q.kind != "claim" else "claim", "the question text is empty; write it"
+        )
     if any(not quote.strip() for quote in q.quotes):
         report.add("evidence", "an evidence quote is empty; copy the sentence from the article")
 
 
 def _distinct(values: tuple[str, ...], key: str, what: str, report: Reporter) -> None:
     if len(values) < 2 or len(values) > MAX_OPTIONS:
-        report.add(key, f"{what} has {len(values)} entries; give 2 to {MAX_OPTIONS}")
+        report.add(key, f"{key} has {len(values)} entries; give 2 to {MAX_OPTIONS}")
     seen: dict[str, str] = {}
     for value in values:
         folded = loose(value) or normalize(value).casefold()
         if folded in seen:
             same = "repeats" if seen[folded] == value else "is the same as"
-            other = "" if seen[folded] == value else f" `{seen[folded]}` (ignoring case and spacing)"
+            other = (
+                "" if seen[folded] == value else f" `{seen[folded]}` (ignoring case and spacing)"
+            )
             report.add(key, f"{what} `{value}` {same}{other}; make every entry different")
         seen[folded] = value
 
 
 def _choice(q: ChoiceQuestion, report: Reporter) -> None:
-    _distinct(q.options, "options", "options", report)
+    _distinct(q.options, "options", "option", report)
     if q.answer not in q.options:
         close = get_close_matches(q.answer, list(q.options), n=1)
         hint = f" (closest: `{close[0]}`)" if close else ""
@@ -188,13 +212,16 @@ def _choice(q: ChoiceQuestion, report: Reporter) -> None:
 
 
 def _multi(q: MultiQuestion, report: Reporter) -> None:
-    _distinct(q.options, "options", "options", report)
+    _distinct(q.options, "options", "option", report)
     if not q.answers:
         report.add("answers", "answers is empty; list every right option")
     missing = [a for a in q.answers if a not in q.options]
     if missing:
-        report.add("answers", f"answers {', '.join(f'`{m}`' for m in missing)} not among the "
-                   "options; answers must be a subset of options")
+        report.add(
+            "answers",
+            f"answers {', '.join(f'`{m}`' for m in missing)} not among the "
+            "options; answers must be a subset of options",
+        )
     if len(set(q.answers)) != len(q.answers):
         report.add("answers", "answers repeat an option; list each right option once")
 
@@ -210,7 +237,7 @@ def _text(q: TextQuestion, report: Reporter) -> None:
 
 
 def _order(q: OrderQuestion, report: Reporter) -> None:
-    _distinct(q.items, "items", "items", report)
+    _distinct(q.items, "items", "item", report)
 
 
 _RULES: dict[str, Callable[[Any, Reporter], None]] = {
@@ -226,8 +253,11 @@ def _resolve(q: AnyQuestion, report: Reporter, index: EvidenceIndex) -> tuple[Ev
     if not q.quotes:
         if isinstance(q, ClaimQuestion) and q.verdict == "not-in-article":
             if not (q.explanation or "").strip():
-                report.add(None, "a not-in-article claim without evidence needs an explanation; "
-                           "say what the article does and does not say")
+                report.add(
+                    None,
+                    "a not-in-article claim without evidence needs an explanation; "
+                    "say what the article does and does not say",
+                )
         else:
             report.add(None, "missing evidence; add evidence = a quote from the article")
         return ()
@@ -239,16 +269,25 @@ def _resolve(q: AnyQuestion, report: Reporter, index: EvidenceIndex) -> tuple[Ev
             found.append(index.resolve(quote))
         except EvidenceNotFound as exc:
             if exc.closest is None:
-                report.add("evidence", f"evidence “{_short(quote)}” is not in the article, nor "
-                           "anything like it; copy the quote from the article")
+                report.add(
+                    "evidence",
+                    f"evidence “{_short(quote)}” is not in the article, nor "
+                    "anything like it; copy the quote from the article",
+                )
             else:
                 sentence, passage = exc.closest
-                report.add("evidence", f"evidence “{_short(quote)}” is not in the article; closest "
-                           f"passage ({sentence.label}): “{_short(passage, 90)}”; copy it exactly")
+                report.add(
+                    "evidence",
+                    f"evidence “{_short(quote)}” is not in the article; closest "
+                    f"passage ({sentence.label}): “{_short(passage, 90)}”; copy it exactly",
+                )
         except EvidenceAmbiguous as exc:
             labels = ", ".join(s.label for s in exc.places[:6])
-            report.add("evidence", f"evidence “{_short(quote)}” is found {len(exc.places)} times "
-                       f"({labels}); quote more words so it is found once")
+            report.add(
+                "evidence",
+                f"evidence “{_short(quote)}” is found {len(exc.places)} times "
+                f"({labels}); quote more words so it is found once",
+            )
     return tuple(found)
 
 
@@ -258,17 +297,24 @@ def _warnings(
     if not (q.explanation or "").strip():
         report.add(None, "no explanation; add explanation = why the answer is right", "warning")
     if q.draft:
-        report.add("draft", "drafted and not yet reviewed; check it, then remove draft = true",
-                   "warning")
+        report.add(
+            "draft", "drafted and not yet reviewed; check it, then remove draft = true", "warning"
+        )
     if index is None or not evidence:
         return
     quoted = " ".join(normalize(index.article.text[e.start : e.end]).casefold() for e in evidence)
     if isinstance(q, ChoiceQuestion) and normalize(q.answer).casefold() not in quoted:
-        report.add("answer", f"answer `{q.answer}` does not appear in its evidence; quote the "
-                   "words that hold it", "warning")
+        report.add(
+            "answer",
+            f"answer `{q.answer}` does not appear in its evidence; quote the words that hold it",
+            "warning",
+        )
     if isinstance(q, TextQuestion) and not any(normalize(a).casefold() in quoted for a in q.accept):
-        report.add("accept", "no accepted answer appears in the evidence; quote the words that "
-                   "hold it", "warning")
+        report.add(
+            "accept",
+            "no accepted answer appears in the evidence; quote the words that hold it",
+            "warning",
+        )
 
 
 def _short(text: str, limit: int = 60) -> str:
