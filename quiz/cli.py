@@ -4,27 +4,117 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from quiz import __version__
 
+if TYPE_CHECKING:
+    from quiz.core.banks import Bank
 
-def _fail(message: str, code: int = 1) -> None:
+
+def _fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"quiz: {message}", err=True)
     sys.exit(code)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class _PlayByDefault(click.Group):
+    """``quiz`` and ``quiz PATH...`` mean ``quiz play``; other words name commands."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        first = args[0] if args else None
+        if first is None or (
+            first not in self.commands and first not in ("-h", "--help", "--version")
+        ):
+            args = ["play", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_PlayByDefault, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="quiz")
-@click.pass_context
-def main(ctx: click.Context) -> None:
+def main() -> None:
     """A fact-check quiz on real news articles: every answer is tied to a checked sentence.
 
-    Run `quiz` to open the app, `quiz check` to validate question banks.
+    `quiz` opens the app on the bundled article and your own banks; `quiz PATH...` plays the
+    named banks or folders; `quiz check` validates banks.
     """
-    if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--player", help="Your name (default: the last name used).")
+@click.option(
+    "--mode",
+    type=click.Choice(["practice", "exam"]),
+    default="practice",
+    show_default=True,
+    help="practice: feedback after each answer; exam: feedback only at the end.",
+)
+@click.option("--tag", "tags", multiple=True, help="Only questions with this tag (repeatable).")
+@click.option("--count", type=click.IntRange(min=1), help="Play a random subset of N questions.")
+@click.option("--seed", type=int, help="Same seed, same questions and order for everyone.")
+@click.option("--no-shuffle", is_flag=True, help="Questions and options in file order.")
+def play(
+    paths: Sequence[str],
+    player: str | None,
+    mode: str,
+    tags: Sequence[str],
+    count: int | None,
+    seed: int | None,
+    no_shuffle: bool,
+) -> None:
+    """Play banks: the named files and folders, or all known banks.
+
+    With --player and banks given, the quiz starts straight at the first question.
+    """
+    from quiz.core.prefs import last_player
+    from quiz.core.session import QuizSettings
+
+    banks, notice = _load_for_play(paths)
+    settings = QuizSettings(
+        mode="exam" if mode == "exam" else "practice",
+        tags=tuple(tags),
+        count=count,
+        seed=seed,
+        shuffle=not no_shuffle,
+    )
+    from quiz.tui.app import make_app
+
+    app = make_app(
+        banks,
+        settings,
+        player=(player or last_player()).strip(),
+        start_now=bool(player and player.strip() and paths),
+        notice=notice,
+    )
+    app.run()
+
+
+def _load_for_play(paths: Sequence[str]) -> tuple[list[Bank], str | None]:
+    """The playable banks of ``paths`` (all known banks without), and a note on problems."""
+    from quiz.core.banks import default_sources, discover, load_banks
+    from quiz.core.errors import QuizError
+
+    try:
+        sources = discover(paths) if paths else default_sources()
+    except QuizError as exc:
+        _fail(str(exc), 2)
+    catalog = load_banks(sources)
+    banks = [bank for bank in catalog.banks if bank.questions]
+    for problem in catalog.problems:
+        if problem.severity == "error":
+            click.echo(str(problem), err=True)
+    if not banks:
+        where = ", ".join(paths) if paths else "the bundled and user folders"
+        _fail(f"no playable bank in {where}; run `quiz check` to see why", 1)
+    notice = None
+    if catalog.errors:
+        notice = (
+            f"{catalog.errors} errors in the banks: questions with errors are left out. "
+            "Run `quiz check` to see them."
+        )
+    return banks, notice
 
 
 @main.command()

@@ -1,0 +1,226 @@
+"""One attempt at a quiz: which questions, in what order, what was answered and the score.
+
+A plain object the app drives: it knows nothing of screens. The same seed gives everyone the same
+questions in the same order with the same option order; order items are always shuffled and
+never shown in their right order.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Literal
+
+from quiz.core.article import Article
+from quiz.core.banks import Bank
+from quiz.core.errors import QuizError
+from quiz.core.evidence import Evidence
+from quiz.core.model import VERDICTS, AnyQuestion, ClaimQuestion, OrderQuestion, TextQuestion
+from quiz.core.scoring import Grade, Response, grade
+
+Mode = Literal["practice", "exam"]
+MODES: tuple[Mode, ...] = ("practice", "exam")
+
+
+@dataclass(frozen=True)
+class QuizSettings:
+    """How a quiz is put together."""
+
+    mode: Mode = "practice"
+    """``practice``: feedback after each answer; ``exam``: feedback only at the end."""
+    tags: tuple[str, ...] = ()
+    """Keep only questions with any of these tags (all when empty)."""
+    count: int | None = None
+    """Play a random subset of this many questions (all when ``None``)."""
+    seed: int | None = None
+    """The same seed gives the same questions and order to everyone (random when ``None``)."""
+    shuffle: bool = True
+    """Shuffle questions and options; ``False`` keeps file order (order items still shuffle)."""
+
+
+@dataclass(frozen=True)
+class QuizItem:
+    """A question ready to play: its bank and the order its choices are shown in."""
+
+    bank: Bank
+    """The bank it comes from."""
+    question: AnyQuestion
+    """The question."""
+    choices: tuple[str, ...]
+    """What is shown to pick from, in display order: options, verdicts, or shuffled items."""
+
+    @property
+    def key(self) -> str:
+        """The stable key: ``bank-id/question-id``."""
+        return f"{self.bank.id}/{self.question.id}"
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """Where the question's evidence stands in the article."""
+        return self.bank.evidence.get(self.question.id, ())
+
+    @property
+    def article(self) -> Article:
+        """The article the question is about."""
+        return self.bank.article
+
+
+@dataclass(frozen=True)
+class GivenAnswer:
+    """An answer given in a session."""
+
+    item: QuizItem
+    """The question answered."""
+    response: Response
+    """What was answered."""
+    grade: Grade
+    """How it scored."""
+    answered_at: datetime
+    """When (UTC)."""
+
+
+def _choices(question: AnyQuestion, rng: random.Random, shuffle: bool) -> tuple[str, ...]:
+    if isinstance(question, ClaimQuestion):
+        return VERDICTS
+    if isinstance(question, TextQuestion):
+        return ()
+    if isinstance(question, OrderQuestion):
+        items = list(question.items)
+        while tuple(items) == question.items:
+            rng.shuffle(items)
+        return tuple(items)
+    options = list(question.options)
+    if shuffle:
+        rng.shuffle(options)
+    return tuple(options)
+
+
+def select_items(banks: Sequence[Bank], settings: QuizSettings, seed: int) -> list[QuizItem]:
+    """The questions of ``banks`` that ``settings`` keep, in play order."""
+    wanted = set(settings.tags)
+    pool = [
+        (bank, q)
+        for bank in banks
+        for q in bank.questions
+        if not wanted or wanted.intersection(q.tags)
+    ]
+    if not pool:
+        which = f" with tag {', '.join(settings.tags)}" if wanted else ""
+        raise QuizError(f"no questions{which} in the chosen banks; pick other banks or tags")
+    rng = random.Random(seed)
+    if settings.count is not None and settings.count < len(pool):
+        chosen = sorted(rng.sample(range(len(pool)), settings.count))
+        pool = [pool[i] for i in chosen]
+    if settings.shuffle:
+        rng.shuffle(pool)
+    return [
+        QuizItem(bank, q, _choices(q, random.Random(f"{seed}:{bank.id}/{q.id}"), settings.shuffle))
+        for bank, q in pool
+    ]
+
+
+@dataclass
+class QuizSession:
+    """An attempt in progress: the questions, the answers so far, and the score."""
+
+    items: list[QuizItem]
+    """The questions, in play order."""
+    settings: QuizSettings
+    """How the quiz was put together."""
+    player: str
+    """Who is playing."""
+    seed: int
+    """The seed actually used (drawn at random when the settings gave none)."""
+    attempt_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    """A unique id for this attempt."""
+    started_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    """When the attempt started (UTC)."""
+    answers: list[GivenAnswer] = field(default_factory=list)
+    """Answers given, in order."""
+    position: int = 0
+    """Index of the current question in ``items``."""
+    _clock: float = field(default_factory=time.monotonic, repr=False)
+
+    @classmethod
+    def start(cls, banks: Sequence[Bank], settings: QuizSettings, player: str) -> QuizSession:
+        """A new session over ``banks``; :class:`QuizError` when no question is left to play."""
+        seed = settings.seed
+        if seed is None:
+            seed = random.SystemRandom().randrange(10**6)
+        return cls(select_items(banks, settings, seed), settings, player, seed)
+
+    @property
+    def current(self) -> QuizItem | None:
+        """The question being asked, or ``None`` when the quiz is over."""
+        return self.items[self.position] if self.position < len(self.items) else None
+
+    @property
+    def answered_current(self) -> bool:
+        """Whether the current question has been answered (its feedback is due)."""
+        return len(self.answers) > self.position
+
+    @property
+    def finished(self) -> bool:
+        """Whether every question has been answered and passed."""
+        return self.position >= len(self.items)
+
+    def answer(self, response: Response) -> GivenAnswer:
+        """Grade and record ``response`` to the current question."""
+        item = self.current
+        if item is None or self.answered_current:
+            raise QuizError("this question has already been answered; go on to the next one")
+        given = GivenAnswer(item, response, grade(item.question, response), _now())
+        self.answers.append(given)
+        return given
+
+    def advance(self) -> QuizItem | None:
+        """Go on to the next question (after answering the current one)."""
+        if self.answered_current:
+            self.position += 1
+        return self.current
+
+    @property
+    def score(self) -> float:
+        """Points earned so far."""
+        return sum(a.grade.points for a in self.answers)
+
+    @property
+    def max_score(self) -> float:
+        """Points the whole quiz can earn."""
+        return sum(float(i.question.points) for i in self.items)
+
+    @property
+    def right(self) -> int:
+        """How many answers were fully right."""
+        return sum(a.grade.correct for a in self.answers)
+
+    @property
+    def percent(self) -> float:
+        """Score as a percentage of the maximum."""
+        return 100 * self.score / self.max_score if self.max_score else 0.0
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds since the session started (in this process)."""
+        return time.monotonic() - self._clock
+
+    def by_tag(self) -> dict[str, tuple[float, float]]:
+        """Tag → (points earned, points possible) over the answers given."""
+        totals: dict[str, tuple[float, float]] = {}
+        for given in self.answers:
+            for tag in given.item.question.tags or ("untagged",):
+                earned, possible = totals.get(tag, (0.0, 0.0))
+                totals[tag] = (earned + given.grade.points, possible + given.grade.max_points)
+        return dict(sorted(totals.items()))
+
+    def missed(self) -> list[QuizItem]:
+        """The questions not answered fully right."""
+        return [a.item for a in self.answers if not a.grade.correct]
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)

@@ -1,0 +1,1 @@
+"""The Textual face of factquiz: a thin layer over :mod:`quiz.core`."""

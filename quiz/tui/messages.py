@@ -1,0 +1,53 @@
+"""Messages screens send up to the app, which decides what to show next."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from quiz.core.article import Article
+from quiz.core.evidence import Evidence
+from quiz.core.session import QuizSession
+
+
+class ArticleRequested(Message):
+    """Open ``article``; at ``evidence`` and highlighting it when there is any."""
+
+    def __init__(self, article: Article, evidence: tuple[Evidence, ...] = ()) -> None:
+        super().__init__()
+        self.article = article
+        """The article to show."""
+        self.evidence = evidence
+        """Where to open it, highlighted; empty opens it at the top."""
+
+
+class QuizFinished(Message):
+    """Every question of ``session`` has been answered."""
+
+    def __init__(self, session: QuizSession) -> None:
+        super().__init__()
+        self.session = session
+        """The finished session."""
+
+
+class LeaveRequested(Message):
+    """The player wants to leave the quiz in progress for the home screen."""
+
+    def __init__(self, session: QuizSession) -> None:
+        super().__init__()
+        self.session = session
+        """The session being left."""
+
+
+class ReplayRequested(Message):
+    """Play ``session``'s banks again, or only the questions it got wrong."""
+
+    def __init__(self, session: QuizSession, only_missed: bool) -> None:
+        super().__init__()
+        self.session = session
+        """The session to replay."""
+        self.only_missed = only_missed
+        """Only the questions not answered fully right."""
+
+
+class HomeRequested(Message):
+    """Go back to the home screen."""

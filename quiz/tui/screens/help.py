@@ -1,0 +1,53 @@
+"""Every key of the app, on one screen."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS: tuple[tuple[str, str], ...] = (
+    ("Choice and claim", ""),
+    ("1-9", "choose that option and answer (claims: 1 Supported, 2 Refuted, 3 Not in the article)"),
+    ("up / down, enter", "move to an option and answer"),
+    ("Several answers (multi)", ""),
+    ("1-9 or space", "tick or untick an option"),
+    ("enter", "answer with the ticked options"),
+    ("Typed answer (text)", ""),
+    ("letters, digits", "go into the field; enter answers"),
+    ("Order", ""),
+    ("shift+up / shift+down", "move the highlighted item"),
+    ("digits, e.g. 312", "reorder: the third shown item first, then the first, then the second"),
+    ("enter", "answer with the items in their current order"),
+    ("Everywhere", ""),
+    ("enter", "after feedback: go on to the next question"),
+    ("a", "open the article (at the evidence, once you have answered)"),
+    ("?", "this help"),
+    ("escape", "go back"),
+    ("ctrl+p", "command palette: themes, the article, help"),
+    ("ctrl+q", "quit (asks first in the middle of a quiz; what you answered is kept)"),
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    """A list of every key; any of ``escape``, ``q`` or ``?`` closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        lines: list[Content] = [Content("Keys").stylize("bold underline")]
+        for key, meaning in KEYS:
+            if not meaning:
+                lines.append(Content(f"\n{key}").stylize("bold"))
+            else:
+                lines.append(Content.assemble((f"  {key:<24}", "bold"), meaning))
+        lines.append(Content("\nPress escape to close.").stylize("italic"))
+        with VerticalScroll(id="dialog"):
+            yield Static(Content("\n").join(lines))
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss(None)

@@ -1,0 +1,119 @@
+"""The first screen: the article, the banks by topic, the player's name and the mode."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from quiz.core.article import Article
+from quiz.core.banks import Bank
+from quiz.core.session import Mode
+from quiz.tui.screens.article import article_heading
+
+ALL = "all"
+
+
+def topic_options(banks: Sequence[Bank]) -> list[Option]:
+    """An "all topics" entry, then the banks grouped by article and topic, with counts."""
+    total = sum(len(b.questions) for b in banks)
+    options = [Option(Content(f"All topics ({total} questions)").stylize("bold"), id=ALL)]
+    articles: dict[str, list[Bank]] = {}
+    for bank in banks:
+        articles.setdefault(bank.article.title, []).append(bank)
+    for title, group in articles.items():
+        if len(articles) > 1:
+            options.append(Option(Content(f"— {title}").stylize("italic"), disabled=True))
+        for bank in sorted(group, key=lambda b: (b.topic, b.info.title)):
+            label = Content.assemble(
+                (f"{bank.topic}", "bold"),
+                f": {bank.info.title} " if bank.topic != bank.info.title else " ",
+                (f"({len(bank.questions)} questions)", "dim"),
+            )
+            options.append(Option(label, id=f"bank:{bank.id}"))
+    return options
+
+
+class HomeScreen(Screen[None]):
+    """Pick a name, a mode and a topic; ``enter`` on a topic starts the quiz."""
+
+    BINDINGS = [Binding("question_mark", "app.help", "Help")]
+
+    class StartRequested(Message):
+        """Start a quiz over ``banks`` for ``player`` in ``mode``."""
+
+        def __init__(self, banks: list[Bank], player: str, mode: Mode) -> None:
+            super().__init__()
+            self.banks = banks
+            """The banks to play."""
+            self.player = player
+            """Who plays."""
+            self.mode = mode
+            """Practice or exam."""
+
+    def __init__(self, banks: Sequence[Bank], player: str, mode: Mode) -> None:
+        super().__init__()
+        self.banks = list(banks)
+        self.player = player
+        self.mode: Mode = mode
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="home-body"):
+            yield Static(
+                Content.assemble(
+                    ("factquiz", "bold"),
+                    ": read the article, answer, and see the sentence that settles it.",
+                ),
+                id="welcome",
+            )
+            articles: dict[str, Article] = {}
+            for bank in self.banks:
+                articles.setdefault(str(bank.article.path), bank.article)
+            for article in articles.values():
+                yield Static(article_heading(article), classes="article-info")
+            with Horizontal(id="player-row"):
+                yield Label("Your name ")
+                yield Input(self.player, placeholder="type your name", id="player")
+            yield Select(
+                [
+                    ("Practice: feedback after each answer", "practice"),
+                    ("Exam: feedback at the end", "exam"),
+                ],
+                value=self.mode,
+                allow_blank=False,
+                id="mode",
+            )
+            yield Static(Content("Pick a topic and press enter:").stylize("italic"))
+            yield OptionList(*topic_options(self.banks), id="topics", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        name = self.query_one("#player", Input)
+        (self.query_one("#topics", OptionList) if name.value.strip() else name).focus()
+
+    @on(Input.Submitted, "#player")
+    def _name_entered(self) -> None:
+        self.query_one("#topics", OptionList).focus()
+
+    @on(Select.Changed, "#mode")
+    def _mode_changed(self, event: Select.Changed) -> None:
+        self.mode = "exam" if event.value == "exam" else "practice"
+
+    @on(OptionList.OptionSelected, "#topics")
+    def _topic_chosen(self, event: OptionList.OptionSelected) -> None:
+        player = self.query_one("#player", Input).value.strip()
+        if not player:
+            self.notify("Type your name first.", severity="warning")
+            self.query_one("#player", Input).focus()
+            return
+        chosen = event.option.id or ALL
+        banks = self.banks if chosen == ALL else [b for b in self.banks if f"bank:{b.id}" == chosen]
+        self.post_message(self.StartRequested(banks, player, self.mode))

@@ -1,0 +1,166 @@
+"""Asking the questions of a session, one by one, with feedback in place after each answer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+from quiz.core.model import ClaimQuestion, MultiQuestion, OrderQuestion, TextQuestion
+from quiz.core.scoring import Response
+from quiz.core.session import GivenAnswer, QuizItem, QuizSession
+from quiz.tui.messages import ArticleRequested, LeaveRequested, QuizFinished
+from quiz.tui.text import choice_label
+from quiz.tui.widgets.answered import Answered
+from quiz.tui.widgets.choice_answer import ChoiceAnswer
+from quiz.tui.widgets.feedback_panel import FeedbackPanel
+from quiz.tui.widgets.multi_answer import MultiAnswer
+from quiz.tui.widgets.order_answer import OrderAnswer
+from quiz.tui.widgets.text_answer import TextAnswer
+
+KIND_HINTS = {
+    "choice": "Press 1-{n}, or move with the arrows and press enter.",
+    "claim": "Does the article support this claim? 1 Supported · 2 Refuted · 3 Not in the article",
+    "multi": "Pick every right answer: 1-{n} or space to tick, enter to answer.",
+    "text": "Type your answer and press enter.",
+    "order": "Put them in order: shift+up/down moves the highlighted item, or type the numbers "
+    "in order (e.g. 312); enter answers.",
+}
+
+
+def answer_control(item: QuizItem) -> Widget:
+    """The control that answers ``item``'s kind of question."""
+    question = item.question
+    if isinstance(question, MultiQuestion):
+        return MultiAnswer(item.choices)
+    if isinstance(question, TextQuestion):
+        return TextAnswer()
+    if isinstance(question, OrderQuestion):
+        return OrderAnswer(item.choices)
+    labels = tuple(choice_label(item, c) for c in item.choices)
+    return ChoiceAnswer(item.choices, labels)
+
+
+class QuestionScreen(Screen[None]):
+    """One question at a time: progress, score, the prompt, the answer control, the feedback."""
+
+    BINDINGS = [
+        Binding("enter", "next", "Next question"),
+        Binding("a", "article", "Article"),
+        Binding("question_mark", "app.help", "Help"),
+        Binding("escape", "leave", "Leave"),
+    ]
+
+    def __init__(
+        self, session: QuizSession, record: Callable[[QuizSession, Response], GivenAnswer]
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.record = record
+        """Grades and keeps an answer; it must have kept it when it returns."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="progress")
+        with VerticalScroll(id="question-body"):
+            yield Static(id="prompt")
+            yield Static(id="hint")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.show_current()
+
+    @property
+    def answered(self) -> bool:
+        """Whether the current question has been answered and its feedback is showing."""
+        return self.session.answered_current
+
+    async def show_current(self) -> None:
+        """Draw the current question and focus its control."""
+        item = self.session.current
+        if item is None:
+            self.post_message(QuizFinished(self.session))
+            return
+        body = self.query_one("#question-body", VerticalScroll)
+        await body.query(".answer-area").remove()
+        self._update_progress()
+        question = item.question
+        kind_label = "Claim" if isinstance(question, ClaimQuestion) else "Question"
+        prompt = Content.assemble((f"{kind_label}: ", "bold"), question.text)
+        self.query_one("#prompt", Static).update(prompt)
+        hint = KIND_HINTS[question.kind].format(n=len(item.choices))
+        self.query_one("#hint", Static).update(Content(hint).stylize("italic"))
+        control = answer_control(item)
+        control.add_class("answer-area")
+        await body.mount(control)
+        body.scroll_home(animate=False)
+        control.focus()
+
+    def _update_progress(self) -> None:
+        session = self.session
+        number = min(session.position + 1, len(session.items))
+        text = f"{number} / {len(session.items)}   Score {session.score:g} / {session.max_score:g}"
+        mode = "practice" if session.settings.mode == "practice" else "exam: feedback at the end"
+        self.query_one("#progress", Static).update(
+            Content.assemble((text, "bold"), f"   {session.player} · {mode}")
+        )
+
+    @on(OrderAnswer.Typed)
+    def _typed(self, event: OrderAnswer.Typed) -> None:
+        item = self.session.current
+        hint = KIND_HINTS["order"]
+        if event.typed and item is not None:
+            slots = " ".join([*event.typed, *"_" * (len(item.choices) - len(event.typed))])
+            hint = f"Typed: {slots} (backspace clears)"
+        self.query_one("#hint", Static).update(Content(hint).stylize("italic"))
+
+    @on(Answered)
+    async def _answered(self, event: Answered) -> None:
+        event.stop()
+        if self.answered:
+            return
+        given = self.record(self.session, event.response)
+        if self.session.settings.mode == "exam":
+            await self.action_next()
+            return
+        self._update_progress()
+        body = self.query_one("#question-body", VerticalScroll)
+        control = body.query_one("#answer")
+        control.display = False
+        self.query_one("#hint", Static).update(
+            Content("Press enter for the next question, a to read the article.").stylize("italic")
+        )
+        panel = FeedbackPanel(given, widget_id="feedback")
+        panel.add_class("answer-area")
+        body.mount(panel)
+        body.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next":
+            return self.answered
+        return True
+
+    async def action_next(self) -> None:
+        """Go on to the next question (or the results after the last)."""
+        if not self.answered:
+            return
+        self.session.advance()
+        await self.show_current()
+
+    def action_article(self) -> None:
+        """Open the article: at the top while answering, at the evidence once answered."""
+        item = self.session.current
+        if item is None:
+            return
+        evidence = item.evidence if self.answered else ()
+        self.post_message(ArticleRequested(item.article, evidence))
+
+    def action_leave(self) -> None:
+        """Leave the quiz for the home screen, asking first when answers were given."""
+        self.post_message(LeaveRequested(self.session))

@@ -1,0 +1,104 @@
+"""The end of a quiz: score, breakdown by tag, time taken, and a review of every question."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from quiz.core.session import QuizSession
+from quiz.tui.messages import ArticleRequested, HomeRequested, ReplayRequested
+from quiz.tui.widgets.feedback_panel import FeedbackPanel
+
+
+def duration(seconds: float) -> str:
+    """``75.2`` → ``1 min 15 s``."""
+    minutes, secs = divmod(round(seconds), 60)
+    return f"{minutes} min {secs} s" if minutes else f"{secs} s"
+
+
+def summary(session: QuizSession) -> Content:
+    """Score, percentage, count right and time taken."""
+    head = (
+        f"{session.player}: {session.score:g} / {session.max_score:g} points "
+        f"({session.percent:.0f}%) · {session.right} of {len(session.answers)} right · "
+        f"time {duration(session.elapsed)}"
+    )
+    return Content(head).stylize("bold")
+
+
+def tag_table(session: QuizSession) -> Content:
+    """One line per tag: points earned of possible, and the share."""
+    lines = [Content("By tag").stylize("underline")]
+    for tag, (earned, possible) in session.by_tag().items():
+        share = 100 * earned / possible if possible else 0
+        lines.append(Content(f"  {tag:<14} {earned:>5g} / {possible:<5g} {share:4.0f}%"))
+    return Content("\n").join(lines)
+
+
+class ResultsScreen(Screen[None]):
+    """Results and review; from here, retake the missed questions or play again."""
+
+    BINDINGS = [
+        Binding("r", "replay(True)", "Retake missed"),
+        Binding("p", "replay(False)", "Play again"),
+        Binding("a", "article", "Article"),
+        Binding("h,escape", "home", "Home"),
+        Binding("question_mark", "app.help", "Help"),
+    ]
+
+    def __init__(self, session: QuizSession, earlier: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.session = session
+        self.earlier = earlier
+        """Lines about this player's earlier scores on the same banks."""
+
+    def compose(self) -> ComposeResult:
+        session = self.session
+        with VerticalScroll(id="results-body"):
+            yield Static(summary(session), id="summary")
+            yield Static(tag_table(session), id="tags")
+            if self.earlier:
+                lines = [Content("Your earlier scores").stylize("underline")]
+                lines += [Content(f"  {line}") for line in self.earlier]
+                yield Static(Content("\n").join(lines), id="earlier")
+            missed = len(session.missed())
+            hint = (
+                f"r retakes the {missed} you missed · " if missed else "All right! "
+            ) + "p plays again · a opens the article at the focused answer · h home"
+            yield Static(Content(hint).stylize("italic"), id="results-hint")
+            yield Static(Content("Review").stylize("bold underline"))
+            for number, given in enumerate(session.answers, start=1):
+                panel = FeedbackPanel(given, number=number)
+                panel.can_focus = True
+                yield panel
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#results-body", VerticalScroll).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "replay" and parameters == (True,):
+            return bool(self.session.missed())
+        return True
+
+    def action_replay(self, only_missed: bool) -> None:
+        """Play the same banks again, or only the questions missed."""
+        self.post_message(ReplayRequested(self.session, only_missed))
+
+    def action_article(self) -> None:
+        """Open the article at the evidence of the focused review entry (or of the first)."""
+        focused = self.focused
+        panels = list(self.query(FeedbackPanel))
+        panel = focused if isinstance(focused, FeedbackPanel) else (panels[0] if panels else None)
+        if panel is None:
+            return
+        item = panel.given.item
+        self.post_message(ArticleRequested(item.article, item.evidence))
+
+    def action_home(self) -> None:
+        """Back to the home screen."""
+        self.post_message(HomeRequested())

@@ -1,0 +1,98 @@
+"""Turning core objects into display text. Bank text is data: it is never parsed as markup."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from quiz.core.article import Article
+from quiz.core.evidence import Evidence
+from quiz.core.model import VERDICT_LABELS, ClaimQuestion, MultiQuestion, OrderQuestion
+from quiz.core.scoring import Response, right_answer
+from quiz.core.session import QuizItem
+
+RIGHT = "✓ Right"
+WRONG = "✗ Wrong"
+PARTLY = "◐ Partly right"
+HIGHLIGHT = "bold reverse"
+
+
+def choice_label(item: QuizItem, choice: str) -> str:
+    """How a choice reads on screen (verdicts get their words)."""
+    return (
+        VERDICT_LABELS.get(choice, choice) if isinstance(item.question, ClaimQuestion) else choice
+    )
+
+
+def response_text(item: QuizItem, response: Response) -> str:
+    """A response as a player reads it."""
+    if isinstance(response, str):
+        label = choice_label(item, response)
+        return label if label.strip() else "(nothing typed)"
+    if not response:
+        return "(nothing picked)"
+    joiner = " → " if isinstance(item.question, OrderQuestion) else "; "
+    return joiner.join(response)
+
+
+def right_answer_text(item: QuizItem) -> str:
+    """The right answer as a player reads it."""
+    question = item.question
+    if isinstance(question, MultiQuestion):
+        return "; ".join(question.answers)
+    return response_text(item, right_answer(question))
+
+
+def verdict_line(points: float, max_points: float) -> str:
+    """Right or wrong said in words and a symbol, never by colour alone."""
+    if points >= max_points - 1e-9:
+        return RIGHT
+    if points > 0:
+        return f"{PARTLY} ({points:g} of {max_points:g} points)"
+    return WRONG
+
+
+def evidence_content(
+    article: Article, evidence: tuple[Evidence, ...], context: bool = True
+) -> Content:
+    """The sentences holding ``evidence``, the quoted spans highlighted, with the sentence before
+    and after shown dimmer, and the place in the article (``¶6 s1``)."""
+    if not evidence:
+        return Content("")
+    wanted = sorted({i for e in evidence for i in e.sentences})
+    first, last = wanted[0], wanted[-1]
+    shown = range(max(first - 1, 1), min(last + 1, len(article.sentences)) + 1)
+    parts: list[Content] = []
+    for index in shown:
+        sentence = article.sentences[index - 1]
+        if index not in wanted:
+            if context and index in (first - 1, last + 1):
+                parts.append(Content(sentence.text).stylize("dim"))
+            continue
+        body = Content(sentence.text).stylize("bold")
+        for found in evidence:
+            start = max(found.start, sentence.start) - sentence.start
+            end = min(found.end, sentence.end) - sentence.start
+            if end > start:
+                body = body.stylize(HIGHLIGHT, start, end)
+        label = Content(f"{sentence.label}  ").stylize("italic")
+        parts.append(Content.assemble(label, body))
+    return Content("\n").join(parts)
+
+
+def evidence_block(item: QuizItem) -> Content:
+    """The evidence of ``item`` with a heading; says plainly when the article does not settle it."""
+    question = item.question
+    body = evidence_content(item.article, item.evidence)
+    if getattr(question, "verdict", None) == "not-in-article":
+        lead = Content("The article does not settle this claim.").stylize("bold")
+        if not item.evidence:
+            return lead
+        return Content("\n").join([lead, Content("Nearest passage:").stylize("italic"), body])
+    heading = Content(f"Evidence ({evidence_places(item.evidence, item.article)}):")
+    return Content("\n").join([heading.stylize("underline"), body])
+
+
+def evidence_places(evidence: tuple[Evidence, ...], article: Article) -> str:
+    """Where the evidence stands: ``¶5 s1, ¶7 s2``."""
+    indices = sorted({i for e in evidence for i in e.sentences})
+    return ", ".join(article.sentences[i - 1].label for i in indices)
