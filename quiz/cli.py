@@ -94,13 +94,14 @@ def play(
 def _load_for_play(paths: Sequence[str]) -> tuple[list[Bank], str | None]:
     """The playable banks of ``paths`` (all known banks without), and a note on problems."""
     from quiz.core.banks import default_sources, discover, load_banks
+    from quiz.core.cache import default_cache
     from quiz.core.errors import QuizError
 
     try:
         sources = discover(paths) if paths else default_sources()
     except QuizError as exc:
         _fail(str(exc), 2)
-    catalog = load_banks(sources)
+    catalog = load_banks(sources, default_cache())
     banks = [bank for bank in catalog.banks if bank.questions]
     for problem in catalog.problems:
         if problem.severity == "error":

@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from quiz.core.article import Article, load_article
 from quiz.core.errors import Problem, QuizError
 from quiz.core.evidence import Evidence, EvidenceIndex
 from quiz.core.lines import scan
 from quiz.core.model import AnyQuestion, BankInfo
+
+if TYPE_CHECKING:
+    from quiz.core.cache import BankCache
 
 MAX_BANK_BYTES = 5 * 1024 * 1024
 Origin = Literal["bundled", "user", "given"]
@@ -134,7 +137,7 @@ def _unique(sources: Iterable[BankSource]) -> list[BankSource]:
     return unique
 
 
-class _Articles:
+class ArticleLoader:
     """Articles and their evidence indexes, loaded once per file however many banks cite them."""
 
     def __init__(self) -> None:
@@ -181,14 +184,14 @@ def read_bank_text(source: BankSource) -> str:
 
 
 def load_bank(
-    source: BankSource, articles: _Articles | None = None
+    source: BankSource, articles: ArticleLoader | None = None
 ) -> tuple[Bank | None, list[Problem]]:
     """Load and check one bank file; the bank is ``None`` when it cannot be used at all."""
     import tomli
 
     from quiz.core.validate import Reporter, check_bank_info, check_question
 
-    articles = articles or _Articles()
+    articles = articles or ArticleLoader()
     try:
         text = read_bank_text(source)
     except QuizError as exc:
@@ -269,13 +272,17 @@ def _after_path(exc: QuizError) -> str:
     return text.split(": ", 1)[1] if ": " in text else text
 
 
-def load_banks(sources: Sequence[BankSource]) -> Catalog:
-    """Load every bank in ``sources``; a bank id used twice keeps only its first file."""
+def load_banks(sources: Sequence[BankSource], cache: BankCache | None = None) -> Catalog:
+    """Load every bank in ``sources`` (through ``cache`` when given); a bank id used twice
+    keeps only its first file."""
     catalog = Catalog(files=len(sources))
-    articles = _Articles()
+    articles = ArticleLoader()
     by_id: dict[str, Bank] = {}
     for source in sources:
-        bank, problems = load_bank(source, articles)
+        if cache is not None:
+            bank, problems = cache.load(source, articles)
+        else:
+            bank, problems = load_bank(source, articles)
         catalog.problems.extend(problems)
         if bank is None:
             continue

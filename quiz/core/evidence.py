@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from itertools import accumulate
 
 from quiz.core.article import Article, Sentence
@@ -122,6 +121,8 @@ class EvidenceIndex:
 
 def _best_window(needle: str, sentence: str) -> tuple[str, float]:
     """The part of ``sentence`` that best matches ``needle``, widened to whole words."""
+    from difflib import SequenceMatcher
+
     matcher = SequenceMatcher(None, needle, normalize(sentence), autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     if not blocks:

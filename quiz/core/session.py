@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 import time
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -135,7 +134,7 @@ class QuizSession:
     """Who is playing."""
     seed: int
     """The seed actually used (drawn at random when the settings gave none)."""
-    attempt_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    attempt_id: str = field(default_factory=lambda: _new_id())
     """A unique id for this attempt."""
     started_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     """When the attempt started (UTC)."""
@@ -224,3 +223,9 @@ class QuizSession:
 
 def _now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def _new_id() -> str:
+    import uuid
+
+    return str(uuid.uuid4())

@@ -21,13 +21,12 @@ from quiz.tui.messages import (
     LeaveRequested,
     QuizFinished,
     ReplayRequested,
+    StartRequested,
 )
-from quiz.tui.screens.article import ArticleScreen
-from quiz.tui.screens.confirm import ConfirmScreen
-from quiz.tui.screens.help import HelpScreen
-from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.question import QuestionScreen
-from quiz.tui.screens.results import ResultsScreen
+
+# Screens other than the question screen are imported where they are first shown, so that a
+# quiz started from the command line paints its first question sooner.
 
 AnswerKeeper = Callable[[QuizSession, GivenAnswer], None]
 """Called with every answer as it is given; it must have kept it when it returns."""
@@ -63,7 +62,7 @@ class QuizApp(App[None]):
         if self.start_now and self.player:
             self.start_quiz(self.banks, self.player, self.settings.mode)
         else:
-            self.push_screen(HomeScreen(self.banks, self.player, self.settings.mode))
+            self._home()
         if self.notice:
             self.notify(self.notice, severity="warning", timeout=8)
 
@@ -99,17 +98,21 @@ class QuizApp(App[None]):
 
     # Messages from screens ----------------------------------------------------------------
 
-    @on(HomeScreen.StartRequested)
-    def _start_requested(self, event: HomeScreen.StartRequested) -> None:
+    @on(StartRequested)
+    def _start_requested(self, event: StartRequested) -> None:
         self.player = event.player
         self.start_quiz(event.banks, event.player, event.mode)
 
     @on(QuizFinished)
     def _finished(self, event: QuizFinished) -> None:
+        from quiz.tui.screens.results import ResultsScreen
+
         self._show(ResultsScreen(event.session))
 
     @on(ArticleRequested)
     def _article(self, event: ArticleRequested) -> None:
+        from quiz.tui.screens.article import ArticleScreen
+
         self.push_screen(ArticleScreen(event.article, event.evidence))
 
     @on(ReplayRequested)
@@ -126,6 +129,8 @@ class QuizApp(App[None]):
 
     @on(HomeRequested)
     def _home(self) -> None:
+        from quiz.tui.screens.home import HomeScreen
+
         self._show(HomeScreen(self.banks, self.player, self.settings.mode))
 
     @on(LeaveRequested)
@@ -137,6 +142,8 @@ class QuizApp(App[None]):
         if not event.session.answers:
             self._home()
             return
+        from quiz.tui.screens.confirm import ConfirmScreen
+
         count = len(event.session.answers)
         self.push_screen(
             ConfirmScreen(f"Leave this quiz? The {count} answers you gave are kept."), leave
@@ -168,6 +175,8 @@ class QuizApp(App[None]):
             if yes:
                 self.exit()
 
+        from quiz.tui.screens.confirm import ConfirmScreen
+
         count = len(session.answers)
         await self.push_screen(
             ConfirmScreen(f"Quit in the middle of the quiz? Your {count} answers are kept."),
@@ -176,6 +185,8 @@ class QuizApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key."""
+        from quiz.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -186,7 +197,7 @@ class QuizApp(App[None]):
                 screen.action_article()
                 return
         if self.banks:
-            self.push_screen(ArticleScreen(self.banks[0].article))
+            self.post_message(ArticleRequested(self.banks[0].article))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

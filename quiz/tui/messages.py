@@ -5,8 +5,9 @@ from __future__ import annotations
 from textual.message import Message
 
 from quiz.core.article import Article
+from quiz.core.banks import Bank
 from quiz.core.evidence import Evidence
-from quiz.core.session import QuizSession
+from quiz.core.session import Mode, QuizSession
 
 
 class ArticleRequested(Message):
@@ -51,3 +52,16 @@ class ReplayRequested(Message):
 
 class HomeRequested(Message):
     """Go back to the home screen."""
+
+
+class StartRequested(Message):
+    """Start a quiz over ``banks`` for ``player`` in ``mode``."""
+
+    def __init__(self, banks: list[Bank], player: str, mode: Mode) -> None:
+        super().__init__()
+        self.banks = banks
+        """The banks to play."""
+        self.player = player
+        """Who plays."""
+        self.mode = mode
+        """Practice or exam."""

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -17,6 +16,7 @@ from textual.widgets.option_list import Option
 from quiz.core.article import Article
 from quiz.core.banks import Bank
 from quiz.core.session import Mode
+from quiz.tui.messages import StartRequested
 from quiz.tui.screens.article import article_heading
 
 ALL = "all"
@@ -46,18 +46,6 @@ class HomeScreen(Screen[None]):
     """Pick a name, a mode and a topic; ``enter`` on a topic starts the quiz."""
 
     BINDINGS = [Binding("question_mark", "app.help", "Help")]
-
-    class StartRequested(Message):
-        """Start a quiz over ``banks`` for ``player`` in ``mode``."""
-
-        def __init__(self, banks: list[Bank], player: str, mode: Mode) -> None:
-            super().__init__()
-            self.banks = banks
-            """The banks to play."""
-            self.player = player
-            """Who plays."""
-            self.mode = mode
-            """Practice or exam."""
 
     def __init__(self, banks: Sequence[Bank], player: str, mode: Mode) -> None:
         super().__init__()
@@ -116,4 +104,4 @@ class HomeScreen(Screen[None]):
             return
         chosen = event.option.id or ALL
         banks = self.banks if chosen == ALL else [b for b in self.banks if f"bank:{b.id}" == chosen]
-        self.post_message(self.StartRequested(banks, player, self.mode))
+        self.post_message(StartRequested(banks, player, self.mode))

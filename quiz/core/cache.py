@@ -1,0 +1,104 @@
+"""A cache of checked banks, so that playing does not parse, validate and index them again.
+
+An entry holds a loaded bank and its problems. It is used only while the bank file's size and
+modification time, the article's size, modification time and content hash, and this program's
+version are all unchanged; anything else (including an unreadable or corrupt entry) means the
+bank is loaded afresh and the entry rewritten. Loading from the cache needs no pydantic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+from quiz import __version__
+from quiz.core.banks import ArticleLoader, Bank, BankSource, load_bank
+from quiz.core.errors import Problem
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class _Entry:
+    key: tuple[object, ...]
+    article: str
+    article_key: tuple[object, ...]
+    bank: Bank | None
+    problems: list[Problem]
+
+
+def _stat_key(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _article_key(path: Path) -> tuple[object, ...]:
+    data = path.read_bytes()
+    return (*_stat_key(path), hashlib.sha256(data).hexdigest())
+
+
+class BankCache:
+    """Checked banks kept in ``folder``, one file per bank file."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _entry_path(self, source: BankSource) -> Path:
+        name = hashlib.sha256(str(source.path.resolve()).encode()).hexdigest()[:24]
+        return self.folder / f"{name}.pickle"
+
+    def _key(self, source: BankSource) -> tuple[object, ...]:
+        return (FORMAT, __version__, source.shown, source.origin, *_stat_key(source.path))
+
+    def load(
+        self, source: BankSource, articles: ArticleLoader | None = None
+    ) -> tuple[Bank | None, list[Problem]]:
+        """The bank from the cache when it is still valid, else loaded and cached."""
+        try:
+            key = self._key(source)
+        except OSError:
+            return load_bank(source, articles)
+        entry = self._read(source)
+        if entry is not None and entry.key == key:
+            try:
+                if _article_key(Path(entry.article)) == entry.article_key:
+                    return entry.bank, entry.problems
+            except OSError:
+                pass
+        bank, problems = load_bank(source, articles)
+        if bank is not None:
+            self._write(source, key, bank, problems)
+        return bank, problems
+
+    def _read(self, source: BankSource) -> _Entry | None:
+        try:
+            with self._entry_path(source).open("rb") as handle:
+                entry = pickle.load(handle)
+        except Exception:  # a missing, stale or corrupt entry is simply rebuilt
+            return None
+        return entry if isinstance(entry, _Entry) else None
+
+    def _write(
+        self, source: BankSource, key: tuple[object, ...], bank: Bank, problems: list[Problem]
+    ) -> None:
+        article = bank.article.path.resolve()
+        try:
+            entry = _Entry(key, str(article), _article_key(article), bank, problems)
+            self.folder.mkdir(parents=True, exist_ok=True)
+            target = self._entry_path(source)
+            tmp = target.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as handle:
+                pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(target)
+        except OSError:
+            pass  # a cache that cannot be written only costs speed
+
+
+def default_cache() -> BankCache:
+    """The cache in the user data directory."""
+    from quiz.locations import data_dir
+
+    return BankCache(data_dir() / "cache")
