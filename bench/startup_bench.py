@@ -11,6 +11,7 @@ bare app that pushes a screen of six lines on a key).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import sys
@@ -24,7 +25,7 @@ import pyte
 
 ROOT = Path(__file__).resolve().parent.parent
 BARE_APP = textwrap.dedent(
-    '''
+    """
     from textual.app import App
     from textual.screen import Screen
     from textual.widgets import Static
@@ -42,11 +43,13 @@ BARE_APP = textwrap.dedent(
             self.push_screen(Six())
 
     Bare().run()
-    '''
+    """
 )
 
 
-def _wait_for(child: pexpect.spawn, stream: pyte.ByteStream, screen: pyte.Screen, text: str) -> float:
+def _wait_for(
+    child: pexpect.spawn, stream: pyte.ByteStream, screen: pyte.Screen, text: str
+) -> float:
     """Read the terminal until ``text`` is on screen; the time it appeared."""
     deadline = time.perf_counter() + 20
     while time.perf_counter() < deadline:
@@ -60,7 +63,9 @@ def _wait_for(child: pexpect.spawn, stream: pyte.ByteStream, screen: pyte.Screen
     raise RuntimeError(f"{text!r} never appeared")
 
 
-def measure(command: list[str], first: str, after_key: str, env: dict[str, str]) -> tuple[float, float]:
+def measure(
+    command: list[str], first: str, after_key: str, env: dict[str, str]
+) -> tuple[float, float]:
     """Seconds from spawn to ``first`` painted, and from pressing ``1`` to ``after_key``."""
     screen = pyte.Screen(80, 24)
     stream = pyte.ByteStream(screen)
@@ -70,10 +75,8 @@ def measure(command: list[str], first: str, after_key: str, env: dict[str, str])
         painted = _wait_for(child, stream, screen, first)
         settle = time.perf_counter() + 0.3  # let the app settle before the key
         while time.perf_counter() < settle:
-            try:
+            with contextlib.suppress(pexpect.TIMEOUT):
                 stream.feed(child.read_nonblocking(65536, timeout=0.01))
-            except pexpect.TIMEOUT:
-                pass
         pressed = time.perf_counter()
         child.send("1")
         answered = _wait_for(child, stream, screen, after_key)
@@ -98,17 +101,23 @@ def main() -> None:
         results: dict[str, list[tuple[float, float]]] = {"quiz": [], "bare": []}
         for _ in range(args.repeats):
             results["quiz"].append(measure(ours, "1 /", "Evidence", env))
-            results["bare"].append(measure(theirs, "first question painted", "feedback line 5", env))
+            results["bare"].append(
+                measure(theirs, "first question painted", "feedback line 5", env)
+            )
     start_q = statistics.median(r[0] for r in results["quiz"])
     start_b = statistics.median(r[0] for r in results["bare"])
     key_q = statistics.median(r[1] for r in results["quiz"])
     key_b = statistics.median(r[1] for r in results["bare"])
     print(f"repeats: {args.repeats} (interleaved), medians")
     print(f"{'':28}{'quiz':>10}{'bare app':>10}{'ratio':>8}  goal")
-    print(f"{'start to first question':28}{start_q * 1000:>8.0f}ms{start_b * 1000:>8.0f}ms"
-          f"{start_q / start_b:>8.2f}  <= 1.30")
-    print(f"{'answer key to feedback':28}{key_q * 1000:>8.0f}ms{key_b * 1000:>8.0f}ms"
-          f"{key_q / key_b:>8.2f}  <= 1.50")
+    print(
+        f"{'start to first question':28}{start_q * 1000:>8.0f}ms{start_b * 1000:>8.0f}ms"
+        f"{start_q / start_b:>8.2f}  <= 1.30"
+    )
+    print(
+        f"{'answer key to feedback':28}{key_q * 1000:>8.0f}ms{key_b * 1000:>8.0f}ms"
+        f"{key_q / key_b:>8.2f}  <= 1.50"
+    )
 
 
 if __name__ == "__main__":

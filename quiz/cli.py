@@ -171,3 +171,8 @@ def list_banks(paths: Sequence[str]) -> None:
         click.echo(line)
     if not paths:
         click.echo(f"Your own banks folder: {user_banks()} (put .toml banks there)")
+
+
+from quiz.cli_draft import draft  # noqa: E402
+
+main.add_command(draft)

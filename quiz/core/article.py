@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 from quiz.core.errors import QuizError
@@ -27,6 +28,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+_WORD = re.compile(r"\S+")
 
 TITLES = frozenset(
     "mr mrs ms dr prof gen sen rep gov lt col capt cmdr sgt st jr sr rev fr pres maj adm hon"
@@ -135,7 +137,13 @@ def _stripped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def _is_abbreviation(text: str, start: int, dot: int, next_word: str) -> bool:
     """Whether the period at ``dot`` ends an abbreviation rather than a sentence."""
-    before = _WORD_BEFORE.search(text, start, dot)
+    # Searched for in the last few characters only: searching from ``start`` costs a regex try
+    # at every character of the sentence so far. The whole span is searched when that found a
+    # word that may go on further back.
+    near = max(start, dot - 32)
+    before = _WORD_BEFORE.search(text, near, dot)
+    if before is not None and before.start() == near > start:
+        before = _WORD_BEFORE.search(text, start, dot)
     if before is None:
         return False
     word = before.group(1).lstrip("\"'“‘(")
@@ -169,8 +177,8 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
         first = follow.group(2)
         if not (first.isupper() or first.isdigit() or follow.group(1)):
             continue
-        rest = text[follow.start(2) : end].split(maxsplit=1)
-        next_word = rest[0].strip(".,;:\"'”’") if rest else ""
+        word = _WORD.match(text, follow.start(2), end)
+        next_word = word.group().strip(".,;:\"'”’") if word else ""
         if match.group().startswith(".") and _is_abbreviation(
             text, sentence_start, match.start(), next_word
         ):
@@ -247,7 +255,11 @@ def load_meta(path: Path) -> ArticleMeta:
     except (UnicodeDecodeError, tomli.TOMLDecodeError) as exc:
         raise QuizError(f"{mpath}: metadata is not valid UTF-8 TOML ({exc}); fix it") from None
     known = {name: data.get(name) for name in ArticleMeta.__dataclass_fields__}
-    values = {k: str(v) for k, v in known.items() if isinstance(v, (str, int, float)) and v != ""}
+    values = {
+        k: v.isoformat() if isinstance(v, (date, datetime)) else str(v)
+        for k, v in known.items()
+        if isinstance(v, (str, int, float, date, datetime)) and v != ""
+    }
     return ArticleMeta(**values)
 
 

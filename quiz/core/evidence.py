@@ -69,15 +69,18 @@ class EvidenceIndex:
         text = self.normalized.text
         tokens = needle.split(" ")
         if len(tokens) >= 3:
-            offsets = list(accumulate((len(t) + 1 for t in tokens[:-1]), initial=0))
-            inner = range(1, len(tokens) - 1)
-            best = min(inner, key=lambda i: len(self._words.get(tokens[i], ())))
-            shift = offsets[best]
-            return [
-                p - shift
-                for p in self._words.get(tokens[best], ())
-                if p >= shift and text.startswith(needle, p - shift)
-            ]
+            # The first and last tokens may be parts of words; every occurrence of the needle has
+            # each inner token as a whole word, so look up the rarest (one found once will do).
+            best = 1
+            places = self._words.get(tokens[1], ())
+            for i in range(2, len(tokens) - 1):
+                if len(places) <= 1:
+                    break
+                other = self._words.get(tokens[i], ())
+                if len(other) < len(places):
+                    best, places = i, other
+            shift = sum(map(len, tokens[:best])) + best  # where that word starts in the needle
+            return [p - shift for p in places if p >= shift and text.startswith(needle, p - shift)]
         found: list[int] = []
         at = text.find(needle)
         while at >= 0 and needle:
@@ -100,9 +103,10 @@ class EvidenceIndex:
             )
             raise EvidenceAmbiguous(quote, places)
         start, end = self.normalized.original_span(found[0], found[0] + len(needle))
-        first = self.article.sentence_at(start).index
-        last = self.article.sentence_at(max(end - 1, start)).index
-        return Evidence(quote, start, end, tuple(range(first, last + 1)))
+        first = self.article.sentence_at(start)
+        stop = max(end - 1, start)
+        last = first if stop < first.end else self.article.sentence_at(stop)
+        return Evidence(quote, start, end, tuple(range(first.index, last.index + 1)))
 
     def closest(self, needle: str, candidates: int = 4) -> tuple[Sentence, str] | None:
         """The passage most like ``needle``, among the sentences sharing most words with it."""

@@ -46,6 +46,57 @@ class BankLines:
         return self.questions[index] if index < len(self.questions) else TableLines()
 
 
+class LazyLines:
+    """A bank's :class:`BankLines`, scanned only when a line is first asked for.
+
+    Only a problem needs a line, so checking a bank without problems never scans it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._found: BankLines | None = None
+
+    @property
+    def found(self) -> BankLines:
+        """The scanned lines (the text is scanned on first use)."""
+        if self._found is None:
+            self._found = scan(self._text)
+        return self._found
+
+    def bank(self) -> TableRef:
+        """The ``[bank]`` table."""
+        return TableRef(self, None)
+
+    def question(self, index: int) -> TableRef:
+        """The ``index``-th question (from 0)."""
+        return TableRef(self, index)
+
+
+@dataclass(slots=True)
+class TableRef:
+    """A table of a bank whose lines are not scanned yet; used like :class:`TableLines`."""
+
+    source: LazyLines
+    """The bank's lines."""
+    index: int | None
+    """Which ``[[questions]]`` table (from 0), or ``None`` for ``[bank]``."""
+
+    @property
+    def table(self) -> TableLines:
+        """The table's lines (scanning the bank if not done yet)."""
+        found = self.source.found
+        return found.bank if self.index is None else found.question(self.index)
+
+    @property
+    def header(self) -> int:
+        """1-based line of the table's header."""
+        return self.table.header
+
+    def line(self, key: str | None = None) -> int:
+        """The line of ``key``, else of the header."""
+        return self.table.line(key)
+
+
 def scan(text: str) -> BankLines:
     """Scan a bank's text for the lines of its tables and keys."""
     found = BankLines()

@@ -8,12 +8,17 @@ from collections.abc import Iterator
 from quiz.core.banks import Bank, Catalog
 
 
+def plural(count: int, word: str) -> str:
+    """``1 question``, ``2 questions``."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def describe_bank(bank: Bank) -> Iterator[str]:
     """A few lines about one bank."""
     kinds = Counter(q.kind for q in bank.questions)
     tags = Counter(t for q in bank.questions for t in q.tags)
     meta = bank.article.meta
-    yield f"{bank.id}: {bank.info.title} ({len(bank.questions)} questions)"
+    yield f"{bank.id}: {bank.info.title} ({plural(len(bank.questions), 'question')})"
     yield f"  article: {bank.article.title} [{bank.article.path.name}]"
     yield f"  outlet: {meta.outlet or 'unknown'}; date: {meta.date or 'unknown'}"
     yield "  kinds: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
@@ -27,6 +32,7 @@ def describe_catalog(catalog: Catalog) -> Iterator[str]:
     for bank in catalog.banks:
         yield from describe_bank(bank)
     if catalog.problems:
-        yield f"{catalog.errors} errors, {catalog.warnings} warnings: run `quiz check` for details"
+        counts = f"{plural(catalog.errors, 'error')}, {plural(catalog.warnings, 'warning')}"
+        yield f"{counts}: run `quiz check` for details"
     if not catalog.banks:
         yield "no banks found"

@@ -26,8 +26,13 @@ _TABLE = str.maketrans(
         **{c: "-" for c in _DASHES},
     }
 )
+# The same replacements as pairs: a few ``str.replace`` calls beat ``str.translate`` with a dict.
+_MARKS = tuple((chr(code), plain) for code, plain in _TABLE.items())
 _WHITESPACE = re.compile(r"\s+")
+# White space runs that are not already a single space.
+_ODD_WHITESPACE = re.compile(r" \s+|[^\S ]\s*")
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 @dataclass(frozen=True)
@@ -66,34 +71,41 @@ def _nfkc_with_map(text: str) -> tuple[str, list[tuple[int, int]]]:
     out: list[str] = []
     breaks: list[tuple[int, int]] = [(0, 0)]
     length = 0
-    i = 0
-    n = len(text)
-    while i < n:
-        j = i + 1
-        while j < n and unicodedata.combining(text[j]):
-            j += 1
-        piece = unicodedata.normalize("NFKC", text[i:j])
-        out.append(piece)
-        if len(piece) != j - i:
-            breaks.append((length, i))
-            breaks.append((length + len(piece), j))
-        length += len(piece)
-        i = j
+    done = 0
+    # An ASCII character is a cluster of its own that NFKC keeps, unless combining marks follow
+    # it: only the runs of other characters (with the base before a leading mark) are walked.
+    for run in _NON_ASCII.finditer(text):
+        i, end = run.span()
+        if i > 0 and unicodedata.combining(text[i]):
+            i -= 1
+        out.append(text[done:i])
+        length += i - done
+        while i < end:
+            j = i + 1
+            while j < end and unicodedata.combining(text[j]):
+                j += 1
+            piece = unicodedata.normalize("NFKC", text[i:j])
+            out.append(piece)
+            if len(piece) != j - i:
+                breaks.append((length, i))
+                breaks.append((length + len(piece), j))
+            length += len(piece)
+            i = j
+        done = end
+    out.append(text[done:])
     return "".join(out), breaks
 
 
 def normalize_with_map(text: str) -> NormalizedText:
     """Normalise ``text`` to evidence form, keeping the map back to the original."""
     nfkc, nfkc_breaks = _nfkc_with_map(text)
-    translated = nfkc.translate(_TABLE)
+    translated = _plain_marks(nfkc)
     pieces: list[str] = []
     ws_breaks: list[tuple[int, int]] = [(0, 0)]
     last = 0
     length = 0
-    for match in _WHITESPACE.finditer(translated):
+    for match in _ODD_WHITESPACE.finditer(translated):
         start, end = match.span()
-        if match.group() == " ":
-            continue
         pieces.append(translated[last:start])
         length += start - last
         pieces.append(" ")
@@ -106,35 +118,49 @@ def normalize_with_map(text: str) -> NormalizedText:
         return NormalizedText(normalized, tuple(ws_breaks))
     # Compose the two maps: normalised -> NFKC text -> original.
     inner = NormalizedText(nfkc, tuple(nfkc_breaks))
-    points = sorted({p for p, _ in ws_breaks} | {_back(ws_breaks, q) for q, _ in nfkc_breaks})
-    composed = tuple((p, inner.original_offset(_forward(ws_breaks, p))) for p in points)
+    spaces = NormalizedText(normalized, tuple(ws_breaks))
+    nfkc_offsets = [inner_at for _, inner_at in ws_breaks]  # increasing, like the keys
+    points = sorted(
+        {p for p, _ in ws_breaks} | {_back(ws_breaks, nfkc_offsets, q) for q, _ in nfkc_breaks}
+    )
+    composed = tuple((p, inner.original_offset(spaces.original_offset(p))) for p in points)
     return NormalizedText(normalized, composed)
 
 
-def _forward(breaks: list[tuple[int, int]], offset: int) -> int:
-    keys = [b[0] for b in breaks]
-    i = max(bisect_right(keys, offset) - 1, 0)
-    return breaks[i][1] + offset - breaks[i][0]
+def _back(breaks: list[tuple[int, int]], inner: list[int], target: int) -> int:
+    """The normalised offset of an NFKC-text offset (the first one at or after it).
 
-
-def _back(breaks: list[tuple[int, int]], target: int) -> int:
-    """The normalised offset of an NFKC-text offset (the first one at or after it)."""
-    best = 0
-    for norm_at, inner_at in breaks:
-        if inner_at <= target:
-            best = norm_at + (target - inner_at)
-    return max(best, 0)
+    ``inner`` holds the second member of each of ``breaks``, for bisection.
+    """
+    norm_at, inner_at = breaks[max(bisect_right(inner, target) - 1, 0)]
+    return max(norm_at + (target - inner_at), 0) if inner_at <= target else 0
 
 
 def normalize(text: str) -> str:
     """``text`` in evidence form: NFKC, quotes and dashes alike, white space runs as one space."""
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    return _WHITESPACE.sub(" ", text.translate(_TABLE))
+    text = _plain_marks(text)
+    if text.isprintable() and "  " not in text:
+        return text  # every white space character but " " is unprintable: none to change
+    return _WHITESPACE.sub(" ", text)
+
+
+def _plain_marks(text: str) -> str:
+    """``text.translate(_TABLE)``: quotes, apostrophes and dashes made plain, only faster."""
+    if text.isascii():
+        return text.replace("`", "'") if "`" in text else text
+    for char, plain in _MARKS:
+        if char in text:
+            text = text.replace(char, plain)
+    return text
 
 
 def loose(text: str) -> str:
     """``text`` in loose form: case, accents, punctuation and spacing do not count."""
-    folded = unicodedata.normalize("NFKD", normalize(text).casefold())
-    bare = "".join(c for c in folded if not unicodedata.combining(c))
-    return " ".join(_PUNCTUATION.sub(" ", bare).split())
+    if text.isascii():  # no accents, and all normalize() would change is punctuation or spacing
+        folded = text.lower()
+    else:
+        folded = unicodedata.normalize("NFKD", normalize(text).casefold())
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return " ".join(_PUNCTUATION.sub(" ", folded).split())

@@ -16,7 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from quiz.core.errors import Problem, Severity
 from quiz.core.evidence import Evidence, EvidenceAmbiguous, EvidenceIndex, EvidenceNotFound
-from quiz.core.lines import TableLines
+from quiz.core.lines import TableLines, TableRef
 from quiz.core.model import (
     ID_PATTERN,
     KINDS,
@@ -36,6 +36,11 @@ from quiz.core.normalize import loose, normalize
 
 _ID = re.compile(ID_PATTERN)
 ALL_QUESTION_KEYS = sorted({name for cls in KINDS.values() for name in field_names(cls)})
+# Per kind, worked out once: the keys a question may hold (in order, and as a set), and those
+# it must hold.
+_NAMES = {kind: field_names(cls) for kind, cls in KINDS.items()}
+_NAME_SETS = {kind: frozenset(names) for kind, names in _NAMES.items()}
+_REQUIRED = {kind: required_fields(cls) for kind, cls in KINDS.items()}
 
 
 @dataclass
@@ -44,7 +49,7 @@ class Reporter:
 
     path: str
     """The bank file, as shown to the user."""
-    lines: TableLines
+    lines: TableLines | TableRef
     """Where the table's keys stand."""
     where: str = ""
     """Which table, for the message: ``question 'x': ``."""
@@ -60,7 +65,7 @@ class Reporter:
     @property
     def failed(self) -> bool:
         """Whether an error (not only warnings) was reported."""
-        return any(p.severity == "error" for p in self.problems)
+        return bool(self.problems) and any(p.severity == "error" for p in self.problems)
 
 
 _ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
@@ -150,17 +155,16 @@ def check_question(
         hint = f" (did you mean `{close[0]}`?)" if close else ""
         report.add("kind", f"unknown kind `{kind}`{hint}; use one of {', '.join(KINDS)}")
         return None
-    cls = KINDS[kind]
-    names = field_names(cls)
-    _unknown_keys(table, names, report, kind)
-    for key in required_fields(cls):
+    if not _NAME_SETS[kind].issuperset(table):
+        _unknown_keys(table, _NAMES[kind], report, kind)
+    for key in _REQUIRED[kind]:
         if key not in table:
             report.add(
                 None, f"missing required field `{key}` for a {kind} question; add `{key} = ...`"
             )
     if report.failed:
         return None
-    question = _typed(cls, {k: v for k, v in table.items() if k in names}, report)
+    question = _typed(KINDS[kind], table, report)  # every key is known: an unknown one failed
     if question is None:
         return None
     _RULES[kind](question, report)
@@ -250,7 +254,8 @@ _RULES: dict[str, Callable[[Any, Reporter], None]] = {
 
 
 def _resolve(q: AnyQuestion, report: Reporter, index: EvidenceIndex) -> tuple[Evidence, ...]:
-    if not q.quotes:
+    quotes = q.quotes
+    if not quotes:
         if isinstance(q, ClaimQuestion) and q.verdict == "not-in-article":
             if not (q.explanation or "").strip():
                 report.add(
@@ -262,7 +267,7 @@ def _resolve(q: AnyQuestion, report: Reporter, index: EvidenceIndex) -> tuple[Ev
             report.add(None, "missing evidence; add evidence = a quote from the article")
         return ()
     found: list[Evidence] = []
-    for quote in q.quotes:
+    for quote in quotes:
         if not quote.strip():
             continue
         try:
@@ -300,7 +305,7 @@ def _warnings(
         report.add(
             "draft", "drafted and not yet reviewed; check it, then remove draft = true", "warning"
         )
-    if index is None or not evidence:
+    if index is None or not evidence or not isinstance(q, (ChoiceQuestion, TextQuestion)):
         return
     quoted = " ".join(normalize(index.article.text[e.start : e.end]).casefold() for e in evidence)
     if isinstance(q, ChoiceQuestion) and normalize(q.answer).casefold() not in quoted:

@@ -1,0 +1,168 @@
+"""Running every rule over an article, keeping a diverse selection, and giving each question
+unique evidence and an id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quiz.core.article import Article
+from quiz.core.draft.actors import actor_questions
+from quiz.core.draft.claims import claim_questions, fallback_claims
+from quiz.core.draft.common import Draft, fold, slugify
+from quiz.core.draft.context import build_context
+from quiz.core.draft.dates import date_questions
+from quiz.core.draft.numbers import number_questions
+from quiz.core.draft.quotes import find_quotations, quote_questions
+from quiz.core.draft.quoting import Quoter
+from quiz.core.draft.targets import target_questions
+from quiz.core.errors import QuizError
+from quiz.core.evidence import EvidenceIndex
+from quiz.core.model import MAX_OPTIONS
+from quiz.core.normalize import normalize
+
+FAMILIES = ("dates", "actors", "quotes", "sanctions", "numbers", "claims")
+DEFAULT_MAX = 300
+"""How many questions a draft keeps without ``--max``: a long article gives thousands, and a
+bank must stay under 5 MB (and within a teacher's evening)."""
+
+
+@dataclass
+class Drafted:
+    """The questions drafted from one article."""
+
+    questions: list[Draft]
+    """The questions kept, in file order, each with its id and quotes."""
+    ids: list[str]
+    """Their ids, in the same order."""
+    found: int
+    """How many questions the rules made before ``--max`` and unquotable ones were left out."""
+
+
+def draft_article(article: Article, max_questions: int = DEFAULT_MAX) -> Drafted:
+    """The questions the rules find in ``article``: at most ``max_questions``, taken in turn
+    from every rule and spread over the whole article.
+
+    Raises :class:`QuizError` when the article is empty or nothing could be drafted from it.
+    """
+    if not article.sentences:
+        raise QuizError(f"{article.path}: article is empty; give a text with at least a sentence")
+    ctx = build_context(article)
+    drafts = [
+        *date_questions(ctx),
+        *actor_questions(ctx),
+        *quote_questions(ctx, find_quotations(article)),
+        *target_questions(ctx),
+        *number_questions(ctx),
+        *claim_questions(ctx),
+    ]
+    if not drafts:
+        drafts = fallback_claims(ctx)
+    drafts = _unique_questions(drafts)
+    found = len(drafts)
+    ordered = sorted(
+        enumerate(drafts), key=lambda p: (FAMILIES.index(p[1].tag), p[1].sentence.index, p[0])
+    )
+    in_file = [d for _, d in ordered]
+    quoter = Quoter(EvidenceIndex(article))
+    kept: set[int] = set()
+    for i in _round_robin(in_file):
+        if len(kept) >= max_questions:
+            break
+        if _quote(quoter, article, in_file[i]) and _valid(in_file[i]):
+            kept.add(i)
+    questions = [d for i, d in enumerate(in_file) if i in kept]
+    if not questions:
+        raise QuizError(
+            f"{article.path}: found nothing to ask about; quiz draft needs sentences of prose"
+        )
+    return Drafted(questions, _ids(questions), found)
+
+
+def _unique_questions(drafts: list[Draft]) -> list[Draft]:
+    seen: set[tuple[str, str]] = set()
+    out: list[Draft] = []
+    for d in drafts:
+        key = (d.kind, d.prompt or d.claim)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def _round_robin(drafts: list[Draft]) -> list[int]:
+    """Indices of ``drafts``: one of each family in turn, each family taking its rules in turn,
+    each rule's questions spread over the article."""
+    queues: dict[str, list[int]] = {}
+    for i, d in enumerate(drafts):
+        queues.setdefault(d.rule, []).append(i)
+    families: dict[str, list[list[int]]] = {}
+    for rule in sorted(queues):
+        queue = queues[rule]
+        families.setdefault(rule.split("/")[0], []).append([queue[j] for j in _spread(len(queue))])
+    merged = [_interleave(families[f]) for f in FAMILIES if f in families]
+    return _interleave(merged)
+
+
+def _interleave(queues: list[list[int]]) -> list[int]:
+    order: list[int] = []
+    depth = 0
+    while any(depth < len(q) for q in queues):
+        order.extend(q[depth] for q in queues if depth < len(q))
+        depth += 1
+    return order
+
+
+def _spread(n: int) -> list[int]:
+    """``range(n)`` in an order whose every prefix is spread over the range: 0, n/2, n/4, 3n/4..."""
+    bits = max(n - 1, 1).bit_length()
+    order = sorted(range(1 << bits), key=lambda i: int(f"{i:0{bits}b}"[::-1], 2))
+    return [i for i in order if i < n]
+
+
+def _quote(quoter: Quoter, article: Article, draft: Draft) -> bool:
+    """Fill in ``draft.quotes``; ``False`` when a span cannot be quoted uniquely."""
+    quotes: list[str] = []
+    for start, end in draft.evidence:
+        floor = article.sentence_at(start).start
+        ceiling = article.sentence_at(max(end - 1, start)).end
+        quote = quoter.unique(start, end, floor, ceiling)
+        if quote is None:
+            return False
+        if quote not in quotes:
+            quotes.append(quote)
+    draft.quotes = tuple(quotes)
+    return True
+
+
+def _valid(d: Draft) -> bool:
+    """What ``quiz check`` requires (and warns about, apart from the draft flag)."""
+    quoted = normalize(" ".join(d.quotes)).casefold()
+    if not d.quotes or not (d.prompt or d.claim).strip():
+        return False
+    if d.kind in ("choice", "multi"):
+        folded = {fold(o) for o in d.options}
+        if not 2 <= len(d.options) <= MAX_OPTIONS or len(folded) != len(d.options):
+            return False
+    if d.kind == "choice":
+        return d.answer in d.options and normalize(d.answer).casefold() in quoted
+    if d.kind == "multi":
+        return bool(d.answers) and set(d.answers) <= set(d.options)
+    if d.kind == "text":
+        return any(normalize(a).casefold() in quoted for a in d.accept)
+    return d.verdict in ("supported", "refuted")
+
+
+def _ids(questions: list[Draft]) -> list[str]:
+    ids: list[str] = []
+    used: set[str] = set()
+    for n, d in enumerate(questions, start=1):
+        slug = slugify(d.key, 36)
+        base = f"{d.tag}-{slug}" if slug else f"{d.tag}-{n}"
+        qid = base
+        k = 2
+        while qid in used:
+            qid = f"{base}-{k}"
+            k += 1
+        used.add(qid)
+        ids.append(qid)
+    return ids

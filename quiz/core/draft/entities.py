@@ -1,0 +1,369 @@
+"""Finding the actors of an article: people (with their titles and roles), organisations and
+places, each mention tied to one entity (a surname to the full name, ``CPJ`` to the Committee to
+Protect Journalists, Ankara to Turkey)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from quiz.core.article import Article, Sentence
+from quiz.core.draft.common import Token, fold, tokens
+from quiz.core.draft.gazetteer import (
+    ALIASES,
+    COUNTRIES,
+    DEMONYMS,
+    HONORIFICS,
+    ORG_NOUNS,
+    ORG_WORDS,
+    STARTERS,
+    TITLES,
+)
+from quiz.core.draft.roles import find_roles
+
+_JOINERS = frozenset("of de da di du van von der den bin ibn al el la le del dos das y".split())
+_ORG_JOINERS = frozenset("for to and the on".split())
+_DETERMINERS = frozenset("its his her their the a an".split())
+_PLACE_WORDS = frozenset(
+    """New North South East West Northern Southern Eastern Western Central Upper Lower Saint St
+    San Santa Los Las Port Mount Lake Gulf Sea Middle Greater Cape Fort""".split()
+)
+_PLACE_PREPOSITIONS = frozenset("in from near at into across outside inside to via".split())
+_CALENDAR = frozenset(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday""".split()
+)
+_ABBREVIATION = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,5}|[A-Z](?:\.[A-Z])+)$")
+_POSSESSIVE = ("’s", "'s")
+
+Kind = str  # "person", "org" or "place"
+
+
+@dataclass
+class Entity:
+    """One actor, however many ways the article names it."""
+
+    key: str
+    """Folded canonical name: mentions with the same key are the same actor."""
+    kind: Kind
+    """person, org or place."""
+    name: str
+    """How options name it: the fullest form the article uses."""
+    first: int
+    """Offset of its first mention."""
+    mentions: list[Mention] = field(default_factory=list)
+    """Every mention, in order."""
+    abbreviation: Mention | None = None
+    """Its abbreviation where the article ties one to it: ``(CPJ)``."""
+
+
+@dataclass
+class Mention:
+    """A place where the article names an actor."""
+
+    key: str
+    """The entity's key."""
+    kind: Kind
+    """person, org or place."""
+    text: str
+    """The name as written here (without a title or a possessive ’s)."""
+    start: int
+    """Offset of the name."""
+    end: int
+    """Offset just past it."""
+    sentence: Sentence
+    """The sentence it stands in."""
+    role: str = ""
+    """A title or role written with it: "Turkish President", "its chief"."""
+    role_start: int = -1
+    """Offset of the role (``-1`` when there is none)."""
+    owner: str = ""
+    """Whose role it is, where the role says "its" or "his": the owner's name."""
+    possessor: str = ""
+    """A possessor written before the name: "Turkey" in "Turkey’s Defense Industry Directorate"."""
+
+
+@dataclass
+class Cast:
+    """Every actor of an article, and every mention in article order."""
+
+    entities: dict[str, Entity]
+    """Key -> entity."""
+    mentions: list[Mention]
+    """Every mention, in article order."""
+
+    def of_kind(self, kind: Kind) -> list[Entity]:
+        """Entities of one kind, by first mention."""
+        return [e for e in self.entities.values() if e.kind == kind]
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        """Mentions inside ``[start, end)``, in order."""
+        starts = self.__dict__.get("_starts")
+        if starts is None or len(starts) != len(self.mentions):
+            starts = self.__dict__["_starts"] = [m.start for m in self.mentions]
+        i = bisect_left(starts, start)
+        out: list[Mention] = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+
+@dataclass
+class _Phrase:
+    toks: list[Token]
+    possessive: bool = False
+    at_start: bool = False
+
+    @property
+    def words(self) -> list[str]:
+        return [t.text for t in self.toks]
+
+
+def _gap(text: str, left: Token, right: Token) -> str:
+    return text[left.end : right.start]
+
+
+def _phrases(text: str, sentence: Sentence, toks: list[Token]) -> Iterable[_Phrase]:
+    """Runs of capitalised words, joined by "of", "de" (and "for", "to" in organisation names)."""
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        if not tok.capitalized or any(c.isdigit() for c in tok.text):
+            i += 1
+            continue
+        before = text[sentence.start : tok.start].rstrip()
+        at_start = not before or before[-1] in "“\"‘'(:—–-"
+        run = [tok]
+        possessive = tok.text.endswith(_POSSESSIVE)
+        j = i + 1
+        while j < n and not possessive:
+            nxt = toks[j]
+            if _gap(text, run[-1], nxt) != " ":
+                break
+            if nxt.capitalized and not any(c.isdigit() for c in nxt.text):
+                run.append(nxt)
+                possessive = nxt.text.endswith(_POSSESSIVE)
+                j += 1
+                continue
+            word = nxt.text
+            orgish = any(t.text in ORG_WORDS for t in run)
+            joins = word in _JOINERS or (word in _ORG_JOINERS and orgish)
+            if (
+                joins
+                and j + 1 < n
+                and toks[j + 1].capitalized
+                and _gap(text, nxt, toks[j + 1]) == " "
+                and not (word == "the" and run[-1].text not in ("of", "for"))
+            ):
+                run.append(nxt)
+                j += 1
+                continue
+            break
+        i = j
+        if possessive:
+            last = run[-1]
+            cut = len(last.text) - 2
+            run[-1] = Token(last.text[:cut], last.start, last.start + cut)
+        yield _Phrase(run, possessive, at_start)
+
+
+def _strip_starters(phrase: _Phrase, lowercase: set[str]) -> list[Token]:
+    toks = list(phrase.toks)
+    if phrase.at_start:
+        while toks and (toks[0].text in STARTERS or toks[0].text.lower() in lowercase):
+            toks.pop(0)
+    while toks and toks[0].text in _CALENDAR:
+        toks.pop(0)
+    while toks and (toks[-1].text in _CALENDAR or toks[-1].text in _JOINERS | _ORG_JOINERS):
+        toks.pop()
+    return toks
+
+
+def _split_title(words: list[str]) -> int:
+    """How many leading words are a title ("Turkish President"), 0 when none."""
+    last = -1
+    for i, word in enumerate(words):
+        if word in TITLES or word.rstrip(".") + "." in TITLES:
+            last = i
+        elif word in DEMONYMS or word in COUNTRIES or word in ALIASES:
+            continue
+        else:
+            break
+    return last + 1
+
+
+def _place_key(name: str) -> str | None:
+    if name in ALIASES:
+        return fold(ALIASES[name])
+    if name in COUNTRIES:
+        return fold(name)
+    return None
+
+
+class _Builder:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.entities: dict[str, Entity] = {}
+        self.mentions: list[Mention] = []
+        self.surnames: dict[str, set[str]] = {}
+        self.pending: list[tuple[Token, Sentence, bool, str]] = []
+        self.lowercase = {
+            w for w in re.findall(r"\b[a-z][a-z’']*\b", article.text[:200_000]) if len(w) > 1
+        }
+
+    def add(self, kind: Kind, key: str, name: str, toks: list[Token], s: Sentence) -> Mention:
+        entity = self.entities.get(key)
+        if entity is None:
+            entity = self.entities[key] = Entity(key, kind, name, toks[0].start)
+        mention = Mention(
+            key,
+            entity.kind,
+            self.text[toks[0].start : toks[-1].end],
+            toks[0].start,
+            toks[-1].end,
+            s,
+        )
+        entity.mentions.append(mention)
+        self.mentions.append(mention)
+        return mention
+
+    def sentence(self, s: Sentence) -> None:
+        toks = tokens(s)
+        index = {t.start: i for i, t in enumerate(toks)}
+        for phrase in _phrases(self.text, s, toks):
+            kept = _strip_starters(phrase, self.lowercase)
+            if not kept:
+                continue
+            words = [t.text for t in kept]
+            first = index[kept[0].start]
+            prev = toks[first - 1].text if first > 0 else ""
+            nxt_i = index.get(phrase.toks[-1].start, -1) + 1
+            nxt = toks[nxt_i].text if 0 < nxt_i < len(toks) else ""
+            mention = self.classify(kept, words, s, prev, nxt, phrase.possessive)
+            if mention is not None and first > 0:
+                before = toks[first - 1]
+                if before.text.endswith(_POSSESSIVE) and before.capitalized:
+                    mention.possessor = before.text[:-2]
+
+    def classify(
+        self, kept: list[Token], words: list[str], s: Sentence, prev: str, nxt: str, poss: bool
+    ) -> Mention | None:
+        surface = self.text[kept[0].start : kept[-1].end]
+        if any(w in ORG_WORDS for w in words) or (
+            len(words) == 1 and _ABBREVIATION.match(surface) and _place_key(surface) is None
+        ):
+            if len(words) == 1 and nxt[:1].isdigit():
+                return None  # a designation such as "CAATSA 231"
+            if len(words) == 1 and all(w in DEMONYMS or w in TITLES for w in words):
+                return None
+            return self.add("org", fold(surface), surface, kept, s)
+        if prev in ORG_NOUNS and not _split_title(words):
+            return self.add("org", fold(surface), surface, kept, s)
+        place = _place_key(surface)
+        if place is not None:
+            canonical = ALIASES.get(surface, surface)
+            return self.add(
+                "place", place, canonical if canonical in COUNTRIES else surface, kept, s
+            )
+        split = _split_title(words)
+        if 0 < split < len(words):
+            name_toks = kept[split:]
+            mention = self.person(name_toks, s)
+            mention.role = self.text[kept[0].start : kept[split - 1].end]
+            mention.role_start = kept[0].start
+            return mention
+        if split:
+            return None  # a title alone: "Prime Minister"
+        if all(w in DEMONYMS for w in words) and (not nxt or nxt[:1].islower() or poss):
+            return None
+        if len(words) == 1 and words[0].endswith(("ian", "ish", "ese")) and nxt[:1].islower():
+            return None
+        near_place = prev in _PLACE_PREPOSITIONS
+        if (words[0] in _PLACE_WORDS and len(words) > 1) or (near_place and len(words) <= 2):
+            return self.add("place", fold(surface), surface, kept, s)
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            return self.person(kept, s)
+        if len(words) == 1:
+            self.pending.append((kept[0], s, prev in _PLACE_PREPOSITIONS, nxt))
+        return None
+
+    def person(self, toks: list[Token], s: Sentence) -> Mention:
+        surface = self.text[toks[0].start : toks[-1].end]
+        if len(toks) == 1:
+            known = self.surnames.get(surface)
+            if known and len(known) == 1:
+                key = next(iter(known))
+                return self.add("person", key, self.entities[key].name, toks, s)
+        key = fold(surface)
+        if len(toks) >= 2:
+            self.surnames.setdefault(toks[-1].text, set()).add(key)
+        return self.add("person", key, surface, toks, s)
+
+    def resolve_pending(self) -> None:
+        """Single capitalised words: a known surname, an abbreviation, or a place after "in"."""
+        abbreviations: dict[str, str] = {}
+        for entity in self.entities.values():
+            if entity.abbreviation is not None:
+                abbreviations[entity.abbreviation.text] = entity.key
+        for tok, s, after_place_word, nxt in self.pending:
+            word = tok.text
+            keys = self.surnames.get(word)
+            if keys and len(keys) == 1:
+                key = next(iter(keys))
+                self.add("person", key, self.entities[key].name, [tok], s)
+            elif word in abbreviations:
+                self.add("org", abbreviations[word], word, [tok], s)
+            elif after_place_word and word not in STARTERS and word not in HONORIFICS:
+                self.add("place", fold(word), word, [tok], s)
+            elif nxt in ("said", "says", "told", "added", "stated"):
+                self.add("person", fold(word), word, [tok], s)
+        self.mentions.sort(key=lambda m: m.start)
+        for entity in self.entities.values():
+            entity.mentions.sort(key=lambda m: m.start)
+            entity.first = entity.mentions[0].start
+
+    def tie_abbreviations(self) -> None:
+        """``Full Name (ABBR)``: the abbreviation becomes a name of the full entity."""
+        merged: dict[str, str] = {}
+        by_end = {m.end: m for m in self.mentions}
+        for m in list(self.mentions):
+            if m.kind != "org" or not _ABBREVIATION.match(m.text):
+                continue
+            opening = self.text[max(m.start - 2, 0) : m.start]
+            if not opening.endswith("("):
+                continue
+            full = by_end.get(m.start - 2) or by_end.get(m.start - 1)
+            if full is None or full.key == m.key or " " not in full.text:
+                continue
+            if m.text.replace(".", "")[:1] != full.text[:1]:
+                continue
+            merged[m.key] = full.key
+            self.entities[full.key].abbreviation = m
+            self.entities[full.key].kind = "org"
+        for old, new in merged.items():
+            entity = self.entities.pop(old, None)
+            if entity is None:
+                continue
+            for m in entity.mentions:
+                m.key = new
+                m.kind = "org"
+            self.entities[new].mentions.extend(entity.mentions)
+
+
+def find_cast(article: Article) -> Cast:
+    """Every actor the article names."""
+    builder = _Builder(article)
+    for s in article.sentences:
+        builder.sentence(s)
+    builder.tie_abbreviations()
+    builder.resolve_pending()
+    cast = Cast(builder.entities, builder.mentions)
+    find_roles(cast, article.text)
+    return cast

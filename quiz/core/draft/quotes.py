@@ -1,0 +1,288 @@
+"""Quotations and their speakers: "“...,” said X", "X said: “...”", a quotation that goes on in the
+next sentence or paragraph, and reported speech ("X said Ankara intends to ...")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quiz.core.article import Article, Sentence
+from quiz.core.draft.common import Draft, fold, rotate, separate, shorten
+from quiz.core.draft.context import Context
+from quiz.core.draft.entities import Mention
+from quiz.core.draft.gazetteer import ROLES
+
+_QUOTATION = re.compile(r"“[^“”]+”|\"[^\"\n]+\"")
+_VERBS = (
+    r"(?:said|says|say|told|tells|added|adds|stated|wrote|writes|asked|noted|explained|warned"
+    r"|insisted|argued|continued|replied|mentioned|announced|declared|stressed|urged|claimed)"
+)
+_AFTER_VERB_FIRST = re.compile(rf"[\s,.]*{_VERBS}\s+(?P<np>[^,.;:“”\"]{{1,80}})")
+_AFTER_NP_FIRST = re.compile(rf"[\s,.]*(?P<np>[^,.;:“”\"]{{1,60}}?)\s+{_VERBS}\b")
+_BEFORE = re.compile(
+    rf"(?P<np>[^,.;:“”\"]{{1,80}}?)\s+(?:also\s+)?{_VERBS}(?:\s+[a-z]+)?\s*[,:]?\s*$"
+)
+_ACCORDING = re.compile(r"[Aa]ccording to (?P<np>[^,.;:“”\"]{1,60}),\s*$")
+_ANYWHERE = re.compile(rf"(?P<np>[^,.;:“”\"]{{1,60}}?)\s+(?:also\s+)?{_VERBS}\b")
+_NP_END = re.compile(
+    r"\s+(?:on|in|at|to|during|after|before|when|who|which|that|about|for|from|with|as|in)\s|—|–"
+)
+_REPORTED = re.compile(rf"\s(?:also\s+)?{_VERBS}(?:,|\s+that)?\s+(?P<clause>[^“”\"]+)$")
+_BETWEEN = re.compile(r"^(?:\s*,[^,]{1,40},)?\s*(?:also\s+)?$")
+_PRONOUNS = frozenset("he she they it".split())
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A direct quotation."""
+
+    start: int
+    """Offset of its opening mark."""
+    end: int
+    """Offset just past its closing mark."""
+    sentence: Sentence
+    """The sentence it starts in."""
+    last: Sentence
+    """The sentence it ends in."""
+
+    def inner(self, text: str) -> str:
+        """The quoted words, without marks or a trailing comma."""
+        return text[self.start + 1 : self.end - 1].strip().rstrip(",").strip()
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who said it, as the options name it, and where the article names it so."""
+
+    name: str
+    """The name or role, as written: "Erdogan", "State Department spokesperson"."""
+    key: str
+    """Same speaker, same key."""
+    start: int
+    """Offset of the name."""
+    end: int
+    """Offset just past it."""
+
+
+def find_quotations(article: Article) -> list[Quotation]:
+    """Direct quotations of four words or more (titles such as “Face the Nation” left out)."""
+    found: list[Quotation] = []
+    text = article.text
+    sentences = article.sentences
+    i = 0
+    while i < len(sentences):
+        j = i
+        while j + 1 < len(sentences) and sentences[j + 1].paragraph == sentences[i].paragraph:
+            j += 1
+        start, end = sentences[i].start, sentences[j].end
+        for m in _QUOTATION.finditer(text, start, end):
+            words = m.group()[1:-1].split()
+            titled = all(w[:1].isupper() or len(w) <= 3 for w in words)
+            if len(words) < 4 or (titled and not re.search(r"[.,!?]$", m.group()[:-1])):
+                continue
+            first = article.sentence_at(m.start())
+            last = article.sentence_at(m.end() - 1)
+            found.append(Quotation(m.start(), m.end(), first, last))
+        i = j + 1
+    return found
+
+
+def quote_questions(ctx: Context, quotations: list[Quotation]) -> list[Draft]:
+    """ "Who said ...?" for each quotation whose speaker is found, and for reported speech."""
+    text = ctx.article.text
+    said: list[tuple[str, Quotation | None, Sentence, Speaker, tuple[int, int]]] = []
+    previous: tuple[Quotation, Speaker] | None = None
+    for quotation in quotations:
+        found = _attribute(ctx, quotation, previous)
+        if found is None:
+            previous = None
+            continue
+        rule, speaker, span = found
+        said.append((rule, quotation, quotation.sentence, speaker, span))
+        previous = (quotation, speaker)
+    quoted_sentences = {q.sentence.index for q in quotations} | {q.last.index for q in quotations}
+    for s in ctx.article.sentences:
+        if s.index in quoted_sentences:
+            continue
+        reported = _reported(ctx, s)
+        if reported is not None:
+            said.append(("quotes/reported", None, s, reported[0], reported[1]))
+    order: dict[str, int] = {}
+    for _, _, _, sp, _ in said:
+        order.setdefault(sp.key, len(order))
+    names = {sp.key: sp.name for _, _, _, sp, _ in said}
+    keys = list(order)
+    drafts: list[Draft] = []
+    for rule, q, s, speaker, span in said:
+        if q is not None:
+            prompt = f"Who said “{shorten(q.inner(text), 25)}”?"
+        else:
+            clause = _clause(text[span[1] : s.end])
+            if not clause:
+                continue
+            prompt = f"Who said that {clause}?"
+        at = order[speaker.key]
+        near = (
+            sorted(range(len(keys)), key=lambda i: abs(i - at))[1:4]
+            if len(keys) < 50
+            else [i for i in (at - 1, at + 1, at - 2, at + 2) if 0 <= i < len(keys)]
+        )
+        pool = [names[keys[i]] for i in near]
+        others = ctx.others(("person", "org"), {speaker.key}, speaker.start)
+        pool += ctx.names(others, [speaker.name, *pool], 6)
+        options = separate([speaker.name, *pool], 4)
+        if len(options) < 2:
+            continue
+        evidence = [span]
+        if not (span[0] <= speaker.start and speaker.end <= span[1]):
+            evidence.append((speaker.start, speaker.end))
+        drafts.append(
+            Draft(
+                rule=rule,
+                tag="quotes",
+                kind="choice",
+                key=f"{speaker.name} {s.label}",
+                sentence=s,
+                evidence=tuple(evidence),
+                prompt=prompt,
+                options=tuple(rotate(options, prompt)),
+                answer=speaker.name,
+                explanation=ctx.explain(s),
+            )
+        )
+    return drafts
+
+
+def _attribute(
+    ctx: Context, q: Quotation, previous: tuple[Quotation, Speaker] | None
+) -> tuple[str, Speaker, tuple[int, int]] | None:
+    """The rule, speaker and evidence span of quotation ``q``."""
+    text = ctx.article.text
+    tail_end = q.last.end
+    for pattern in (_AFTER_VERB_FIRST, _AFTER_NP_FIRST):
+        m = pattern.match(text, q.end, tail_end)
+        if m:
+            speaker = _speaker(ctx, m.start("np"), m.end("np"), q, previous)
+            if speaker is not None:
+                return "quotes/said-after", speaker, (q.start, speaker.end)
+    head_start = q.sentence.start
+    for pattern in (_BEFORE, _ACCORDING):
+        m = pattern.search(text, head_start, q.start)
+        if m:
+            speaker = _speaker(ctx, m.start("np"), m.end("np"), q, previous)
+            if speaker is not None:
+                return "quotes/said-before", speaker, (_near(speaker, m.start("np")), q.end)
+    for m in _ANYWHERE.finditer(text, q.sentence.start, q.start):
+        speaker = _speaker(ctx, m.start("np"), m.end("np"), q, previous)
+        if speaker is not None:
+            return "quotes/said-before", speaker, (_near(speaker, m.start("np")), q.end)
+    if previous is not None and _continues(ctx.article, previous[0], q):
+        return "quotes/continued", previous[1], (q.start, q.end)
+    return None
+
+
+def _near(speaker: Speaker, np_start: int) -> int:
+    """Where the evidence starts: at the speaker if named here, else at the noun phrase."""
+    return speaker.start if speaker.start >= np_start else np_start
+
+
+def _continues(article: Article, before: Quotation, q: Quotation) -> bool:
+    """Whether ``q`` stands alone right after ``before`` (same or next paragraph)."""
+    near = q.sentence.index - before.last.index == 1
+    alone = q.start - q.sentence.start <= 1 and q.sentence.end - q.end <= 2
+    return near and alone
+
+
+def _speaker(
+    ctx: Context, start: int, end: int, q: Quotation, previous: tuple[Quotation, Speaker] | None
+) -> Speaker | None:
+    """The speaker named by the noun phrase ``text[start:end]`` (cut at a preposition)."""
+    text = ctx.article.text
+    cut = _NP_END.search(text, start, end)
+    if cut:
+        end = cut.start()
+    np = text[start:end].strip()
+    if not np or len(np.split()) > 6:
+        return None
+    start = text.index(np, start)
+    end = start + len(np)
+    mentions = [m for m in ctx.cast.in_span(start, end) if m.kind in ("person", "org", "place")]
+    words = np.split()
+    role = words[-1].lower() in ROLES or words[-1].lower() in ("official", "officials", "source")
+    if mentions and not (role and mentions[-1].end < end):
+        m = _main(mentions, np)
+        return Speaker(m.text, m.key, m.start, m.end)
+    if role or words[-1].lower() in ("official", "officials", "source"):
+        first = words[0].lower()
+        if first in ("the", "a", "an") and len(words) > 1:
+            if first == "the" and previous is not None and previous[1].name.endswith(words[-1]):
+                return previous[1]
+            known = _earlier_role(ctx, words[-1], start)
+            if first == "the" and known is not None:
+                return known
+            words = words[1:]
+            start = text.index(words[0], start)
+        if words[0][:1].isupper() or len(words) > 1:
+            name = text[start:end]
+            return Speaker(name, fold(name), start, end)
+    pronoun = words[0].lower() in _PRONOUNS and len(words) == 1
+    if pronoun and previous is not None and q.sentence.paragraph - previous[0].last.paragraph <= 1:
+        return previous[1]
+    return None
+
+
+def _main(mentions: list[Mention], np: str) -> Mention:
+    """The mention that names the speaker: the last person, else the last actor."""
+    people = [m for m in mentions if m.kind == "person"]
+    return people[-1] if people else mentions[-1]
+
+
+def _earlier_role(ctx: Context, noun: str, before: int) -> Speaker | None:
+    """The last "X spokesperson" named before ``before``, for a later "the spokesperson"."""
+    text = ctx.article.text
+    pattern = re.compile(rf"(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w.’'-]*\s+){{1,4}}{re.escape(noun)})")
+    found = None
+    for m in pattern.finditer(text, max(before - 20_000, 0), before):
+        found = m
+    if found is None:
+        return None
+    name = found.group(1)
+    return Speaker(name, fold(name), found.start(1), found.end(1))
+
+
+def _reported(ctx: Context, s: Sentence) -> tuple[Speaker, tuple[int, int]] | None:
+    """ "X said (that) ..." without quotation marks: the speaker and the span up to the verb."""
+    text = ctx.article.text
+    m = _REPORTED.search(text, s.start, s.end)
+    if m is None:
+        return None
+    verb_start = m.start()
+    candidates = [x for x in ctx.cast.in_span(s.start, s.end) if x.end <= verb_start]
+    if not candidates:
+        return None
+    subject = next(
+        (c for c in reversed(candidates) if _BETWEEN.match(text[c.end : verb_start])), None
+    )
+    if subject is None:
+        return None
+    speaker = Speaker(subject.text, subject.key, subject.start, subject.end)
+    return speaker, (subject.start, m.start("clause"))
+
+
+def _clause(rest: str) -> str:
+    """The reported words: up to the first comma after six words, without the final stop."""
+    words = rest.split()
+    if len(words) < 4:
+        return ""
+    out: list[str] = []
+    for w in words:
+        out.append(w)
+        if w.endswith(",") and len(out) >= 6:
+            break
+    head = [w.lower() for w in out[:5]]
+    if "that" in head:
+        out = out[head.index("that") + 1 :]
+    clause = " ".join(out).rstrip(",.;:")
+    if len(clause.split()) < 3:
+        return ""
+    return shorten(clause, 25)

@@ -1,0 +1,150 @@
+"""The rules one by one, on small articles."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from quiz.core.article import Article, ArticleMeta, split_sentences
+from quiz.core.draft import Draft, draft_article
+from quiz.core.draft.context import build_context
+from quiz.core.draft.dates import find_dates
+
+
+def article(text: str) -> Article:
+    return Article(Path("a.txt"), text, ArticleMeta(), split_sentences(text))
+
+
+def drafted(text: str) -> list[Draft]:
+    return draft_article(article(text)).questions
+
+
+def by_rule(questions: list[Draft], rule: str) -> list[Draft]:
+    return [q for q in questions if q.rule == rule]
+
+
+def test_absolute_and_relative_dates() -> None:
+    found = find_dates(
+        article(
+            "The deal was signed on March 3, 2019 in Paris. It was first proposed in 2011. "
+            "Talks resumed last month and end later this week on Wednesday. "
+            "The March 5 vote came in December 2020."
+        )
+    )
+    assert [(d.text, d.relative) for d in found] == [
+        ("March 3, 2019", False),
+        ("2011", False),
+        ("last month", True),
+        ("later this week on Wednesday", True),
+        ("March 5", False),
+        ("December 2020", False),
+    ]
+
+
+def test_date_questions_use_article_dates_first_and_accept_spellings() -> None:
+    questions = drafted(
+        "The fund was created in March 2011 by Finance Minister Anna Walsh. "
+        "It doubled in June 2014, said Prime Minister Olena Kovalenko. "
+        "Auditors from the Court of Audit checked it in May 2019."
+    )
+    choice = next(q for q in questions if q.kind == "choice" and q.answer == "March 2011")
+    assert "June 2014" in choice.options and "May 2019" in choice.options
+    typed = next(q for q in questions if q.kind == "text" and "March 2011" in q.accept)
+    assert "2011-03" in typed.accept and "Mar 2011" in typed.accept
+
+
+def test_accented_names_titles_roles_and_dotted_abbreviations() -> None:
+    ctx = build_context(
+        article(
+            "Polish Foreign Minister Renée Wiśniewska met U.N. envoy Dr. Jan Kubiš in Łódź. "
+            "The United Nations (U.N.) praised the meeting, and its chief Amara Okafor spoke. "
+            "Wiśniewska later flew to the U.S. with Kubiš."
+        )
+    )
+    entities = ctx.cast.entities
+    assert entities["renee wisniewska"].kind == "person"
+    assert entities["łodz"].kind == "place"
+    assert entities["jan kubis"].kind == "person"
+    un = entities["united nations"]
+    assert un.abbreviation is not None and un.abbreviation.text == "U.N."
+    assert [m.text for m in entities["renee wisniewska"].mentions] == [
+        "Renée Wiśniewska",
+        "Wiśniewska",
+    ]
+    chief = next(m for m in entities["amara okafor"].mentions)
+    assert chief.role == "its chief" and chief.owner == "United Nations"
+
+
+def test_speakers_in_both_orders_with_curly_and_straight_quotes() -> None:
+    questions = drafted(
+        "Trade Minister Sven Lindqvist spoke in Oslo on Monday. "
+        "“We will not sign this deal in its current form,” said Lindqvist.\n\n"
+        'Central bank governor Aylin Yılmaz said: "Inflation will fall below five percent '
+        'by the end of next year."\n\n'
+        "Lindqvist told reporters: “Nothing has been agreed. Nothing will be agreed today.”"
+    )
+    quotes = {q.answer: q for q in questions if q.tag == "quotes"}
+    assert {"Lindqvist", "Aylin Yılmaz"} <= set(quotes)
+    rules = {q.rule for q in questions if q.tag == "quotes"}
+    assert {"quotes/said-after", "quotes/said-before"} <= rules
+    two = [q for q in questions if q.tag == "quotes" and "Nothing has been agreed" in q.prompt]
+    assert two and two[0].answer == "Lindqvist" and "Nothing will be agreed" in two[0].prompt
+
+
+def test_a_quotation_continued_in_the_next_paragraph() -> None:
+    questions = drafted(
+        "“We are ready to talk,” said Foreign Minister Kenji Tanaka in Tokyo.\n\n"
+        "“But we will not wait for ever. The offer ends in May.”\n\n"
+        "Opposition leader Luis García called the offer a trick."
+    )
+    continued = by_rule(questions, "quotes/continued")
+    assert continued and continued[0].answer == "Kenji Tanaka"
+    assert len(continued[0].quotes) == 2  # the quotation, and where the speaker is named
+
+
+def test_sanction_targets_are_every_one_named() -> None:
+    questions = drafted(
+        "On Friday, the Treasury Department blacklisted Anatolia Steel and its two subsidiaries. "
+        "Canada also banned exports to Baltic Shipping Group, officials said. "
+        "In 2020, Washington imposed sanctions on the Defense Industry Directorate, along with "
+        "its chief Ismail Demir and three other employees, following the purchase."
+    )
+    targets = by_rule(questions, "sanctions/targets")
+    answers = [set(q.answers) for q in targets]
+    assert {"Anatolia Steel", "Anatolia Steel’s two subsidiaries"} in answers
+    assert {"Baltic Shipping Group"} in answers
+    assert {"Defense Industry Directorate", "Ismail Demir", "three other employees"} in answers
+    for q in targets:
+        assert set(q.answers) < set(q.options)
+
+
+def test_numbers_get_nearby_distractors() -> None:
+    questions = drafted(
+        "Exports fell 12 percent in the first quarter, and 340 workers lost their jobs. "
+        "The firm Kansai Rail Corporation paid $4.5 billion for three other companies."
+    )
+    numbers = {q.answer: q.options for q in by_rule(questions, "numbers/quantity")}
+    assert {"12 percent", "340", "$4.5 billion", "three"} <= set(numbers)
+    assert all(o.endswith("percent") for o in numbers["12 percent"])
+
+
+def test_refuted_claims_swap_a_fact_for_one_of_the_same_kind() -> None:
+    questions = drafted(
+        "Finance Minister Anna Walsh met Piotr Nowak in Warsaw on Monday. "
+        "Inflation reached 14 percent in May 2022, the central bank said. "
+        "President Chidi Adeyemi visited Lagos and Kraków in June 2023 with 40 advisers. "
+        "Trade with Kenya grew by 9 percent in 2021, according to Mei Chen."
+    )
+    refuted = by_rule(questions, "claims/refuted")
+    supported = by_rule(questions, "claims/supported")
+    assert refuted and supported
+    for q in refuted:
+        assert q.verdict == "refuted"
+        assert q.claim != q.sentence.text
+        assert "not “" in q.explanation
+
+
+def test_the_core_of_drafting_never_imports_textual() -> None:
+    code = "import sys, quiz.core.draft, quiz.cli_draft; assert 'textual' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
