@@ -200,6 +200,15 @@ def load_bank(
         return None, list(exc.problems)
     try:
         data = tomli.loads(text)
+    except RecursionError:
+        return None, [
+            Problem(
+                source.shown,
+                1,
+                "error",
+                "TOML nested too deeply to read; a bank nests no deeper than a table in an array",
+            )
+        ]
     except tomli.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or 1
         message = getattr(exc, "msg", str(exc))
@@ -228,13 +237,14 @@ def load_bank(
     problems = head.problems
     if info is None:
         return None, problems
-    article_path = (source.path.parent / info.article).resolve()
     index: EvidenceIndex | None = None
     article: Article | None = None
     try:
-        article, index = articles.get(article_path)
+        article, index = articles.get((source.path.parent / info.article).resolve())
     except QuizError as exc:
         head.add("article", f"article `{info.article}` cannot be used: {_after_path(exc)}")
+    except (OSError, ValueError):
+        head.add("article", f"article `{info.article}` is not a usable file name; fix the path")
     tables = data.get("questions", [])
     if not isinstance(tables, list) or not tables:
         head.add(None, "the bank has no questions; add [[questions]] tables")

@@ -39,12 +39,22 @@ class EvidenceNotFound(ValueError):
 
 
 class EvidenceAmbiguous(ValueError):
-    """The quote occurs more than once; ``places`` are the sentences it occurs in."""
+    """The quote occurs ``count`` times; ``places`` are the first sentences it occurs in."""
 
-    def __init__(self, quote: str, places: tuple[Sentence, ...]) -> None:
+    def __init__(self, quote: str, places: tuple[Sentence, ...], count: int) -> None:
         super().__init__(quote)
         self.quote = quote
         self.places = places
+        self.count = count
+
+    def describe_places(self) -> str:
+        """``¶1 s2 (twice), ¶5 s1``: where it occurs, each sentence named once."""
+        times: dict[str, int] = {}
+        for sentence in self.places:
+            times[sentence.label] = times.get(sentence.label, 0) + 1
+        words = {1: "", 2: " (twice)"}
+        text = ", ".join(f"{label}{words.get(n, f' ({n} times)')}" for label, n in times.items())
+        return text + (", …" if self.count > len(self.places) else "")
 
 
 class EvidenceIndex:
@@ -99,9 +109,9 @@ class EvidenceIndex:
             raise EvidenceNotFound(quote, self.closest(needle))
         if len(found) > 1:
             places = tuple(
-                self.article.sentence_at(self.normalized.original_offset(p)) for p in found
+                self.article.sentence_at(self.normalized.original_offset(p)) for p in found[:12]
             )
-            raise EvidenceAmbiguous(quote, places)
+            raise EvidenceAmbiguous(quote, places, len(found))
         start, end = self.normalized.original_span(found[0], found[0] + len(needle))
         first = self.article.sentence_at(start)
         stop = max(end - 1, start)
@@ -111,7 +121,7 @@ class EvidenceIndex:
     def closest(self, needle: str, candidates: int = 4) -> tuple[Sentence, str] | None:
         """The passage most like ``needle``, among the sentences sharing most words with it."""
         votes: Counter[int] = Counter()
-        for word in set(needle.split(" ")):
+        for word in dict.fromkeys(needle.split(" ")):  # in order: the result must not vary
             for p in self._words.get(word, ())[:200]:
                 votes[self.article.sentence_at(self.normalized.original_offset(p)).index] += 1
         best: tuple[float, Sentence, str] | None = None

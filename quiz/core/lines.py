@@ -97,6 +97,35 @@ class TableRef:
         return self.table.line(key)
 
 
+def _structure(line: str, start: int = 0) -> tuple[str, str | None]:
+    """The line's text outside strings and comments, and the multi-line string it opens."""
+    out: list[str] = []
+    i = start
+    n = len(line)
+    while i < n:
+        char = line[i]
+        if char == "#":
+            break
+        if line.startswith(('"""', "'''"), i):
+            marker = line[i : i + 3]
+            close = line.find(marker, i + 3)
+            if close < 0:
+                return "".join(out), marker
+            out.append('""')
+            i = close + 3
+            continue
+        if char in "\"'":
+            j = i + 1
+            while j < n and line[j] != char:
+                j += 2 if char == '"' and line[j] == "\\" else 1
+            out.append('""')
+            i = j + 1
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out), None
+
+
 def scan(text: str) -> BankLines:
     """Scan a bank's text for the lines of its tables and keys."""
     found = BankLines()
@@ -105,13 +134,16 @@ def scan(text: str) -> BankLines:
     depth = 0
     in_multiline: str | None = None
     for number, line in enumerate(text.split("\n"), start=1):
+        start = 0
         if in_multiline is not None:
-            if line.count(in_multiline) % 2:
-                in_multiline = None
-            continue
-        bare = _STRINGS.sub('""', line.split("#", 1)[0] if '"' not in line else line)
-        if depth == 0:
-            header = _HEADER.match(line)
+            close = line.find(in_multiline)
+            if close < 0:
+                continue
+            start = close + 3
+            in_multiline = None
+        bare, in_multiline = _structure(line, start)
+        if depth == 0 and start == 0:
+            header = _HEADER.match(bare)
             if header and not _KEY.match(line):
                 name = header.group(2).replace(" ", "")
                 prefix = ""
@@ -131,10 +163,6 @@ def scan(text: str) -> BankLines:
             key = _KEY.match(line)
             if key and current is not None:
                 current.keys.setdefault(prefix + key.group(1).strip("\"'"), number)
-        for marker in ('"""', "'''"):
-            if line.count(marker) % 2:
-                in_multiline = marker
-                break
         depth = max(
             depth + bare.count("[") + bare.count("{") - bare.count("]") - bare.count("}"), 0
         )

@@ -58,10 +58,10 @@ class NormalizedText:
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The original ``[start, end)`` span of the normalised span ``[start, end)``."""
-        if end <= start:
-            first = self.original_offset(start)
-            return first, first
-        return self.original_offset(start), self.original_offset(end - 1) + 1
+        first = self.original_offset(start)
+        # The end maps as an offset of its own, so that a span ending in an expansion (a
+        # ligature) or a composed accent ends where that character ends in the original.
+        return first, max(self.original_offset(end), first)
 
 
 def _nfkc_with_map(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -82,7 +82,7 @@ def _nfkc_with_map(text: str) -> tuple[str, list[tuple[int, int]]]:
         length += i - done
         while i < end:
             j = i + 1
-            while j < end and unicodedata.combining(text[j]):
+            while j < end and _joins(text[i:j], text[j]):
                 j += 1
             piece = unicodedata.normalize("NFKC", text[i:j])
             out.append(piece)
@@ -96,9 +96,19 @@ def _nfkc_with_map(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(out), breaks
 
 
+def _joins(cluster: str, char: str) -> bool:
+    """Whether NFKC treats ``char`` together with the ``cluster`` before it (a combining mark,
+    or a character that composes with it, such as a Hangul vowel after its consonant)."""
+    if unicodedata.combining(char):
+        return True
+    nfkc = unicodedata.normalize
+    return nfkc("NFKC", cluster + char) != nfkc("NFKC", cluster) + nfkc("NFKC", char)
+
+
 def normalize_with_map(text: str) -> NormalizedText:
     """Normalise ``text`` to evidence form, keeping the map back to the original."""
-    nfkc, nfkc_breaks = _nfkc_with_map(text)
+    # Quote marks first as well: NFKC would turn some (´ ″) into other characters.
+    nfkc, nfkc_breaks = _nfkc_with_map(_plain_marks(text))
     translated = _plain_marks(nfkc)
     pieces: list[str] = []
     ws_breaks: list[tuple[int, int]] = [(0, 0)]
@@ -138,6 +148,7 @@ def _back(breaks: list[tuple[int, int]], inner: list[int], target: int) -> int:
 
 def normalize(text: str) -> str:
     """``text`` in evidence form: NFKC, quotes and dashes alike, white space runs as one space."""
+    text = _plain_marks(text)  # before NFKC too, which turns some marks (´ ″) into others
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     text = _plain_marks(text)

@@ -152,6 +152,57 @@ class QuizSession:
             seed = random.SystemRandom().randrange(10**6)
         return cls(select_items(banks, settings, seed), settings, player, seed)
 
+    @classmethod
+    def restore(
+        cls,
+        banks: Sequence[Bank],
+        settings: QuizSettings,
+        player: str,
+        seed: int,
+        order: Sequence[str],
+        answers: Sequence[tuple[str, Response, Grade, datetime]],
+        *,
+        attempt_id: str,
+        started_at: datetime,
+    ) -> QuizSession:
+        """Rebuild an interrupted attempt, at its first unanswered question.
+
+        ``order`` holds the question keys ``bank-id/question-id`` in play order; ``answers`` the
+        answers already given, as (key, response, grade, when), in the order given. The choices
+        are drawn again from ``seed`` exactly as :func:`select_items` drew them. Questions whose
+        key is no longer in ``banks`` are skipped; answered questions come first, in the order
+        they were answered (which is the play order unless the banks changed). Raises
+        :class:`QuizError` when no question of the attempt is left.
+        """
+        known = {f"{bank.id}/{q.id}": (bank, q) for bank in banks for q in bank.questions}
+
+        def item(key: str) -> QuizItem:
+            bank, question = known[key]
+            rng = random.Random(f"{seed}:{key}")
+            return QuizItem(bank, question, _choices(question, rng, settings.shuffle))
+
+        given: dict[str, GivenAnswer] = {}
+        for key, response, graded, when in answers:
+            if key in known and key not in given:
+                given[key] = GivenAnswer(item(key), response, graded, when)
+        rest = [item(key) for key in dict.fromkeys(order) if key in known and key not in given]
+        items = [answer.item for answer in given.values()] + rest
+        if not items:
+            raise QuizError(
+                "none of the questions of the unfinished attempt is in the loaded banks; "
+                "start a new quiz"
+            )
+        return cls(
+            items,
+            settings,
+            player,
+            seed,
+            attempt_id=attempt_id,
+            started_at=started_at,
+            answers=list(given.values()),
+            position=len(given),
+        )
+
     @property
     def current(self) -> QuizItem | None:
         """The question being asked, or ``None`` when the quiz is over."""

@@ -150,7 +150,7 @@ def check_question(
     if kind is None:
         report.add(None, f"missing required field `kind`; add kind = one of {', '.join(KINDS)}")
         return None
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         close = get_close_matches(str(kind), list(KINDS), n=1)
         hint = f" (did you mean `{close[0]}`?)" if close else ""
         report.add("kind", f"unknown kind `{kind}`{hint}; use one of {', '.join(KINDS)}")
@@ -179,8 +179,8 @@ def check_question(
 def _common_rules(q: AnyQuestion, report: Reporter) -> None:
     if not _ID.match(q.id):
         report.add("id", f"id `{q.id}` is not lowercase letters, digits and hyphens; rename it")
-    if q.points <= 0:
-        report.add("points", f"points must be greater than 0, not {q.points:g}")
+    if not q.points > 0 or q.points == float("inf"):
+        report.add("points", f"points must be greater than 0 and finite, not {q.points:g}")
     if not q.text.strip():
         report.add(
             "prompt" if q.kind != "claim" else "claim", "the question text is empty; write it"
@@ -287,11 +287,10 @@ def _resolve(q: AnyQuestion, report: Reporter, index: EvidenceIndex) -> tuple[Ev
                     f"passage ({sentence.label}): “{_short(passage, 90)}”; copy it exactly",
                 )
         except EvidenceAmbiguous as exc:
-            labels = ", ".join(s.label for s in exc.places[:6])
             report.add(
                 "evidence",
-                f"evidence “{_short(quote)}” is found {len(exc.places)} times "
-                f"({labels}); quote more words so it is found once",
+                f"evidence “{_short(quote)}” is found {exc.count} times "
+                f"({exc.describe_places()}); quote more words so it is found once",
             )
     return tuple(found)
 

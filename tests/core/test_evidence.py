@@ -192,11 +192,6 @@ def test_span_maps_back_over_ligature_and_accent() -> None:
     assert found.sentences == (2,)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Evidence.end stops before the combining mark when the quote ends in an accented "
-    "letter the article writes decomposed (NormalizedText.original_span bug)",
-)
 def test_span_of_quote_ending_in_decomposed_accent() -> None:
     text = "They met at the cafe\u0301. Then left."
     found = make_index(text).resolve("met at the café")

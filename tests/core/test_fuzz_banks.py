@@ -191,10 +191,11 @@ VALUES = st.recursive(
     ),
     max_leaves=8,
 )
-# kind and article take only scalars: a list or table as kind, and a NUL in the article name,
-# crash the loader today (see the xfail tests in test_banks.py).
-KIND_VALUES = st.one_of(st.sampled_from(WORDS), st.integers(), st.booleans())
-ARTICLE_VALUES = st.one_of(st.sampled_from(WORDS), st.integers(), st.booleans())
+# kind and article also take lists, tables and names with a NUL: these once crashed the loader.
+KIND_VALUES = st.one_of(st.sampled_from(WORDS), st.integers(), st.booleans(), VALUES)
+ARTICLE_VALUES = st.one_of(
+    st.sampled_from(WORDS), st.integers(), st.booleans(), st.just("a\x00.txt"), VALUES
+)
 
 
 @st.composite

@@ -1,0 +1,298 @@
+"""The teacher's item analysis: how each question, each tag and each player did.
+
+Per question: how many answered, the share right (its difficulty), the discrimination index D and
+the most chosen wrong answer. D is the share right among the top 27% of players minus the share
+right among the bottom 27%, players ranked by the share of points they earned over every answer
+in the report (ties broken by name). A question is flagged when almost nobody gets it right, when
+the strongest players do worse than the weakest (D < 0), or when some answers were given to an
+older wording: a fingerprint that differs from the current question's (or, without the banks, from
+the latest fingerprint seen for that question).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from quiz.core.model import AnyQuestion, fingerprint
+from quiz.core.normalize import loose
+from quiz.core.results import AnswerRecord, AttemptRecord, answer_text
+
+GROUP_SHARE = 0.27
+"""The share of players in the top and in the bottom group for D."""
+FEW_RIGHT = 0.2
+"""A question answered right by less than this share is flagged..."""
+MIN_ANSWERS = 5
+"""...once it has at least this many answers."""
+FORMAT = "factquiz-report"
+
+
+@dataclass(frozen=True)
+class QuestionStats:
+    """How one question did."""
+
+    key: str
+    """``bank-id/question-id``."""
+    kind: str
+    """The question's kind."""
+    text: str
+    """What it asks (empty when the banks are not loaded)."""
+    answers: int
+    """How many answers it got."""
+    right: int
+    """How many of them were fully right."""
+    difficulty: float
+    """The share right, 0 to 1 (higher is easier)."""
+    discrimination: float | None
+    """D, -1 to 1: share right among the top players minus among the bottom players (``None``
+    when either group did not answer it)."""
+    top_wrong: str | None
+    """The most chosen wrong answer (``None`` when nobody was wrong)."""
+    top_wrong_count: int
+    """How many chose it."""
+    older_wording: int
+    """How many answers were given to an older wording of the question."""
+    flags: tuple[str, ...]
+    """Why the question may be broken, one short sentence each."""
+
+
+@dataclass(frozen=True)
+class TagStats:
+    """How the questions of one tag did."""
+
+    tag: str
+    """The tag (``untagged`` for questions without one)."""
+    answers: int
+    """Answers to questions with this tag."""
+    right: int
+    """How many were fully right."""
+    share: float
+    """The share right, 0 to 1."""
+
+
+@dataclass(frozen=True)
+class PlayerStats:
+    """How one player did over the answers in the report."""
+
+    player: str
+    """The player's name, or ``P1``, ``P2``... when anonymous."""
+    attempts: int
+    """Attempts with an answer in the report."""
+    answers: int
+    """Answers given."""
+    score: float
+    """Points earned."""
+    max_score: float
+    """Points those answers could earn."""
+
+    @property
+    def percent(self) -> float:
+        """Score as a percentage of the maximum."""
+        return 100 * self.score / self.max_score if self.max_score else 0.0
+
+
+@dataclass(frozen=True)
+class Report:
+    """The item analysis of some attempts."""
+
+    questions: tuple[QuestionStats, ...]
+    """Per question, by key."""
+    tags: tuple[TagStats, ...]
+    """Per tag, by name."""
+    players: tuple[PlayerStats, ...]
+    """Per player, best score first."""
+    attempts: int
+    """Attempts counted."""
+    answers: int
+    """Answers counted."""
+
+
+def item_analysis(
+    attempts: Iterable[AttemptRecord],
+    questions: Mapping[str, AnyQuestion] | None = None,
+    *,
+    bank: str | None = None,
+    anonymous: bool = False,
+) -> Report:
+    """The item analysis of ``attempts`` (with their answers), of bank ``bank`` only if given.
+
+    ``questions`` maps keys to the current questions, to name them and to spot answers given to
+    an older wording.
+    """
+    questions = questions or {}
+    totals: dict[str, list[float]] = {}  # player: attempts, answers, score, max score
+    by_key: dict[tuple[str, str], list[tuple[str, AnswerRecord]]] = {}
+    by_tag: dict[str, list[int]] = {}  # tag: answers, right
+    untagged = ("untagged",)
+    for attempt in attempts:
+        mine = [a for a in attempt.answers if bank is None or a.bank_id == bank]
+        if not mine:
+            continue
+        player = attempt.player
+        total = totals.setdefault(player, [0, 0, 0.0, 0.0])
+        total[0] += 1
+        total[1] += len(mine)
+        for answer in mine:
+            total[2] += answer.points
+            total[3] += answer.max_points
+            by_key.setdefault((answer.bank_id, answer.question_id), []).append((player, answer))
+            for tag in answer.tags or untagged:
+                counts = by_tag.setdefault(tag, [0, 0])
+                counts[0] += 1
+                counts[1] += answer.correct
+    names = {p: f"P{n}" if anonymous else p for n, p in enumerate(totals, 1)}
+    players = [PlayerStats(names[p], int(t[0]), int(t[1]), t[2], t[3]) for p, t in totals.items()]
+    ranked = sorted(totals, key=lambda p: (-totals[p][2] / (totals[p][3] or 1), p))
+    size = max(1, round(GROUP_SHARE * len(ranked)))
+    top, bottom = set(ranked[:size]), set(ranked[-size:])
+    if len(ranked) < 2:
+        top = bottom = set()
+    keys = sorted(f"{b}/{q}" for b, q in by_key)
+    return Report(
+        questions=tuple(
+            _question(key, by_key[_split(key)], questions.get(key), top, bottom) for key in keys
+        ),
+        tags=tuple(
+            TagStats(tag, n, right, right / n) for tag, (n, right) in sorted(by_tag.items())
+        ),
+        players=tuple(sorted(players, key=lambda p: (-p.percent, p.player))),
+        attempts=sum(int(t[0]) for t in totals.values()),
+        answers=sum(int(t[1]) for t in totals.values()),
+    )
+
+
+def _split(key: str) -> tuple[str, str]:
+    bank, question = key.split("/", 1)
+    return bank, question
+
+
+def _right(answers: Sequence[AnswerRecord]) -> int:
+    return sum(a.correct for a in answers)
+
+
+def _question(
+    key: str,
+    given: list[tuple[str, AnswerRecord]],
+    question: AnyQuestion | None,
+    top: set[str],
+    bottom: set[str],
+) -> QuestionStats:
+    answers = [a for _, a in given]
+    right = _right(answers)
+    difficulty = right / len(answers)
+    highs = [a for p, a in given if p in top]
+    lows = [a for p, a in given if p in bottom]
+    d = _right(highs) / len(highs) - _right(lows) / len(lows) if highs and lows else None
+    wrong: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for a in answers:
+        if not a.correct:
+            picked = tuple(sorted(a.response)) if a.kind == "multi" else a.response
+            text = answer_text(picked)
+            group = loose(text) if a.kind == "text" else text
+            shown.setdefault(group, text)
+            wrong[group] += 1
+    top_wrong = min(wrong, key=lambda g: (-wrong[g], shown[g])) if wrong else None
+    if question is not None:
+        current = fingerprint(question)
+    else:
+        current = max(answers, key=lambda a: a.answered_at).fingerprint
+    older = sum(a.fingerprint != current for a in answers)
+    flags = []
+    if len(answers) >= MIN_ANSWERS and difficulty < FEW_RIGHT:
+        flags.append(f"almost nobody right ({difficulty:.0%}): check the answer and the wording")
+    if d is not None and d < 0:
+        flags.append(f"the strongest players did worse than the weakest (D = {d:+.2f})")
+    if older:
+        flags.append(f"{older} answers given to an older wording")
+    return QuestionStats(
+        key=key,
+        kind=answers[0].kind if question is None else question.kind,
+        text=question.text if question is not None else "",
+        answers=len(answers),
+        right=right,
+        difficulty=difficulty,
+        discrimination=d,
+        top_wrong=shown[top_wrong] if top_wrong is not None else None,
+        top_wrong_count=wrong[top_wrong] if top_wrong is not None else 0,
+        older_wording=older,
+        flags=tuple(flags),
+    )
+
+
+# -- output ----------------------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "section",
+    "name",
+    "answers",
+    "right",
+    "share_right",
+    "discrimination",
+    "most_chosen_wrong",
+    "wrong_count",
+    "older_wording",
+    "score",
+    "max_score",
+    "flags",
+)
+"""Columns of the report as CSV: one row per question, then per tag, then per player."""
+
+
+def report_rows(report: Report) -> list[tuple[object, ...]]:
+    """The report as CSV rows (without the header)."""
+    rows: list[tuple[object, ...]] = []
+    for q in report.questions:
+        d = "" if q.discrimination is None else round(q.discrimination, 3)
+        rows.append(
+            ("question", q.key, q.answers, q.right, round(q.difficulty, 3), d)
+            + (q.top_wrong or "", q.top_wrong_count, q.older_wording, "", "", "; ".join(q.flags))
+        )
+    for t in report.tags:
+        rows.append(("tag", t.tag, t.answers, t.right, round(t.share, 3)) + ("",) * 7)
+    for p in report.players:
+        share = round(p.score / p.max_score, 3) if p.max_score else ""
+        rows.append(("player", p.player, p.answers, "", share) + ("",) * 4)
+        rows[-1] += (p.score, p.max_score, "")
+    return rows
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    """The report as JSON data: ``{"format": "factquiz-report", "version": 1, ...}``."""
+    return {
+        "format": FORMAT,
+        "version": 1,
+        "attempts": report.attempts,
+        "answers": report.answers,
+        "questions": [asdict(q) for q in report.questions],
+        "tags": [asdict(t) for t in report.tags],
+        "players": [{**asdict(p), "percent": round(p.percent, 1)} for p in report.players],
+    }
+
+
+def report_lines(report: Report) -> list[str]:
+    """The report as a plain-text table for the terminal."""
+    lines = [f"{report.attempts} attempts, {report.answers} answers", "", "Questions"]
+    width = max((len(q.key) for q in report.questions), default=8)
+    lines.append(f"  {'question':<{width}}  answers  right     D  most chosen wrong answer")
+    for q in report.questions:
+        d = "    -" if q.discrimination is None else f"{q.discrimination:+5.2f}"
+        wrong = f"{_clip(q.top_wrong)} ({q.top_wrong_count})" if q.top_wrong else "-"
+        lines.append(f"  {q.key:<{width}}  {q.answers:7}  {q.difficulty:5.0%}  {d}  {wrong}")
+        lines.extend(f"  {'':<{width}}  ! {flag}" for flag in q.flags)
+    lines += ["", "Tags"]
+    lines += [f"  {t.tag:<20}  {t.answers:7}  {t.share:5.0%}" for t in report.tags]
+    lines += ["", "Players"]
+    lines += [
+        f"  {_clip(p.player, 20):<20}  {p.score:g}/{p.max_score:g}  {p.percent:.0f}%"
+        f"  ({p.attempts} attempts)"
+        for p in report.players
+    ]
+    return lines
+
+
+def _clip(text: str | None, width: int = 40) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"

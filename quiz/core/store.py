@@ -1,0 +1,457 @@
+"""The results store: every attempt and answer, in SQLite, written as each answer is given.
+
+One file (``quiz.locations.default_db()`` unless told otherwise) in write-ahead-log mode, with
+foreign keys on. Each answer is committed before :meth:`ResultsStore.record_answer` returns, so
+killing the program never loses an answer already given. Several ``quiz`` programs may write into
+the same file at once: transactions are short, wait for each other (a busy timeout) and are retried
+while the file stays locked.
+
+The schema version lives in ``PRAGMA user_version``; :data:`MIGRATIONS` brings an older store up
+to date, in order. A file that is not ours, is damaged, or was written by a newer factquiz is
+refused with a :class:`~quiz.core.errors.QuizError` and never changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from quiz.core.errors import QuizError
+from quiz.core.results import (
+    AnswerRecord,
+    AttemptRecord,
+    decode_response,
+    encode_response,
+    iso,
+    mode_of,
+    now,
+    parse_time,
+)
+from quiz.core.session import GivenAnswer, QuizSession, QuizSettings
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "AnswerRecord", "AttemptRecord", "ResultsStore"]
+
+T = TypeVar("T")
+APPLICATION_ID = 0x46515A31
+"""``PRAGMA application_id`` of a factquiz store ("FQZ1")."""
+BUSY_SECONDS = 5.0
+"""How long a statement waits for another program's lock before the transaction is retried."""
+RETRIES = 5
+"""How many times a transaction is tried while the store stays locked."""
+_HEADER = b"SQLite format 3\x00"
+
+_V1 = """
+CREATE TABLE attempts (
+    id TEXT PRIMARY KEY,
+    player TEXT NOT NULL,
+    banks TEXT NOT NULL,            -- JSON list of bank ids
+    mode TEXT NOT NULL,
+    seed INTEGER NOT NULL,
+    tags TEXT NOT NULL,             -- JSON list: the tag filter asked for
+    count INTEGER,                  -- how many questions were asked for (NULL: all)
+    shuffle INTEGER NOT NULL,
+    question_order TEXT NOT NULL,   -- JSON list of bank-id/question-id
+    max_score REAL NOT NULL,
+    started_at TEXT NOT NULL,       -- ISO 8601, UTC
+    finished_at TEXT
+);
+CREATE TABLE attempt_banks (
+    bank_id TEXT NOT NULL,
+    attempt_id TEXT NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+    PRIMARY KEY (bank_id, attempt_id)
+) WITHOUT ROWID;
+CREATE TABLE answers (
+    id INTEGER PRIMARY KEY,
+    attempt_id TEXT NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+    bank_id TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    response TEXT NOT NULL,         -- the text, or a JSON list for multi and order
+    correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+    points REAL NOT NULL,
+    max_points REAL NOT NULL,
+    tags TEXT NOT NULL,             -- JSON list: the question's tags
+    answered_at TEXT NOT NULL,      -- ISO 8601, UTC
+    UNIQUE (attempt_id, bank_id, question_id)
+);
+CREATE INDEX attempts_by_player ON attempts (player, started_at);
+CREATE INDEX answers_by_question ON answers (bank_id, question_id)
+"""
+
+
+def _create_v1(db: sqlite3.Connection) -> None:
+    """Version 1: attempts, the banks each covers, and answers."""
+    for statement in _V1.split(";"):
+        db.execute(statement)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1,)
+"""Migration ``n`` brings a store at version ``n`` to ``n + 1``; a released one never changes."""
+SCHEMA_VERSION = len(MIGRATIONS)
+"""The store version this program writes."""
+
+_ATTEMPT = (
+    "id, player, banks, mode, seed, tags, count, shuffle, question_order, max_score, "
+    "started_at, finished_at"
+)
+_ANSWER = (
+    "attempt_id, bank_id, question_id, fingerprint, kind, response, correct, points, "
+    "max_points, tags, answered_at"
+)
+_SCORED = ", ".join(f"t.{c}" for c in _ATTEMPT.split(", ")) + (
+    ", COALESCE(SUM(a.points), 0), COUNT(a.id), COALESCE(SUM(a.correct), 0)"
+)
+
+
+class ResultsStore:
+    """The attempts and answers of every player, in one SQLite file.
+
+    Open it with :meth:`open`. Each method is one short transaction and may raise
+    :class:`QuizError` (a damaged file, a full disk, a store locked for too long).
+    """
+
+    def __init__(self, path: Path, db: sqlite3.Connection) -> None:
+        """Wrap an open connection; call :meth:`open` instead."""
+        self.path = path
+        """The store file."""
+        self._db = db
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, create: bool = True) -> ResultsStore:
+        """Open the store at ``path`` (default: ``default_db()``), creating or migrating it.
+
+        Raises :class:`QuizError` when its folder cannot be written, the file is not a factquiz
+        store, is damaged or comes from a newer factquiz, or is missing and ``create`` is false.
+        """
+        from quiz.locations import default_db
+
+        path = Path(path).expanduser() if path else default_db()
+        if path.is_dir():
+            raise QuizError(f"{path}: a folder, not a results store; give a file with --db")
+        if not create and not path.exists():
+            raise QuizError(
+                f"{path}: no results store here yet; play a quiz first, or give the right file "
+                "with --db or QUIZ_DB"
+            )
+        _check_folder(path.parent)
+        if path.exists():
+            _check_file(path)
+        try:
+            db = sqlite3.connect(
+                path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise QuizError(f"{path}: cannot open the results store ({exc})") from None
+        store = cls(path, db)
+        try:
+            store._prepare()
+        except BaseException:
+            db.close()
+            raise
+        return store
+
+    def _prepare(self) -> None:
+        def probe(db: sqlite3.Connection) -> list[Any]:
+            queries = ("quick_check(1)", "user_version", "application_id", "page_count")
+            return [db.execute(f"PRAGMA {query}").fetchone()[0] for query in queries]
+
+        check, version, application, pages = self._read(probe)
+        if check != "ok":
+            raise self._error(sqlite3.DatabaseError("database disk image is malformed"))
+        if version > SCHEMA_VERSION:
+            raise QuizError(
+                f"{self.path}: written by a newer factquiz (store version {version}; this one "
+                f"knows up to {SCHEMA_VERSION}); upgrade factquiz to use it"
+            )
+        if (version == 0 and pages > 1) or (version > 0 and application != APPLICATION_ID):
+            raise QuizError(
+                f"{self.path}: an SQLite database of another program, not a factquiz results "
+                "store; give another file with --db or QUIZ_DB"
+            )
+        self._retry(lambda: self._db.execute("PRAGMA journal_mode = WAL").fetchone())
+        self._db.execute("PRAGMA synchronous = FULL")
+        self._db.execute("PRAGMA foreign_keys = ON")
+        if version < SCHEMA_VERSION:
+            self._write(_migrate)
+
+    def close(self) -> None:
+        """Close the file (every answer is already committed)."""
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> ResultsStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions: short, retried while another program holds the lock ---------------------
+
+    def _error(self, exc: sqlite3.Error) -> QuizError:
+        text = " ".join(str(exc).split())
+        if _locked(exc):
+            todo = "other quiz programs kept it locked; try again in a moment"
+        elif "malformed" in text or "not a database" in text:
+            todo = f"the file is damaged ({text}); move it away or restore it from a backup"
+        else:
+            todo = f"{text}; check the disk and the file"
+        return QuizError(f"{self.path}: cannot use the results store: {todo}")
+
+    def _retry(self, work: Callable[[], T]) -> T:
+        for attempt in range(RETRIES):
+            try:
+                with self._lock:
+                    return work()
+            except sqlite3.Error as exc:
+                if not _locked(exc) or attempt == RETRIES - 1:
+                    raise self._error(exc) from None
+                time.sleep(0.05 * 2**attempt)
+        raise AssertionError("unreachable")
+
+    def _transaction(self, begin: str, work: Callable[[sqlite3.Connection], T]) -> T:
+        def run() -> T:
+            self._db.execute(begin)
+            try:
+                result = work(self._db)
+                self._db.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.execute("ROLLBACK")
+                raise
+            return result
+
+        return self._retry(run)
+
+    def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        return self._transaction("BEGIN IMMEDIATE", work)
+
+    def _read(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        return self._transaction("BEGIN", work)
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def start_attempt(self, session: QuizSession) -> None:
+        """Record that ``session`` started (nothing happens if it already was)."""
+        self._write(lambda db: _insert(db, AttemptRecord.of(session)))
+
+    def record_answer(self, session: QuizSession, given: GivenAnswer) -> None:
+        """Commit ``given``, an answer in ``session``, before returning.
+
+        Starts the attempt first if need be; the same question recorded twice keeps the first.
+        """
+        attempt = AttemptRecord.of(session)
+        answer = _answer_row(AnswerRecord.of(session, given))
+
+        def write(db: sqlite3.Connection) -> None:
+            _insert(db, attempt)
+            db.execute(f"INSERT OR IGNORE INTO answers ({_ANSWER}) VALUES ({_marks(11)})", answer)
+
+        self._write(write)
+
+    def finish_attempt(self, session: QuizSession) -> None:
+        """Mark ``session``'s attempt finished, now."""
+        attempt, when = AttemptRecord.of(session), iso(now())
+
+        def write(db: sqlite3.Connection) -> None:
+            _insert(db, attempt)
+            db.execute("UPDATE attempts SET finished_at = ? WHERE id = ?", (when, attempt.id))
+
+        self._write(write)
+
+    def add_attempts(self, attempts: Iterable[AttemptRecord]) -> int:
+        """Store whole records, answers included (imports, benchmarks), in one transaction;
+        attempts already stored are left alone. How many were added."""
+        return self._write(lambda db: sum(_insert(db, a, with_answers=True) for a in attempts))
+
+    def forget(self, player: str) -> int:
+        """Delete every attempt and answer of ``player``; how many attempts were deleted."""
+        return self._write(
+            lambda db: db.execute("DELETE FROM attempts WHERE player = ?", (player,)).rowcount
+        )
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def attempts(
+        self,
+        player: str | None = None,
+        bank: str | None = None,
+        *,
+        unfinished: bool | None = None,
+        with_answers: bool = False,
+    ) -> list[AttemptRecord]:
+        """Attempts with their scores, oldest first: all, ``player``'s, or those covering
+        ``bank``; only unfinished ones (``unfinished=True``) or finished ones (``False``). With
+        ``with_answers``, each record carries its answers."""
+        where, args = ["1"], []
+        if player is not None:
+            where.append("t.player = ?")
+            args.append(player)
+        if bank is not None:
+            where.append("t.id IN (SELECT attempt_id FROM attempt_banks WHERE bank_id = ?)")
+            args.append(bank)
+        if unfinished is not None:
+            where.append(f"t.finished_at IS {'' if unfinished else 'NOT '}NULL")
+        clause = " AND ".join(where)
+
+        def read(db: sqlite3.Connection) -> list[AttemptRecord]:
+            rows = db.execute(
+                f"SELECT {_SCORED} FROM attempts t LEFT JOIN answers a ON a.attempt_id = t.id "
+                f"WHERE {clause} GROUP BY t.id ORDER BY t.started_at, t.id",
+                args,
+            ).fetchall()
+            answers: dict[str, list[AnswerRecord]] = {}
+            scope = f"attempt_id IN (SELECT t.id FROM attempts t WHERE {clause})"
+            query = f"SELECT {_ANSWER} FROM answers WHERE {scope} ORDER BY id"
+            for answer in _answers(db.execute(query, args) if with_answers else ()):
+                answers.setdefault(answer.attempt_id, []).append(answer)
+            return [_attempt(row, answers.get(row[0], ())) for row in rows]
+
+        return self._read(read)
+
+    def answers(self, attempt_id: str) -> list[AnswerRecord]:
+        """The answers of one attempt, in the order given."""
+        query = f"SELECT {_ANSWER} FROM answers WHERE attempt_id = ? ORDER BY id"
+        return self._read(lambda db: list(_answers(db.execute(query, (attempt_id,)))))
+
+    def unfinished_attempt(self, player: str) -> AttemptRecord | None:
+        """``player``'s latest unfinished attempt, with its answers, or ``None``.
+
+        ``record.restore(banks)`` rebuilds it as a session (see :meth:`AttemptRecord.restore`).
+        """
+        found = self.attempts(player, unfinished=True, with_answers=True)
+        return found[-1] if found else None
+
+    def missed_keys(self, player: str) -> set[str]:
+        """Keys ``bank-id/question-id`` of the questions ``player`` last answered wrong."""
+
+        query = (
+            "SELECT a.bank_id || '/' || a.question_id, a.correct FROM answers a JOIN attempts t "
+            "ON t.id = a.attempt_id WHERE t.player = ? ORDER BY a.answered_at, a.id"
+        )
+        latest = self._read(lambda db: dict(db.execute(query, (player,)).fetchall()))
+        return {key for key, correct in latest.items() if not correct}
+
+    def earlier_scores(
+        self, player: str, bank_ids: Iterable[str], exclude: str | None = None
+    ) -> list[AttemptRecord]:
+        """``player``'s finished attempts on exactly the banks ``bank_ids``, oldest first, less
+        the attempt ``exclude`` (the one just played): each with its score and dates."""
+        wanted = set(bank_ids)
+        found = self.attempts(player, unfinished=False)
+        return [a for a in found if set(a.banks) == wanted and a.id != exclude]
+
+
+def _locked(exc: sqlite3.Error) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    version = db.execute("PRAGMA user_version").fetchone()[0]  # another program may have won
+    for migration in MIGRATIONS[version:]:
+        migration(db)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _check_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder, prefix=".factquiz-probe-"):
+            pass
+    except OSError as exc:
+        raise QuizError(
+            f"{folder}: cannot write the results store in this folder ({exc.strerror}); give a "
+            "writable place with --db or QUIZ_DB"
+        ) from None
+
+
+def _check_file(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(_HEADER))
+    except OSError as exc:
+        raise QuizError(f"{path}: cannot read the results store ({exc.strerror})") from None
+    if head and head != _HEADER:
+        raise QuizError(
+            f"{path}: not a factquiz results store (not an SQLite database); give another file "
+            "with --db or QUIZ_DB (this one is left as it is)"
+        )
+    if not os.access(path, os.W_OK):
+        raise QuizError(f"{path}: the results store is read-only; make it writable or use --db")
+
+
+def _marks(count: int) -> str:
+    return ",".join("?" * count)
+
+
+def _answer_row(a: AnswerRecord) -> tuple[object, ...]:
+    response, tags = encode_response(a.kind, a.response), json.dumps(list(a.tags))
+    head = (a.attempt_id, a.bank_id, a.question_id, a.fingerprint, a.kind, response)
+    return (*head, int(a.correct), a.points, a.max_points, tags, iso(a.answered_at))
+
+
+def _insert(db: sqlite3.Connection, attempt: AttemptRecord, with_answers: bool = False) -> int:
+    """Insert ``attempt`` unless stored already; 1 if it was inserted, else 0."""
+    s, banks, order = attempt.settings, list(attempt.banks), list(attempt.order)
+    finished = iso(attempt.finished_at) if attempt.finished_at else None
+    head = (attempt.id, attempt.player, json.dumps(banks), s.mode, attempt.seed)
+    tail = (s.count, int(s.shuffle), json.dumps(order), attempt.max_score)
+    row = (*head, json.dumps(list(s.tags)), *tail, iso(attempt.started_at), finished)
+    query = f"INSERT OR IGNORE INTO attempts ({_ATTEMPT}) VALUES ({_marks(12)})"
+    if not db.execute(query, row).rowcount:
+        return 0
+    db.executemany(
+        "INSERT INTO attempt_banks (bank_id, attempt_id) VALUES (?, ?)",
+        [(bank, attempt.id) for bank in dict.fromkeys(banks)],
+    )
+    if with_answers:
+        db.executemany(
+            f"INSERT OR IGNORE INTO answers ({_ANSWER}) VALUES ({_marks(11)})",
+            [_answer_row(a) for a in attempt.answers],
+        )
+    return 1
+
+
+def _answers(rows: Iterable[Any]) -> Iterable[AnswerRecord]:
+    decoded: dict[tuple[str, str], Any] = {}  # tag lists and responses repeat: decode each once
+    when = datetime.fromisoformat  # the store writes every time with its offset
+    for attempt_id, bank_id, question_id, fp, kind, response, correct, *rest in rows:
+        points, top, tags, answered_at = rest
+        answer = decoded.get((kind, response))
+        if answer is None:
+            answer = decoded[kind, response] = decode_response(kind, response)
+        tag_list = decoded.get(("", tags))
+        if tag_list is None:
+            tag_list = decoded["", tags] = tuple(json.loads(tags))
+        head = (attempt_id, bank_id, question_id, fp, kind, answer, bool(correct))
+        yield AnswerRecord(*head, points, top, tag_list, when(answered_at))
+
+
+def _attempt(row: Any, answers: Iterable[AnswerRecord]) -> AttemptRecord:
+    aid, player, banks, mode, seed, tags, count, shuffle, order, top, started, finished = row[:12]
+    score, answered, right = row[12:]
+    return AttemptRecord(
+        id=aid,
+        player=player,
+        banks=tuple(json.loads(banks)),
+        settings=QuizSettings(mode_of(mode), tuple(json.loads(tags)), count, seed, bool(shuffle)),
+        order=tuple(json.loads(order)),
+        max_score=top,
+        started_at=parse_time(started),
+        finished_at=parse_time(finished) if finished else None,
+        score=float(score),
+        answered=answered,
+        right=right,
+        answers=tuple(answers),
+    )
