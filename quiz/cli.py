@@ -176,3 +176,6 @@ def list_banks(paths: Sequence[str]) -> None:
 from quiz.cli_draft import draft  # noqa: E402
 
 main.add_command(draft)
+from quiz.cli_store import register  # noqa: E402
+
+register(main)

@@ -14,11 +14,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
+from quiz.core.errors import QuizError
 from quiz.core.model import AnyQuestion, fingerprint
 from quiz.core.normalize import loose
-from quiz.core.results import AnswerRecord, AttemptRecord, answer_text
+from quiz.core.results import AnswerRecord, AttemptRecord, answer_text, read_results
 
 GROUP_SHARE = 0.27
 """The share of players in the top and in the bottom group for D."""
@@ -163,6 +165,39 @@ def item_analysis(
     )
 
 
+def merge_results(
+    paths: Sequence[Path], questions: Mapping[str, AnyQuestion] | None = None
+) -> tuple[list[AttemptRecord], list[str], list[str]]:
+    """The attempts of every usable file, each counted once by its id (the copy with the most
+    answers wins); a line for each file that could not be used; and a note for each file with
+    answers to another version of the ``questions`` (current questions by key)."""
+    found: dict[str, AttemptRecord] = {}
+    problems: list[str] = []
+    notes: list[str] = []
+    for path in paths:
+        try:
+            attempts = read_results(path)
+        except QuizError as exc:
+            problems.append(str(exc))
+            continue
+        stale = [
+            a.key
+            for t in attempts
+            for a in t.answers
+            if questions and a.key in questions and a.fingerprint != fingerprint(questions[a.key])
+        ]
+        if stale:
+            notes.append(
+                f"{path}: {len(stale)} answer(s) to another version of "
+                f"{', '.join(sorted(set(stale)))}; they count, flagged as an older wording"
+            )
+        for attempt in attempts:
+            kept = found.get(attempt.id)
+            if kept is None or len(attempt.answers) > len(kept.answers):
+                found[attempt.id] = attempt
+    return sorted(found.values(), key=lambda a: (a.started_at, a.id)), problems, notes
+
+
 def _split(key: str) -> tuple[str, str]:
     bank, question = key.split("/", 1)
     return bank, question
@@ -286,11 +321,16 @@ def report_lines(report: Report) -> list[str]:
     lines += [f"  {t.tag:<20}  {t.answers:7}  {t.share:5.0%}" for t in report.tags]
     lines += ["", "Players"]
     lines += [
-        f"  {_clip(p.player, 20):<20}  {p.score:g}/{p.max_score:g}  {p.percent:.0f}%"
-        f"  ({p.attempts} attempts)"
+        f"  {_clip(p.player, 20):<20}  {score_text(p.score, p.max_score):>11}  {p.percent:3.0f}%"
+        f"  {p.attempts} attempt{'' if p.attempts == 1 else 's'}"
         for p in report.players
     ]
     return lines
+
+
+def score_text(score: float, max_score: float) -> str:
+    """``score/max`` with at most two decimals: ``22.33/30``."""
+    return "/".join(f"{x:.2f}".rstrip("0").rstrip(".") for x in (score, max_score))
 
 
 def _clip(text: str | None, width: int = 40) -> str:

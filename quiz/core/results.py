@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,7 +18,7 @@ from typing import IO, Any, TypeVar
 
 from quiz.core.banks import Bank
 from quiz.core.errors import QuizError
-from quiz.core.model import AnyQuestion, fingerprint
+from quiz.core.model import fingerprint
 from quiz.core.scoring import Grade, Response
 from quiz.core.session import GivenAnswer, Mode, QuizSession, QuizSettings
 
@@ -192,7 +192,7 @@ class AttemptRecord:
         return cls(
             id=session.attempt_id,
             player=session.player,
-            banks=tuple(dict.fromkeys(item.bank.id for item in session.items)),
+            banks=tuple(sorted({item.bank.id for item in session.items})),
             settings=QuizSettings(
                 settings.mode, settings.tags, settings.count, session.seed, settings.shuffle
             ),
@@ -312,39 +312,6 @@ def read_results(path: Path) -> list[AttemptRecord]:
         raise QuizError(f"{path}: {exc}") from None
 
 
-def merge_results(
-    paths: Sequence[Path], questions: Mapping[str, AnyQuestion] | None = None
-) -> tuple[list[AttemptRecord], list[str], list[str]]:
-    """The attempts of every usable file, each counted once by its id (the copy with the most
-    answers wins); a line for each file that could not be used; and a note for each file with
-    answers to another version of the ``questions`` (current questions by key)."""
-    found: dict[str, AttemptRecord] = {}
-    problems: list[str] = []
-    notes: list[str] = []
-    for path in paths:
-        try:
-            attempts = read_results(path)
-        except QuizError as exc:
-            problems.append(str(exc))
-            continue
-        stale = [
-            a.key
-            for t in attempts
-            for a in t.answers
-            if questions and a.key in questions and a.fingerprint != fingerprint(questions[a.key])
-        ]
-        if stale:
-            notes.append(
-                f"{path}: {len(stale)} answer(s) to another version of "
-                f"{', '.join(sorted(set(stale)))}; they count, flagged as an older wording"
-            )
-        for attempt in attempts:
-            kept = found.get(attempt.id)
-            if kept is None or len(attempt.answers) > len(kept.answers):
-                found[attempt.id] = attempt
-    return sorted(found.values(), key=lambda a: (a.started_at, a.id)), problems, notes
-
-
 _Tables = list[tuple[str, Table, list[tuple[str, Table]]]]
 
 
@@ -367,13 +334,8 @@ def _json_tables(text: str) -> _Tables:
         answers = item.get("answers") if isinstance(item, dict) else None
         if not isinstance(answers, list) or not all(isinstance(a, dict) for a in answers):
             raise _Bad(f"attempt {n} has no list of answers; {_AGAIN}")
-        tables.append(
-            (
-                f"attempt {n}",
-                item,
-                [(f"attempt {n}, answer {m}", a) for m, a in enumerate(answers, 1)],
-            )
-        )
+        answers = [(f"attempt {n}, answer {m}", a) for m, a in enumerate(answers, 1)]
+        tables.append((f"attempt {n}", item, answers))
     return tables
 
 

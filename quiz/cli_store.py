@@ -1,0 +1,232 @@
+"""The ``quiz results`` and ``quiz report`` commands: the results store from the command line.
+
+``register(main)`` adds them to the ``quiz`` group. Every user mistake ends as ``quiz: message``
+on stderr and exit status 1 (2 for a usage error), never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TypeVar
+
+import click
+
+from quiz.core.errors import QuizError
+
+if TYPE_CHECKING:
+    from quiz.core.model import AnyQuestion
+    from quiz.core.results import AttemptRecord
+    from quiz.core.store import ResultsStore
+
+F = TypeVar("F", bound=Callable[..., object])
+FORMATS = click.Choice(["table", "csv", "json"])
+
+
+def register(main: click.Group) -> None:
+    """Add ``results`` and ``report`` to the ``quiz`` command group."""
+    main.add_command(results)
+    main.add_command(report)
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    click.echo(f"quiz: {message}", err=True)
+    sys.exit(code)
+
+
+def _db_option(command: F) -> F:
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="The results store (default: $QUIZ_DB, else results.sqlite in the data folder).",
+    )(command)
+
+
+def _out_option(command: F) -> F:
+    return click.option(
+        "-o",
+        "--out",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write to this file instead of the terminal.",
+    )(command)
+
+
+def _open(db: Path | None) -> ResultsStore:
+    from quiz.core.store import ResultsStore
+
+    return ResultsStore.open(db, create=False)
+
+
+def _emit(text: str, out: Path | None) -> None:
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise QuizError(f"{out}: cannot write the file ({exc.strerror}); choose another") from None
+
+
+@click.command()
+@click.option("--player", help="Only this player's attempts.")
+@click.option("--bank", metavar="ID", help="Only attempts with questions of this bank.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@_out_option
+@click.option("--forget", metavar="NAME", help="Delete every attempt and answer of NAME.")
+@click.option("--yes", is_flag=True, help="With --forget: do not ask first.")
+@_db_option
+def results(
+    player: str | None,
+    bank: str | None,
+    fmt: str,
+    out: Path | None,
+    forget: str | None,
+    yes: bool,
+    db: Path | None,
+) -> None:
+    """List attempts with their scores (one line each), or export them with their answers.
+
+    --format csv writes one row per answer; --format json the whole attempts. Both can be read
+    back by `quiz report FILE...` on another machine.
+    """
+    from quiz.core.results import write_csv, write_json
+
+    try:
+        with _open(db) as store:
+            if forget is not None:
+                _forget(store, forget, yes)
+                return
+            attempts = store.attempts(player, bank, with_answers=fmt != "table")
+        if fmt == "table":
+            _emit("".join(f"{line}\n" for line in _attempt_lines(attempts)), out)
+            return
+        buffer = io.StringIO(newline="")
+        (write_csv if fmt == "csv" else write_json)(attempts, buffer)
+        _emit(buffer.getvalue(), out)
+    except QuizError as exc:
+        _fail(str(exc))
+
+
+def _attempt_lines(attempts: Sequence[AttemptRecord]) -> list[str]:
+    if not attempts:
+        return ["No attempts found."]
+    from quiz.core.report import score_text
+
+    width = max(len(a.player) for a in attempts)
+    scores = [score_text(a.score, a.max_score) for a in attempts]
+    wide = max(len(s) for s in scores)
+    lines = []
+    for a, score in zip(attempts, scores, strict=True):
+        state = "finished" if a.finished_at else "unfinished"
+        answered = f"{a.answered}/{len(a.order)}"
+        lines.append(
+            f"{a.started_at:%Y-%m-%d %H:%M}  {a.player:<{width}}  {score:>{wide}}  "
+            f"{a.percent:3.0f}%  {answered:>7} answered  {state:<10}  {a.mode:<8}  "
+            f"{a.id[:8]}  {' '.join(a.banks)}"
+        )
+    return lines
+
+
+def _forget(store: ResultsStore, player: str, yes: bool) -> None:
+    found = store.attempts(player)
+    if not found:
+        raise QuizError(
+            f"{store.path}: no attempts by `{player}`; nothing deleted (names must match exactly: "
+            "see `quiz results`)"
+        )
+    answers = sum(a.answered for a in found)
+    question = f"Delete {len(found)} attempts and {answers} answers of {player} from {store.path}?"
+    try:
+        agreed = yes or click.confirm(question, default=False)
+    except click.Abort:
+        agreed = False
+    if not agreed:
+        _fail("nothing deleted")
+    click.echo(f"Deleted {store.forget(player)} attempts of {player}.")
+
+
+@click.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--bank", metavar="ID", help="Only the questions of this bank.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.option("--anonymous", is_flag=True, help="Show players as P1, P2, ...")
+@click.option(
+    "--banks",
+    "bank_paths",
+    multiple=True,
+    metavar="PATH",
+    help="Compare with these banks (default: the bundled banks and your own).",
+)
+@_out_option
+@_db_option
+def report(
+    files: Sequence[Path],
+    bank: str | None,
+    fmt: str,
+    anonymous: bool,
+    bank_paths: Sequence[str],
+    out: Path | None,
+    db: Path | None,
+) -> None:
+    """Item analysis for teachers: per question, per tag and per player.
+
+    From the results store, or from result files (JSON or CSV from `quiz results`, each attempt
+    counted once). Flags questions almost nobody gets right, questions the strongest players
+    do worse on than the weakest (D < 0), and answers given to an older wording. Exits 1 when
+    a file could not be used (the others still count).
+    """
+    from quiz.core.report import (
+        CSV_COLUMNS,
+        item_analysis,
+        merge_results,
+        report_json,
+        report_lines,
+        report_rows,
+    )
+
+    broken = False
+    try:
+        questions = _questions(bank_paths)
+        if files:
+            attempts, problems, notes = merge_results(files, questions)
+            for line in problems + notes:
+                click.echo(f"quiz: {line}", err=True)
+            broken = bool(problems)
+            if not attempts:
+                _fail("no usable result file; nothing to report")
+        else:
+            with _open(db) as store:
+                attempts = store.attempts(bank=bank, with_answers=True)
+        found = item_analysis(attempts, questions, bank=bank, anonymous=anonymous)
+        if fmt == "table":
+            text = "".join(f"{line}\n" for line in report_lines(found))
+        elif fmt == "json":
+            import json
+
+            text = json.dumps(report_json(found), ensure_ascii=False, indent=1) + "\n"
+        else:
+            import csv
+
+            buffer = io.StringIO(newline="")
+            writer = csv.writer(buffer, lineterminator="\n")
+            writer.writerow(CSV_COLUMNS)
+            writer.writerows(report_rows(found))
+            text = buffer.getvalue()
+        _emit(text, out)
+    except QuizError as exc:
+        _fail(str(exc))
+    if broken:
+        sys.exit(1)
+
+
+def _questions(paths: Sequence[str]) -> dict[str, AnyQuestion]:
+    """The current questions by key: of ``paths``, else the bundled and the user's banks."""
+    from quiz.core.banks import default_sources, discover, load_banks
+    from quiz.core.cache import default_cache
+
+    sources = discover(paths) if paths else default_sources()
+    catalog = load_banks(sources, default_cache())
+    return {f"{b.id}/{q.id}": q for b in catalog.banks for q in b.questions}

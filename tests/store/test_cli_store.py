@@ -1,0 +1,163 @@
+"""`quiz results` and `quiz report`: listing, exporting, forgetting, the item analysis, the
+store chosen with --db or QUIZ_DB, and user mistakes as one line on stderr."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from quiz.cli import main
+from quiz.core.banks import Bank
+from quiz.core.store import ResultsStore
+
+from .conftest import play, start
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder of its own, and no QUIZ_DB from outside."""
+    monkeypatch.setenv("QUIZ_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("QUIZ_DB", raising=False)
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def db(tmp_path: Path, banks: list[Bank]) -> Path:
+    """A store where ann finished an attempt (4 of 5 right) and bob answered two questions."""
+    path = tmp_path / "class.sqlite"
+    with ResultsStore.open(path) as store:
+        play(store, start(banks, "ann", seed=1), [True, True, False, True, True])
+        play(store, start(banks, "bob", seed=2), [True, False])
+    return path
+
+
+def run(*args: str | Path, answer: str | None = None) -> Result:
+    """``quiz ARGS...``, with ``answer`` typed at any question."""
+    return CliRunner().invoke(main, [str(a) for a in args], input=answer)
+
+
+def test_results_table_has_one_line_per_attempt(db: Path) -> None:
+    result = run("results", "--db", db)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert "ann" in lines[0] and "4/5" in lines[0] and "finished" in lines[0]
+    assert "bob" in lines[1] and "unfinished" in lines[1] and "2/5 answered" in lines[1]
+    only_bob = run("results", "--db", db, "--player", "bob")
+    assert only_bob.stdout.count("\n") == 1 and "bob" in only_bob.stdout
+    assert run("results", "--db", db, "--bank", "other").stdout == "No attempts found.\n"
+
+
+def test_results_csv_to_a_file(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    result = run("results", "--db", db, "--format", "csv", "-o", out)
+    assert result.exit_code == 0 and result.stdout == ""
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert len(rows) == 7 and {r["player"] for r in rows} == {"ann", "bob"}
+    assert list(rows[0])[:3] == ["attempt_id", "player", "bank_id"]
+
+
+def test_results_json_to_stdout(db: Path) -> None:
+    result = run("results", "--db", db, "--format", "json", "--player", "ann")
+    data = json.loads(result.stdout)
+    assert data["format"] == "factquiz-results" and data["version"] == 1
+    [attempt] = data["attempts"]
+    assert attempt["player"] == "ann" and len(attempt["answers"]) == 5
+
+
+def test_quiz_db_and_db_option(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QUIZ_DB", str(db))
+    assert "ann" in run("results").stdout
+    assert "ann" in run("report", "--banks", tmp_path / "banks").stdout
+    empty = tmp_path / "empty.sqlite"
+    ResultsStore.open(empty).close()
+    assert run("results", "--db", empty).stdout == "No attempts found.\n"  # --db wins
+
+
+def test_forget_asks_first(db: Path) -> None:
+    result = run("results", "--db", db, "--forget", "ann", answer="n\n")
+    assert result.exit_code == 1
+    assert "Delete 1 attempts and 5 answers of ann" in result.stdout
+    assert "quiz: nothing deleted" in result.stderr
+    assert "ann" in run("results", "--db", db).stdout
+    result = run("results", "--db", db, "--forget", "ann", answer="y\n")
+    assert result.exit_code == 0 and "Deleted 1 attempts of ann." in result.stdout
+    assert "ann" not in run("results", "--db", db).stdout
+
+
+def test_forget_with_yes_does_not_ask(db: Path) -> None:
+    result = run("results", "--db", db, "--forget", "bob", "--yes")
+    assert result.exit_code == 0 and "Delete " not in result.stdout
+    assert "Deleted 1 attempts of bob." in result.stdout
+    result = run("results", "--db", db, "--forget", "bob", "--yes")
+    assert result.exit_code == 1 and "no attempts by `bob`" in result.stderr
+
+
+def test_report_from_the_store(db: Path, tmp_path: Path) -> None:
+    result = run("report", "--db", db, "--banks", tmp_path / "banks")
+    assert result.exit_code == 0, result.output
+    assert "2 attempts, 7 answers" in result.stdout
+    assert "sanctions/directorate" in result.stdout and "ann" in result.stdout
+    anonymous = run("report", "--db", db, "--banks", tmp_path / "banks", "--anonymous")
+    assert "ann" not in anonymous.stdout and "P1" in anonymous.stdout
+    data = json.loads(
+        run("report", "--db", db, "--format", "json", "--banks", tmp_path / "banks").stdout
+    )
+    assert data["answers"] == 7 and {p["player"] for p in data["players"]} == {"ann", "bob"}
+    rows = list(csv.reader(io.StringIO(run("report", "--db", db, "--format", "csv").stdout)))
+    assert rows[0][:3] == ["section", "name", "answers"]
+
+
+def test_report_from_files_counts_each_attempt_once(db: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one.json", tmp_path / "two.csv"
+    run("results", "--db", db, "--format", "json", "-o", one)
+    run("results", "--db", db, "--format", "csv", "-o", two)
+    broken = tmp_path / "broken.json"
+    broken.write_text(one.read_text(encoding="utf-8")[:200], encoding="utf-8")
+    result = run("report", one, broken, two, "--banks", tmp_path / "banks")
+    assert "2 attempts, 7 answers" in result.stdout
+    assert result.stderr.startswith(f"quiz: {broken}: the file is cut short")
+    assert result.stderr.count("\n") == 1
+    assert result.exit_code == 1  # the report is printed, but a file could not be used
+    nothing = run("report", broken)
+    assert nothing.exit_code == 1 and "quiz: no usable result file" in nothing.stderr
+
+
+def test_user_mistakes_are_one_line_on_stderr(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite"
+    junk.write_text("not a database", encoding="utf-8")
+    cases: list[list[str | Path]] = [
+        ["results", "--db", junk],
+        ["report", "--db", junk],
+        ["results", "--db", tmp_path / "none.sqlite"],
+    ]
+    for args in cases:
+        result = run(*args)
+        assert result.exit_code == 1
+        assert result.stderr.startswith("quiz: ") and result.stderr.count("\n") == 1
+        assert "Traceback" not in result.output
+    assert junk.read_text(encoding="utf-8") == "not a database"
+    assert run("results", "--format", "xml").exit_code == 2
+
+
+def test_results_and_report_do_not_import_textual(db: Path, tmp_path: Path) -> None:
+    banks = str(tmp_path / "banks")
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from quiz.cli import main\n"
+        f"r = CliRunner().invoke(main, ['results', '--db', {str(db)!r}])\n"
+        "assert r.exit_code == 0, r.output\n"
+        f"r = CliRunner().invoke(main, ['report', '--db', {str(db)!r}, '--banks', {banks!r}])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] == 'textual']\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr

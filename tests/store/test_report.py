@@ -1,0 +1,178 @@
+"""The item analysis: difficulty, discrimination, the most chosen wrong answer, tags, players,
+and the flags, on a class worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from quiz.core.banks import Bank
+from quiz.core.model import fingerprint
+from quiz.core.report import item_analysis, report_json, report_lines, report_rows
+from quiz.core.results import AnswerRecord, AttemptRecord
+from quiz.core.session import QuizSettings
+
+T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+
+# Who got each question right. With 8 players the top and bottom groups hold
+# round(0.27 * 8) = 2 players each. Scores out of 7: ann 5, bob 4, cat 4, dan 4, eve 2, fay 2,
+# gus 2, hal 1, so the top group is ann and bob, the bottom group gus and hal (eve, fay and gus
+# tie at 2 and are ranked by name).
+RIGHT = {
+    "q1": {"ann", "bob", "cat", "dan", "eve"},
+    "q2": {"ann", "bob", "cat", "dan", "fay"},
+    "q3": {"ann", "bob", "cat"},
+    "q4": {"ann", "bob"},
+    "q5": {"ann", "cat", "dan", "eve", "fay", "gus"},
+    "q6": {"gus", "hal"},
+    "q7": {"dan"},
+}
+PLAYERS = ["ann", "bob", "cat", "dan", "eve", "fay", "gus", "hal"]
+WRONG = {"fay": "Central Bank", "gus": "Central Bank", "hal": "Airlines"}  # q1
+TYPED = {"dan": "paris", "eve": "Paris!", "fay": "London", "gus": "Rome", "hal": "PARIS"}  # q3
+TAGS = {"q1": ("sanctions",), "q2": ("sanctions", "dates")}
+
+
+def answer(
+    aid: str, qid: str, ok: bool, given: str, n: int, fp: str = "f", bank: str = "b"
+) -> AnswerRecord:
+    kind = "text" if qid == "q3" else "choice"
+    return AnswerRecord(
+        aid,
+        bank,
+        qid,
+        fp,
+        kind,
+        given,
+        ok,
+        float(ok),
+        1.0,
+        TAGS.get(qid, ()),
+        T0 + timedelta(minutes=n),
+    )
+
+
+def attempt(aid: str, player: str, answers: list[AnswerRecord]) -> AttemptRecord:
+    return AttemptRecord(
+        id=aid,
+        player=player,
+        banks=("b",),
+        settings=QuizSettings(seed=1),
+        order=tuple(a.key for a in answers),
+        max_score=len(answers),
+        started_at=answers[0].answered_at,
+        answers=tuple(answers),
+    )
+
+
+def the_class() -> list[AttemptRecord]:
+    attempts = []
+    for n, player in enumerate(PLAYERS):
+        answers: list[AnswerRecord] = []
+        for qid, right in RIGHT.items():
+            ok = player in right
+            given = "Right"
+            if not ok and qid == "q1":
+                given = WRONG[player]
+            elif not ok and qid == "q3":
+                given = TYPED[player]
+            elif not ok:
+                given = "Wrong"
+            fp = "old" if qid == "q2" and n < 3 else "f"
+            answers.append(answer(f"a{n}", qid, ok, given, 10 * n + len(answers), fp))
+        attempts.append(attempt(f"a{n}", player, answers))
+    return attempts
+
+
+def test_difficulty_and_discrimination_by_hand() -> None:
+    report = item_analysis(the_class())
+    stats = {q.key: q for q in report.questions}
+    assert [q.key for q in report.questions] == [f"b/q{n}" for n in range(1, 8)]
+    assert stats["b/q1"].answers == 8 and stats["b/q1"].right == 5
+    assert stats["b/q1"].difficulty == pytest.approx(5 / 8)
+    # q1: top ann, bob both right (1.0); bottom gus, hal both wrong (0.0)
+    assert stats["b/q1"].discrimination == pytest.approx(1.0)
+    # q5: top ann right, bob wrong (0.5); bottom gus right, hal wrong (0.5)
+    assert stats["b/q5"].discrimination == pytest.approx(0.0)
+    assert stats["b/q5"].difficulty == pytest.approx(6 / 8)
+    # q6: the top both wrong, the bottom both right
+    assert stats["b/q6"].discrimination == pytest.approx(-1.0)
+    assert stats["b/q7"].difficulty == pytest.approx(1 / 8)
+    assert stats["b/q7"].discrimination == pytest.approx(0.0)
+
+
+def test_most_chosen_wrong_answer() -> None:
+    stats = {q.key: q for q in item_analysis(the_class()).questions}
+    assert (stats["b/q1"].top_wrong, stats["b/q1"].top_wrong_count) == ("Central Bank", 2)
+    # typed answers are grouped loosely: paris, Paris! and PARIS are one answer
+    assert (stats["b/q3"].top_wrong, stats["b/q3"].top_wrong_count) == ("paris", 3)
+    assert stats["b/q4"].top_wrong == "Wrong"
+
+
+def test_flags() -> None:
+    stats = {q.key: q for q in item_analysis(the_class()).questions}
+    assert any("almost nobody right (12%)" in f for f in stats["b/q7"].flags)
+    assert any("D = -1.00" in f for f in stats["b/q6"].flags)
+    assert any("3 answers given to an older wording" in f for f in stats["b/q2"].flags)
+    assert stats["b/q2"].older_wording == 3
+    assert stats["b/q1"].flags == () and stats["b/q5"].flags == ()
+
+
+def test_older_wording_against_the_current_bank(banks: list[Bank]) -> None:
+    question = banks[0].questions[0]
+    key = f"sanctions/{question.id}"
+    current = fingerprint(question)
+    answers = [
+        answer("a", question.id, True, "Right", 0, "stale", "sanctions"),
+        answer("a", "q9", True, "Right", 1, "x", "sanctions"),
+    ]
+    later = [answer("b", question.id, True, "Right", 5, current, "sanctions")]
+    attempts = [attempt("a", "ann", answers), attempt("b", "bob", later)]
+    stats = {q.key: q for q in item_analysis(attempts, {key: question}).questions}
+    assert stats[key].older_wording == 1 and stats[key].text == question.text
+    assert stats["sanctions/q9"].older_wording == 0 and stats["sanctions/q9"].text == ""
+    # Without the banks, the latest fingerprint seen is the current one: the same here.
+    assert {q.key: q for q in item_analysis(attempts).questions}[key].older_wording == 1
+
+
+def test_tags_and_players() -> None:
+    report = item_analysis(the_class())
+    tags = {t.tag: t for t in report.tags}
+    assert set(tags) == {"sanctions", "dates", "untagged"}
+    assert (tags["sanctions"].answers, tags["sanctions"].right) == (16, 10)
+    assert tags["dates"].share == pytest.approx(5 / 8)
+    assert tags["untagged"].answers == 40
+    assert [p.player for p in report.players] == PLAYERS  # best first, ties by name
+    assert [p.score for p in report.players] == [5, 4, 4, 4, 2, 2, 2, 1]
+    assert report.players[0].max_score == 7 and report.players[0].percent == pytest.approx(500 / 7)
+    assert (report.attempts, report.answers) == (8, 56)
+
+
+def test_anonymous_players() -> None:
+    report = item_analysis(the_class(), anonymous=True)
+    assert [p.player for p in report.players] == [f"P{n}" for n in range(1, 9)]
+    text = "\n".join(report_lines(report))
+    assert not any(name in text for name in PLAYERS)
+
+
+def test_bank_filter_and_few_players() -> None:
+    attempts = the_class()
+    other = attempt("z", "zed", [answer("z", "q1", False, "No", 0, bank="other")])
+    report = item_analysis([*attempts, other], bank="other")
+    assert [q.key for q in report.questions] == ["other/q1"]
+    assert [p.player for p in report.players] == ["zed"]
+    assert report.questions[0].discrimination is None  # one player: no groups
+
+
+def test_outputs() -> None:
+    report = item_analysis(the_class())
+    data = report_json(report)
+    assert data["format"] == "factquiz-report" and len(data["questions"]) == 7
+    assert data["questions"][0]["key"] == "b/q1" and data["players"][0]["percent"] == 71.4
+    rows = report_rows(report)
+    assert {len(r) for r in rows} == {12}
+    assert [r[0] for r in rows].count("question") == 7
+    lines = report_lines(report)
+    assert any("b/q6" in line for line in lines)
+    assert any("! the strongest players did worse" in line for line in lines)
