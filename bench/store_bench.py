@@ -25,8 +25,8 @@ from pathlib import Path
 
 from quiz.core.banks import Bank, discover, load_banks
 from quiz.core.model import fingerprint
+from quiz.core.records import AnswerRecord, AttemptRecord
 from quiz.core.report import item_analysis, report_lines
-from quiz.core.results import AnswerRecord, AttemptRecord
 from quiz.core.scoring import grade, right_answer
 from quiz.core.session import QuizSession, QuizSettings
 from quiz.core.store import ResultsStore

@@ -18,7 +18,7 @@ from quiz.core.errors import QuizError
 
 if TYPE_CHECKING:
     from quiz.core.model import AnyQuestion
-    from quiz.core.results import AttemptRecord
+    from quiz.core.records import AttemptRecord
     from quiz.core.store import ResultsStore
 
 F = TypeVar("F", bound=Callable[..., object])

@@ -20,7 +20,8 @@ from typing import Any
 from quiz.core.errors import QuizError
 from quiz.core.model import AnyQuestion, fingerprint
 from quiz.core.normalize import loose
-from quiz.core.results import AnswerRecord, AttemptRecord, answer_text, read_results
+from quiz.core.records import AnswerRecord, AttemptRecord, answer_text
+from quiz.core.results import read_results
 
 GROUP_SHARE = 0.27
 """The share of players in the top and in the bottom group for D."""

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sqlite3
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -26,7 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from quiz.core.errors import QuizError
-from quiz.core.results import (
+from quiz.core.records import (
     AnswerRecord,
     AttemptRecord,
     decode_response,
@@ -37,69 +35,29 @@ from quiz.core.results import (
     parse_time,
 )
 from quiz.core.session import GivenAnswer, QuizSession, QuizSettings
+from quiz.core.store_schema import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    check_file,
+    check_folder,
+    migrate,
+)
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "AnswerRecord", "AttemptRecord", "ResultsStore"]
+__all__ = [
+    "APPLICATION_ID",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "AnswerRecord",
+    "AttemptRecord",
+    "ResultsStore",
+]
 
 T = TypeVar("T")
-APPLICATION_ID = 0x46515A31
-"""``PRAGMA application_id`` of a factquiz store ("FQZ1")."""
 BUSY_SECONDS = 5.0
 """How long a statement waits for another program's lock before the transaction is retried."""
 RETRIES = 5
 """How many times a transaction is tried while the store stays locked."""
-_HEADER = b"SQLite format 3\x00"
-
-_V1 = """
-CREATE TABLE attempts (
-    id TEXT PRIMARY KEY,
-    player TEXT NOT NULL,
-    banks TEXT NOT NULL,            -- JSON list of bank ids
-    mode TEXT NOT NULL,
-    seed INTEGER NOT NULL,
-    tags TEXT NOT NULL,             -- JSON list: the tag filter asked for
-    count INTEGER,                  -- how many questions were asked for (NULL: all)
-    shuffle INTEGER NOT NULL,
-    question_order TEXT NOT NULL,   -- JSON list of bank-id/question-id
-    max_score REAL NOT NULL,
-    started_at TEXT NOT NULL,       -- ISO 8601, UTC
-    finished_at TEXT
-);
-CREATE TABLE attempt_banks (
-    bank_id TEXT NOT NULL,
-    attempt_id TEXT NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
-    PRIMARY KEY (bank_id, attempt_id)
-) WITHOUT ROWID;
-CREATE TABLE answers (
-    id INTEGER PRIMARY KEY,
-    attempt_id TEXT NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
-    bank_id TEXT NOT NULL,
-    question_id TEXT NOT NULL,
-    fingerprint TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    response TEXT NOT NULL,         -- the text, or a JSON list for multi and order
-    correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
-    points REAL NOT NULL,
-    max_points REAL NOT NULL,
-    tags TEXT NOT NULL,             -- JSON list: the question's tags
-    answered_at TEXT NOT NULL,      -- ISO 8601, UTC
-    UNIQUE (attempt_id, bank_id, question_id)
-);
-CREATE INDEX attempts_by_player ON attempts (player, started_at);
-CREATE INDEX answers_by_question ON answers (bank_id, question_id)
-"""
-
-
-def _create_v1(db: sqlite3.Connection) -> None:
-    """Version 1: attempts, the banks each covers, and answers."""
-    for statement in _V1.split(";"):
-        db.execute(statement)
-
-
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1,)
-"""Migration ``n`` brings a store at version ``n`` to ``n + 1``; a released one never changes."""
-SCHEMA_VERSION = len(MIGRATIONS)
-"""The store version this program writes."""
-
 _ATTEMPT = (
     "id, player, banks, mode, seed, tags, count, shuffle, question_order, max_score, "
     "started_at, finished_at"
@@ -144,9 +102,9 @@ class ResultsStore:
                 f"{path}: no results store here yet; play a quiz first, or give the right file "
                 "with --db or QUIZ_DB"
             )
-        _check_folder(path.parent)
+        check_folder(path.parent)
         if path.exists():
-            _check_file(path)
+            check_file(path)
         try:
             db = sqlite3.connect(
                 path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
@@ -183,7 +141,7 @@ class ResultsStore:
         self._db.execute("PRAGMA synchronous = FULL")
         self._db.execute("PRAGMA foreign_keys = ON")
         if version < SCHEMA_VERSION:
-            self._write(_migrate)
+            self._write(migrate)
 
     def close(self) -> None:
         """Close the file (every answer is already committed)."""
@@ -354,41 +312,6 @@ class ResultsStore:
 
 def _locked(exc: sqlite3.Error) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
-
-
-def _migrate(db: sqlite3.Connection) -> None:
-    version = db.execute("PRAGMA user_version").fetchone()[0]  # another program may have won
-    for migration in MIGRATIONS[version:]:
-        migration(db)
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-
-def _check_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=folder, prefix=".factquiz-probe-"):
-            pass
-    except OSError as exc:
-        raise QuizError(
-            f"{folder}: cannot write the results store in this folder ({exc.strerror}); give a "
-            "writable place with --db or QUIZ_DB"
-        ) from None
-
-
-def _check_file(path: Path) -> None:
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(len(_HEADER))
-    except OSError as exc:
-        raise QuizError(f"{path}: cannot read the results store ({exc.strerror})") from None
-    if head and head != _HEADER:
-        raise QuizError(
-            f"{path}: not a factquiz results store (not an SQLite database); give another file "
-            "with --db or QUIZ_DB (this one is left as it is)"
-        )
-    if not os.access(path, os.W_OK):
-        raise QuizError(f"{path}: the results store is read-only; make it writable or use --db")
 
 
 def _marks(count: int) -> str:

@@ -9,8 +9,8 @@ import pytest
 
 from quiz.core.banks import Bank
 from quiz.core.model import fingerprint
+from quiz.core.records import AnswerRecord, AttemptRecord
 from quiz.core.report import item_analysis, report_json, report_lines, report_rows
-from quiz.core.results import AnswerRecord, AttemptRecord
 from quiz.core.session import QuizSettings
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)

@@ -12,15 +12,9 @@ import pytest
 from quiz.core.banks import Bank
 from quiz.core.errors import QuizError
 from quiz.core.model import ChoiceQuestion
+from quiz.core.records import AttemptRecord, parse_time
 from quiz.core.report import merge_results
-from quiz.core.results import (
-    CSV_COLUMNS,
-    AttemptRecord,
-    parse_time,
-    read_results,
-    write_csv,
-    write_json,
-)
+from quiz.core.results import CSV_COLUMNS, read_results, write_csv, write_json
 from quiz.core.store import ResultsStore
 
 from .conftest import play, start

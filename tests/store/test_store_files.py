@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import quiz.core.store as store_module
+import quiz.core.store_schema as schema_module
 from quiz.core.banks import Bank
 from quiz.core.errors import QuizError
 from quiz.core.store import APPLICATION_ID, SCHEMA_VERSION, ResultsStore
@@ -66,8 +67,9 @@ def test_migrations_run_in_order_and_keep_the_data(
         ran.append(db.execute("PRAGMA user_version").fetchone()[0])
         db.execute("ALTER TABLE attempts ADD COLUMN note TEXT")
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", (*store_module.MIGRATIONS, add_note))
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(schema_module, "MIGRATIONS", (*schema_module.MIGRATIONS, add_note))
+    for module in (schema_module, store_module):
+        monkeypatch.setattr(module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with ResultsStore.open(path) as store:
         assert [a.answered for a in store.attempts()] == [2]
     assert ran == [SCHEMA_VERSION]

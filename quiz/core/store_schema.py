@@ -1,0 +1,108 @@
+"""The results store's file: its schema, its migrations, and the checks made before opening it.
+
+The schema version lives in ``PRAGMA user_version``; :data:`MIGRATIONS` brings an older store up
+to date, in order, and a released migration never changes.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from quiz.core.errors import QuizError
+
+APPLICATION_ID = 0x46515A31
+"""``PRAGMA application_id`` of a factquiz store ("FQZ1")."""
+_HEADER = b"SQLite format 3\x00"
+
+_V1 = """
+CREATE TABLE attempts (
+    id TEXT PRIMARY KEY,
+    player TEXT NOT NULL,
+    banks TEXT NOT NULL,            -- JSON list of bank ids
+    mode TEXT NOT NULL,
+    seed INTEGER NOT NULL,
+    tags TEXT NOT NULL,             -- JSON list: the tag filter asked for
+    count INTEGER,                  -- how many questions were asked for (NULL: all)
+    shuffle INTEGER NOT NULL,
+    question_order TEXT NOT NULL,   -- JSON list of bank-id/question-id
+    max_score REAL NOT NULL,
+    started_at TEXT NOT NULL,       -- ISO 8601, UTC
+    finished_at TEXT
+);
+CREATE TABLE attempt_banks (
+    bank_id TEXT NOT NULL,
+    attempt_id TEXT NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+    PRIMARY KEY (bank_id, attempt_id)
+) WITHOUT ROWID;
+CREATE TABLE answers (
+    id INTEGER PRIMARY KEY,
+    attempt_id TEXT NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+    bank_id TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    response TEXT NOT NULL,         -- the text, or a JSON list for multi and order
+    correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+    points REAL NOT NULL,
+    max_points REAL NOT NULL,
+    tags TEXT NOT NULL,             -- JSON list: the question's tags
+    answered_at TEXT NOT NULL,      -- ISO 8601, UTC
+    UNIQUE (attempt_id, bank_id, question_id)
+);
+CREATE INDEX attempts_by_player ON attempts (player, started_at);
+CREATE INDEX answers_by_question ON answers (bank_id, question_id)
+"""
+
+
+def _create_v1(db: sqlite3.Connection) -> None:
+    """Version 1: attempts, the banks each covers, and answers."""
+    for statement in _V1.split(";"):
+        db.execute(statement)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1,)
+"""Migration ``n`` brings a store at version ``n`` to ``n + 1``; a released one never changes."""
+SCHEMA_VERSION = len(MIGRATIONS)
+"""The store version this program writes."""
+
+
+def migrate(db: sqlite3.Connection) -> None:
+    """Bring the store in ``db`` up to :data:`SCHEMA_VERSION`."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]  # another program may have won
+    for migration in MIGRATIONS[version:]:
+        migration(db)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def check_folder(folder: Path) -> None:
+    """Raise a :class:`QuizError` unless a store can be written in ``folder``."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder, prefix=".factquiz-probe-"):
+            pass
+    except OSError as exc:
+        raise QuizError(
+            f"{folder}: cannot write the results store in this folder ({exc.strerror}); give a "
+            "writable place with --db or QUIZ_DB"
+        ) from None
+
+
+def check_file(path: Path) -> None:
+    """Raise a :class:`QuizError` unless ``path`` looks like a writable SQLite file."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(_HEADER))
+    except OSError as exc:
+        raise QuizError(f"{path}: cannot read the results store ({exc.strerror})") from None
+    if head and head != _HEADER:
+        raise QuizError(
+            f"{path}: not a factquiz results store (not an SQLite database); give another file "
+            "with --db or QUIZ_DB (this one is left as it is)"
+        )
+    if not os.access(path, os.W_OK):
+        raise QuizError(f"{path}: the results store is read-only; make it writable or use --db")
