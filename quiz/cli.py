@@ -55,6 +55,13 @@ def main() -> None:
 @click.option("--count", type=click.IntRange(min=1), help="Play a random subset of N questions.")
 @click.option("--seed", type=int, help="Same seed, same questions and order for everyone.")
 @click.option("--no-shuffle", is_flag=True, help="Questions and options in file order.")
+@click.option("--resume", is_flag=True, help="Go on with your unfinished quiz without asking.")
+@click.option("--missed", is_flag=True, help="Only the questions you last got wrong.")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    help="The results store (default: QUIZ_DB, else your data folder).",
+)
 def play(
     paths: Sequence[str],
     player: str | None,
@@ -63,15 +70,35 @@ def play(
     count: int | None,
     seed: int | None,
     no_shuffle: bool,
+    resume: bool,
+    missed: bool,
+    db: str | None,
 ) -> None:
     """Play banks: the named files and folders, or all known banks.
 
-    With --player and banks given, the quiz starts straight at the first question.
+    With --player and banks given (or --resume, or --missed), the quiz starts straight at the
+    first question. Every answer is saved as it is given.
     """
+    from quiz.core.errors import QuizError
     from quiz.core.prefs import last_player
     from quiz.core.session import QuizSettings
+    from quiz.core.store import ResultsStore
 
+    if resume and missed:
+        _fail("--resume and --missed do not go together; choose one", 2)
+    name = (player or last_player()).strip()
+    if (resume or missed) and not name:
+        _fail("say whose quiz it is with --player NAME", 2)
     banks, notice = _load_for_play(paths)
+    try:
+        store = ResultsStore.open(db)
+    except QuizError as exc:
+        _fail(str(exc))
+    keep = None
+    if missed:
+        keep = store.missed_keys(name)
+        if not keep:
+            _fail(f"{name} has no question answered wrong last time; play without --missed")
     settings = QuizSettings(
         mode="exam" if mode == "exam" else "practice",
         tags=tuple(tags),
@@ -84,11 +111,17 @@ def play(
     app = make_app(
         banks,
         settings,
-        player=(player or last_player()).strip(),
-        start_now=bool(player and player.strip() and paths),
+        player=name,
+        start_now=bool(name) and (bool(player and paths) or resume or missed),
+        resume=resume,
+        keep=keep,
+        store=store,
         notice=notice,
     )
-    app.run()
+    try:
+        app.run()
+    finally:
+        store.close()
 
 
 def _load_for_play(paths: Sequence[str]) -> tuple[list[Bank], str | None]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Literal
@@ -98,14 +98,21 @@ def _choices(question: AnyQuestion, rng: random.Random, shuffle: bool) -> tuple[
     return tuple(options)
 
 
-def select_items(banks: Sequence[Bank], settings: QuizSettings, seed: int) -> list[QuizItem]:
-    """The questions of ``banks`` that ``settings`` keep, in play order."""
+def select_items(
+    banks: Sequence[Bank],
+    settings: QuizSettings,
+    seed: int,
+    keep: Collection[str] | None = None,
+) -> list[QuizItem]:
+    """The questions of ``banks`` that ``settings`` keep, in play order; with ``keep``, only
+    the questions whose keys (``bank-id/question-id``) it holds."""
     wanted = set(settings.tags)
     pool = [
         (bank, q)
         for bank in banks
         for q in bank.questions
-        if not wanted or wanted.intersection(q.tags)
+        if (not wanted or wanted.intersection(q.tags))
+        and (keep is None or f"{bank.id}/{q.id}" in keep)
     ]
     if not pool:
         which = f" with tag {', '.join(settings.tags)}" if wanted else ""
@@ -145,12 +152,19 @@ class QuizSession:
     _clock: float = field(default_factory=time.monotonic, repr=False)
 
     @classmethod
-    def start(cls, banks: Sequence[Bank], settings: QuizSettings, player: str) -> QuizSession:
-        """A new session over ``banks``; :class:`QuizError` when no question is left to play."""
+    def start(
+        cls,
+        banks: Sequence[Bank],
+        settings: QuizSettings,
+        player: str,
+        keep: Collection[str] | None = None,
+    ) -> QuizSession:
+        """A new session over ``banks`` (only the questions ``keep`` names, when given);
+        :class:`QuizError` when no question is left to play."""
         seed = settings.seed
         if seed is None:
             seed = random.SystemRandom().randrange(10**6)
-        return cls(select_items(banks, settings, seed), settings, player, seed)
+        return cls(select_items(banks, settings, seed, keep), settings, player, seed)
 
     @classmethod
     def restore(

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -12,11 +13,13 @@ from textual.screen import Screen
 
 from quiz.core.banks import Bank
 from quiz.core.errors import QuizError
+from quiz.core.listing import plural
 from quiz.core.prefs import remember_player
 from quiz.core.scoring import Response
-from quiz.core.session import GivenAnswer, Mode, QuizSession, QuizSettings, select_items
+from quiz.core.session import GivenAnswer, Mode, QuizSession, QuizSettings
 from quiz.tui.messages import (
     ArticleRequested,
+    HistoryRequested,
     HomeRequested,
     LeaveRequested,
     QuizFinished,
@@ -25,11 +28,24 @@ from quiz.tui.messages import (
 )
 from quiz.tui.screens.question import QuestionScreen
 
+if TYPE_CHECKING:
+    from quiz.core.records import AttemptRecord
+    from quiz.core.store import ResultsStore
+
 # Screens other than the question screen are imported where they are first shown, so that a
 # quiz started from the command line paints its first question sooner.
 
-AnswerKeeper = Callable[[QuizSession, GivenAnswer], None]
-"""Called with every answer as it is given; it must have kept it when it returns."""
+
+@dataclass(frozen=True)
+class Launch:
+    """What the app does first."""
+
+    start_now: bool = False
+    """Go straight to the first question (needs a player)."""
+    resume: bool = False
+    """Resume the player's unfinished attempt without asking (else start a new one)."""
+    keep: Collection[str] | None = None
+    """Play only the questions with these keys (``quiz play --missed``)."""
 
 
 class QuizApp(App[None]):
@@ -46,43 +62,115 @@ class QuizApp(App[None]):
         banks: Sequence[Bank],
         settings: QuizSettings,
         player: str = "",
-        start_now: bool = False,
-        keep_answer: AnswerKeeper | None = None,
+        launch: Launch | None = None,
+        store: ResultsStore | None = None,
         notice: str | None = None,
     ) -> None:
         super().__init__()
         self.banks = list(banks)
         self.settings = settings
         self.player = player
-        self.start_now = start_now
-        self.keep_answer = keep_answer
+        self.launch = launch or Launch()
+        self.store = store
+        """Where every answer is kept as it is given (nothing is kept without one)."""
         self.notice = notice
 
     def on_mount(self) -> None:
-        if self.start_now and self.player:
-            self.start_quiz(self.banks, self.player, self.settings.mode)
+        launch = self.launch
+        if launch.start_now and self.player:
+            unfinished = self._unfinished(self.player) if launch.resume else None
+            if launch.resume and unfinished is None:
+                self.notify(
+                    f"No unfinished quiz for {self.player}: starting a new one.", markup=False
+                )
+            if unfinished is not None:
+                self.resume_attempt(unfinished)
+            else:
+                self.start_quiz(
+                    self.banks,
+                    self.player,
+                    self.settings.mode,
+                    keep=launch.keep,
+                    offer_resume=launch.keep is None and not launch.resume,
+                )
         else:
             self._home()
         if self.notice:
-            self.notify(self.notice, severity="warning", timeout=8)
+            self.notify(self.notice, severity="warning", timeout=8, markup=False)
 
     # Playing ------------------------------------------------------------------------------
 
-    def start_quiz(self, banks: Sequence[Bank], player: str, mode: Mode) -> None:
-        """Start a new session and show its first question."""
+    def start_quiz(
+        self,
+        banks: Sequence[Bank],
+        player: str,
+        mode: Mode,
+        keep: Collection[str] | None = None,
+        offer_resume: bool = True,
+    ) -> None:
+        """Start a new session and show its first question; first offer to resume the
+        player's unfinished attempt, if there is one."""
+        unfinished = self._unfinished(player) if offer_resume else None
+        if unfinished is not None:
+            self._offer_resume(unfinished, banks, mode)
+            return
+        self.settings = replace(self.settings, mode=mode)
         try:
-            session = QuizSession.start(banks, replace(self.settings, mode=mode), player)
+            session = QuizSession.start(banks, self.settings, player, keep)
         except QuizError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
+            if len(self.screen_stack) <= 1:
+                self._home()  # started from the command line: somewhere to go on from
             return
         self._remember(player)
         self._show(QuestionScreen(session, self.record_answer))
 
+    def _unfinished(self, player: str) -> AttemptRecord | None:
+        if self.store is None:
+            return None
+        record = self.store.unfinished_attempt(player)
+        known = {bank.id for bank in self.banks}
+        return record if record is not None and known.issuperset(record.banks) else None
+
+    def _offer_resume(self, record: AttemptRecord, banks: Sequence[Bank], mode: Mode) -> None:
+        from quiz.tui.screens.confirm import ConfirmScreen
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.resume_attempt(record)
+            else:
+                self.start_quiz(banks, record.player, mode, offer_resume=False)
+
+        titles = ", ".join(b.info.title for b in self.banks if b.id in record.banks)
+        question = (
+            f"{record.player}, you have an unfinished quiz ({titles}): {record.answered} of "
+            f"{len(record.order)} answered. Resume it?"
+        )
+        self.push_screen(ConfirmScreen(question, yes="Resume", no="Start a new quiz"), answer)
+
+    def resume_attempt(self, record: AttemptRecord) -> None:
+        """Go on with an unfinished attempt: same questions, same order, answers kept."""
+        try:
+            session = record.restore(self.banks)
+        except QuizError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self._remember(record.player)
+        if session.finished:
+            self.post_message(QuizFinished(session))
+        else:
+            self._show(QuestionScreen(session, self.record_answer))
+
     def record_answer(self, session: QuizSession, response: Response) -> GivenAnswer:
-        """Grade an answer and keep it before any feedback is drawn."""
+        """Grade an answer and keep it in the store before any feedback is drawn."""
         given = session.answer(response)
-        if self.keep_answer is not None:
-            self.keep_answer(session, given)
+        if self.store is not None:
+            try:
+                self.store.record_answer(session, given)
+            except QuizError as exc:
+                self.notify(
+                    f"This answer could not be saved: {exc}", severity="error", markup=False
+                )
         return given
 
     def _show(self, screen: Screen[None]) -> None:
@@ -105,9 +193,28 @@ class QuizApp(App[None]):
 
     @on(QuizFinished)
     def _finished(self, event: QuizFinished) -> None:
-        from quiz.tui.screens.results import ResultsScreen
+        from quiz.tui.screens.results import ResultsScreen, earlier_lines
 
-        self._show(ResultsScreen(event.session))
+        session = event.session
+        earlier: tuple[str, ...] = ()
+        if self.store is not None:
+            try:
+                self.store.finish_attempt(session)
+                banks = {item.bank.id for item in session.items}
+                found = self.store.earlier_scores(session.player, banks, session.attempt_id)
+                earlier = earlier_lines(found)
+            except QuizError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+        self._show(ResultsScreen(session, earlier))
+
+    @on(HistoryRequested)
+    def _history(self, event: HistoryRequested) -> None:
+        from quiz.tui.screens.history import HistoryScreen
+
+        if self.store is None:
+            self.notify("No results store: nothing was kept.", severity="warning", markup=False)
+            return
+        self.push_screen(HistoryScreen(event.player, self.store, self.banks))
 
     @on(ArticleRequested)
     def _article(self, event: ArticleRequested) -> None:
@@ -122,16 +229,15 @@ class QuizApp(App[None]):
             self.start_quiz(self.banks_of(old), old.player, old.settings.mode)
             return
         missed = {item.key for item in old.missed()}
-        items = [i for i in select_items(self.banks_of(old), old.settings, old.seed)]
-        retake = [i for i in items if i.key in missed] or old.missed()
-        session = QuizSession(retake, old.settings, old.player, old.seed)
-        self._show(QuestionScreen(session, self.record_answer))
+        self.start_quiz(
+            self.banks_of(old), old.player, old.settings.mode, keep=missed, offer_resume=False
+        )
 
     @on(HomeRequested)
     def _home(self) -> None:
         from quiz.tui.screens.home import HomeScreen
 
-        self._show(HomeScreen(self.banks, self.player, self.settings.mode))
+        self._show(HomeScreen(self.banks, self.player, self.settings.mode, self.settings.tags))
 
     @on(LeaveRequested)
     def _leave(self, event: LeaveRequested) -> None:
@@ -144,9 +250,9 @@ class QuizApp(App[None]):
             return
         from quiz.tui.screens.confirm import ConfirmScreen
 
-        count = len(event.session.answers)
+        kept = plural(len(event.session.answers), "answer")
         self.push_screen(
-            ConfirmScreen(f"Leave this quiz? The {count} answers you gave are kept."), leave
+            ConfirmScreen(f"Leave this quiz? What you answered ({kept}) is kept."), leave
         )
 
     def banks_of(self, session: QuizSession) -> list[Bank]:
@@ -160,12 +266,16 @@ class QuizApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, QuestionScreen):
                 session = screen.session
-                if session.answers and not session.finished:
+                if session.answers and len(session.answers) < len(session.items):
                     return session
         return None
 
     async def action_quit(self) -> None:
         """Quit; in the middle of a quiz, ask first."""
+        from quiz.tui.screens.confirm import ConfirmScreen
+
+        if isinstance(self.screen, ConfirmScreen):
+            return  # already asking
         session = self._quiz_in_progress()
         if session is None:
             self.exit()
@@ -175,11 +285,9 @@ class QuizApp(App[None]):
             if yes:
                 self.exit()
 
-        from quiz.tui.screens.confirm import ConfirmScreen
-
-        count = len(session.answers)
+        kept = plural(len(session.answers), "answer")
         await self.push_screen(
-            ConfirmScreen(f"Quit in the middle of the quiz? Your {count} answers are kept."),
+            ConfirmScreen(f"Quit in the middle of the quiz? What you answered ({kept}) is kept."),
             answer,
         )
 
@@ -203,6 +311,12 @@ class QuizApp(App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Article", "Read the article", self.action_open_article)
         yield SystemCommand("Keys", "Show every key (help)", self.action_help)
+        if self.player:
+            yield SystemCommand(
+                "History",
+                f"Your earlier attempts ({self.player})",
+                lambda: self.post_message(HistoryRequested(self.player)),
+            )
 
 
 def make_app(
@@ -210,8 +324,12 @@ def make_app(
     settings: QuizSettings | None = None,
     player: str = "",
     start_now: bool = False,
-    keep_answer: AnswerKeeper | None = None,
+    *,
+    resume: bool = False,
+    keep: Collection[str] | None = None,
+    store: ResultsStore | None = None,
     notice: str | None = None,
 ) -> QuizApp:
     """The app, as the command line and the tests build it."""
-    return QuizApp(banks, settings or QuizSettings(), player, start_now, keep_answer, notice)
+    launch = Launch(start_now=start_now, resume=resume, keep=keep)
+    return QuizApp(banks, settings or QuizSettings(), player, launch, store, notice)

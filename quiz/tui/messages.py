@@ -65,3 +65,12 @@ class StartRequested(Message):
         """Who plays."""
         self.mode = mode
         """Practice or exam."""
+
+
+class HistoryRequested(Message):
+    """Show ``player``'s earlier attempts."""
+
+    def __init__(self, player: str) -> None:
+        super().__init__()
+        self.player = player
+        """Whose attempts to show."""

@@ -66,7 +66,9 @@ def evidence_content(
         sentence = article.sentences[index - 1]
         if index not in wanted:
             if context and index in (first - 1, last + 1):
-                parts.append(Content(sentence.text).stylize("dim"))
+                where = "before" if index < first else "after"
+                label = Content(f"({where}) {sentence.label}  ").stylize("italic dim")
+                parts.append(Content.assemble(label, Content(sentence.text).stylize("dim")))
             continue
         body = Content(sentence.text).stylize("bold")
         for found in evidence:

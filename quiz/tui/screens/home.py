@@ -15,17 +15,24 @@ from textual.widgets.option_list import Option
 
 from quiz.core.article import Article
 from quiz.core.banks import Bank
+from quiz.core.listing import plural
 from quiz.core.session import Mode
-from quiz.tui.messages import StartRequested
+from quiz.tui.messages import HistoryRequested, StartRequested
 from quiz.tui.screens.article import article_heading
 
 ALL = "all"
 
 
-def topic_options(banks: Sequence[Bank]) -> list[Option]:
+def playable(bank: Bank, tags: Sequence[str]) -> int:
+    """How many of ``bank``'s questions a quiz with the tag filter ``tags`` plays."""
+    wanted = set(tags)
+    return sum(1 for q in bank.questions if not wanted or wanted.intersection(q.tags))
+
+
+def topic_options(banks: Sequence[Bank], tags: Sequence[str] = ()) -> list[Option]:
     """An "all topics" entry, then the banks grouped by article and topic, with counts."""
-    total = sum(len(b.questions) for b in banks)
-    options = [Option(Content(f"All topics ({total} questions)").stylize("bold"), id=ALL)]
+    total = sum(playable(b, tags) for b in banks)
+    options = [Option(Content(f"All topics ({plural(total, 'question')})").stylize("bold"), id=ALL)]
     articles: dict[str, list[Bank]] = {}
     for bank in banks:
         articles.setdefault(bank.article.title, []).append(bank)
@@ -36,7 +43,7 @@ def topic_options(banks: Sequence[Bank]) -> list[Option]:
             label = Content.assemble(
                 (f"{bank.topic}", "bold"),
                 f": {bank.info.title} " if bank.topic != bank.info.title else " ",
-                (f"({len(bank.questions)} questions)", "dim"),
+                (f"({plural(playable(bank, tags), 'question')})", "dim"),
             )
             options.append(Option(label, id=f"bank:{bank.id}"))
     return options
@@ -45,11 +52,17 @@ def topic_options(banks: Sequence[Bank]) -> list[Option]:
 class HomeScreen(Screen[None]):
     """Pick a name, a mode and a topic; ``enter`` on a topic starts the quiz."""
 
-    BINDINGS = [Binding("question_mark", "app.help", "Help")]
+    BINDINGS = [
+        Binding("h", "history", "History"),
+        Binding("question_mark", "app.help", "Help"),
+    ]
 
-    def __init__(self, banks: Sequence[Bank], player: str, mode: Mode) -> None:
+    def __init__(
+        self, banks: Sequence[Bank], player: str, mode: Mode, tags: Sequence[str] = ()
+    ) -> None:
         super().__init__()
         self.banks = list(banks)
+        self.tags = tuple(tags)
         self.player = player
         self.mode: Mode = mode
 
@@ -80,7 +93,7 @@ class HomeScreen(Screen[None]):
                 id="mode",
             )
             yield Static(Content("Pick a topic and press enter:").stylize("italic"))
-            yield OptionList(*topic_options(self.banks), id="topics", markup=False)
+            yield OptionList(*topic_options(self.banks, self.tags), id="topics", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -99,9 +112,18 @@ class HomeScreen(Screen[None]):
     def _topic_chosen(self, event: OptionList.OptionSelected) -> None:
         player = self.query_one("#player", Input).value.strip()
         if not player:
-            self.notify("Type your name first.", severity="warning")
+            self.notify("Type your name first.", severity="warning", markup=False)
             self.query_one("#player", Input).focus()
             return
         chosen = event.option.id or ALL
         banks = self.banks if chosen == ALL else [b for b in self.banks if f"bank:{b.id}" == chosen]
         self.post_message(StartRequested(banks, player, self.mode))
+
+    def action_history(self) -> None:
+        """Show the earlier attempts of the player named in the field."""
+        player = self.query_one("#player", Input).value.strip()
+        if not player:
+            self.notify("Type your name first.", severity="warning", markup=False)
+            self.query_one("#player", Input).focus()
+            return
+        self.post_message(HistoryRequested(player))

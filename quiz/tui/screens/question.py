@@ -29,7 +29,7 @@ KIND_HINTS = {
     "choice": "Press 1-{n}, or move with the arrows and press enter.",
     "claim": "Does the article support this claim? 1 Supported · 2 Refuted · 3 Not in the article",
     "multi": "Pick every right answer: 1-{n} or space to tick, enter to answer.",
-    "text": "Type your answer and press enter.",
+    "text": "Type your answer and press enter (here a and ? type; ctrl+p opens the article).",
     "order": "Put them in order: shift+up/down moves the highlighted item, or type the numbers "
     "in order (e.g. 312); enter answers.",
 }
@@ -105,7 +105,12 @@ class QuestionScreen(Screen[None]):
     def _update_progress(self) -> None:
         session = self.session
         number = min(session.position + 1, len(session.items))
-        text = f"{number} / {len(session.items)}   Score {session.score:g} / {session.max_score:g}"
+        if session.settings.mode == "exam":  # the score would tell right from wrong
+            text = f"{number} / {len(session.items)}"
+        else:
+            text = (
+                f"{number} / {len(session.items)}   Score {session.score:g} / {session.max_score:g}"
+            )
         mode = "practice" if session.settings.mode == "practice" else "exam: feedback at the end"
         self.query_one("#progress", Static).update(
             Content.assemble((text, "bold"), f"   {session.player} · {mode}")
@@ -124,6 +129,10 @@ class QuestionScreen(Screen[None]):
     async def _answered(self, event: Answered) -> None:
         event.stop()
         if self.answered:
+            return
+        if not _given(event.response):
+            what = "Type an answer" if isinstance(event.response, str) else "Tick an option"
+            self.notify(f"{what} first.", severity="warning", markup=False)
             return
         given = self.record(self.session, event.response)
         if self.session.settings.mode == "exam":
@@ -164,3 +173,8 @@ class QuestionScreen(Screen[None]):
     def action_leave(self) -> None:
         """Leave the quiz for the home screen, asking first when answers were given."""
         self.post_message(LeaveRequested(self.session))
+
+
+def _given(response: Response) -> bool:
+    """Whether a response says anything (an empty field or no tick is a stray enter)."""
+    return bool(response.strip()) if isinstance(response, str) else bool(response)

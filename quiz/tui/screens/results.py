@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from quiz.core.records import AttemptRecord
 from quiz.core.session import QuizSession
 from quiz.tui.messages import ArticleRequested, HomeRequested, ReplayRequested
 from quiz.tui.widgets.feedback_panel import FeedbackPanel
@@ -20,14 +21,24 @@ def duration(seconds: float) -> str:
     return f"{minutes} min {secs} s" if minutes else f"{secs} s"
 
 
-def summary(session: QuizSession) -> Content:
-    """Score, percentage, count right and time taken."""
+def summary(session: QuizSession, seconds: float | None = None) -> Content:
+    """Score, percentage, count right and time taken (``seconds``, else the session's own)."""
+    taken = duration(session.elapsed if seconds is None else seconds)
     head = (
         f"{session.player}: {session.score:g} / {session.max_score:g} points "
         f"({session.percent:.0f}%) · {session.right} of {len(session.answers)} right · "
-        f"time {duration(session.elapsed)}"
+        f"time {taken}"
     )
     return Content(head).stylize("bold")
+
+
+def earlier_lines(attempts: list[AttemptRecord]) -> tuple[str, ...]:
+    """One line per earlier attempt: when, score and share (the last ten)."""
+    return tuple(
+        f"{a.started_at.astimezone():%Y-%m-%d %H:%M}  {a.score:g} / {a.max_score:g} "
+        f"({a.percent:.0f}%)  {a.mode}"
+        for a in attempts[-10:]
+    )
 
 
 def tag_table(session: QuizSession) -> Content:
@@ -50,25 +61,39 @@ class ResultsScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help"),
     ]
 
-    def __init__(self, session: QuizSession, earlier: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        session: QuizSession,
+        earlier: tuple[str, ...] = (),
+        *,
+        past: bool = False,
+        seconds: float | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
         self.earlier = earlier
         """Lines about this player's earlier scores on the same banks."""
+        self.past = past
+        """An attempt opened from the history: review only, nothing to replay."""
+        self.seconds = seconds
+        """The time the attempt took, when not the session's own clock."""
 
     def compose(self) -> ComposeResult:
         session = self.session
         with VerticalScroll(id="results-body"):
-            yield Static(summary(session), id="summary")
+            yield Static(summary(session, self.seconds), id="summary")
             yield Static(tag_table(session), id="tags")
             if self.earlier:
                 lines = [Content("Your earlier scores").stylize("underline")]
                 lines += [Content(f"  {line}") for line in self.earlier]
                 yield Static(Content("\n").join(lines), id="earlier")
             missed = len(session.missed())
-            hint = (
-                f"r retakes the {missed} you missed · " if missed else "All right! "
-            ) + "p plays again · a opens the article at the focused answer · h home"
+            if self.past:
+                hint = "a opens the article at the focused answer · escape goes back"
+            else:
+                hint = (
+                    f"r retakes the {missed} you missed · " if missed else "All right! "
+                ) + "p plays again · a opens the article at the focused answer · h home"
             yield Static(Content(hint).stylize("italic"), id="results-hint")
             yield Static(Content("Review").stylize("bold underline"))
             for number, given in enumerate(session.answers, start=1):
@@ -81,8 +106,8 @@ class ResultsScreen(Screen[None]):
         self.query_one("#results-body", VerticalScroll).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "replay" and parameters == (True,):
-            return bool(self.session.missed())
+        if action == "replay":
+            return not self.past and (parameters != (True,) or bool(self.session.missed()))
         return True
 
     def action_replay(self, only_missed: bool) -> None:
@@ -100,5 +125,8 @@ class ResultsScreen(Screen[None]):
         self.post_message(ArticleRequested(item.article, item.evidence))
 
     def action_home(self) -> None:
-        """Back to the home screen."""
-        self.post_message(HomeRequested())
+        """Back to the home screen (to the history, for an attempt opened from it)."""
+        if self.past:
+            self.dismiss(None)
+        else:
+            self.post_message(HomeRequested())

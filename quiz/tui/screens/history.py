@@ -1,0 +1,94 @@
+"""A player's earlier attempts; one opened shows its review, as at the end of a quiz."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from quiz.core.banks import Bank
+from quiz.core.errors import QuizError
+from quiz.core.records import AttemptRecord
+from quiz.core.store import ResultsStore
+
+
+def attempt_label(record: AttemptRecord, banks: Sequence[Bank]) -> Content:
+    """One line about an attempt: when, which banks, score, mode, finished or not."""
+    titles = ", ".join(b.topic for b in banks if b.id in record.banks) or ", ".join(record.banks)
+    state = "finished" if record.finished_at else f"unfinished, {record.answered} answered"
+    return Content.assemble(
+        (f"{record.started_at.astimezone():%Y-%m-%d %H:%M}  ", "bold"),
+        f"{titles} · {record.score:g} / {record.max_score:g} ({record.percent:.0f}%) · ",
+        f"{record.mode} · {state}",
+    )
+
+
+class HistoryScreen(Screen[None]):
+    """The attempts of one player, newest first; ``enter`` opens one's review."""
+
+    BINDINGS = [
+        Binding("escape,q", "close", "Back"),
+        Binding("question_mark", "app.help", "Help"),
+    ]
+
+    def __init__(self, player: str, store: ResultsStore, banks: Sequence[Bank]) -> None:
+        super().__init__()
+        self.player = player
+        self.store = store
+        self.banks = list(banks)
+        self.records: list[AttemptRecord] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(f"History of {self.player}").stylize("bold"), id="history-title")
+        yield Static(Content("Loading…").stylize("italic"), id="history-hint")
+        yield OptionList(id="attempts", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#attempts", OptionList).focus()
+        self._load()
+
+    @work(thread=True, exclusive=True)
+    def _load(self) -> None:
+        try:
+            records = self.store.attempts(self.player, with_answers=True)
+        except QuizError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._show, records)
+
+    def _show(self, records: list[AttemptRecord]) -> None:
+        self.records = list(reversed(records))
+        attempts = self.query_one("#attempts", OptionList)
+        attempts.clear_options()
+        attempts.add_options(
+            Option(attempt_label(r, self.banks), id=str(i)) for i, r in enumerate(self.records)
+        )
+        if self.records:
+            attempts.highlighted = 0
+        hint = "Press enter to review an attempt." if records else "No attempts yet."
+        self.query_one("#history-hint", Static).update(Content(hint).stylize("italic"))
+
+    @on(OptionList.OptionSelected, "#attempts")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        from quiz.tui.screens.results import ResultsScreen
+
+        record = self.records[event.option_index]
+        try:
+            session = record.restore(self.banks)
+        except QuizError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        end = record.finished_at or (record.answers[-1].answered_at if record.answers else None)
+        seconds = (end - record.started_at).total_seconds() if end else 0.0
+        self.app.push_screen(ResultsScreen(session, past=True, seconds=seconds))
+
+    def action_close(self) -> None:
+        """Back to where the history was opened from."""
+        self.dismiss(None)

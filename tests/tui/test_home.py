@@ -1,0 +1,131 @@
+"""The home screen: a name, a mode and a topic start the quiz."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.widgets import Input, OptionList, Select
+
+from quiz.core.session import QuizSettings
+from quiz.tui.app import make_app
+from quiz.tui.screens.home import HomeScreen
+
+from .helpers import (
+    KINDS,
+    ORDER,
+    SEED,
+    SIZE,
+    current,
+    load,
+    question_screen,
+    quiz_app,
+    visible_text,
+)
+
+
+def home_of(app: App[object]) -> HomeScreen:
+    """The screen on top, which must be the home screen."""
+    screen = app.screen
+    assert isinstance(screen, HomeScreen)
+    return screen
+
+
+async def test_a_name_and_a_topic_start_the_quiz(quiz_home: Path) -> None:
+    app = quiz_app(KINDS, ORDER, player="", start_now=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        home = home_of(app)
+        assert app.focused is home.query_one("#player", Input)
+        shown = visible_text(app)
+        for label in (
+            "All topics (7 questions)",
+            "Order: In what order (1 question)",
+            "Testing: One of each kind (6 questions)",
+        ):
+            assert label in shown
+        await pilot.press(*"Bea", "enter")  # enter goes on to the topics
+        assert app.focused is home.query_one("#topics", OptionList)
+        await pilot.press("enter")  # "All topics" is highlighted
+        await pilot.pause()
+        session = question_screen(app).session
+        assert session.player == "Bea"
+        assert session.settings.mode == "practice"
+        assert [i.key for i in session.items][:2] == ["kinds/directorate", "kinds/who"]
+        assert len(session.items) == 7
+        await pilot.pause()
+    assert json.loads((quiz_home / "prefs.json").read_text()) == {"last_player": "Bea"}
+
+
+async def test_choosing_one_topic_plays_only_its_bank() -> None:
+    app = quiz_app(KINDS, ORDER, player="Bea", start_now=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        home = home_of(app)
+        # With a name already known, the topics have the focus.
+        assert app.focused is home.query_one("#topics", OptionList)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        session = question_screen(app).session
+        assert [i.key for i in session.items] == ["order/three"]
+        assert current(app).question.kind == "order"
+
+
+async def test_exam_chosen_on_the_home_screen_plays_an_exam() -> None:
+    app = quiz_app(KINDS, player="Bea", start_now=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("shift+tab", "enter", "down", "enter")  # open the mode menu, exam
+        await pilot.pause()
+        assert home_of(app).query_one("#mode", Select).value == "exam"
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        session = question_screen(app).session
+        assert session.settings.mode == "exam"
+        assert "exam: feedback at the end" in visible_text(app)
+
+
+@pytest.mark.parametrize("name", ["", "   "])
+async def test_an_empty_name_refuses_to_start(name: str) -> None:
+    app = quiz_app(KINDS, player="", start_now=False)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        home = home_of(app)
+        field = home.query_one("#player", Input)
+        await pilot.press(*name, "enter", "enter")
+        await pilot.pause()
+        assert app.screen is home
+        assert app.focused is field  # sent back to type the name
+        assert "Type your name first." in visible_text(app)
+        await pilot.press(*"Ana", "enter", "enter")
+        await pilot.pause()
+        assert question_screen(app).session.player == "Ana"
+
+
+async def test_start_now_without_a_name_opens_the_home_screen() -> None:
+    app = quiz_app(KINDS, player="", start_now=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_quiz_that_cannot_start_leaves_the_player_on_the_home_screen() -> None:
+    settings = QuizSettings(tags=("nothere",), seed=SEED, shuffle=False)
+    app = make_app(load(KINDS), settings, player="Ana", start_now=True)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert "no questions with tag nothere" in visible_text(app)
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_an_error_naming_a_tag_with_brackets_shows_it_as_typed() -> None:
+    settings = QuizSettings(tags=("[/x]",), seed=SEED, shuffle=False)
+    app = make_app(load(KINDS), settings, player="Ana", start_now=False)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # All topics
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "no questions with tag [/x]" in visible_text(app)

@@ -1,0 +1,219 @@
+"""Moving around: the article, the help, going back, leaving and quitting."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from quiz.tui.screens.article import ArticleScreen
+from quiz.tui.screens.confirm import ConfirmScreen
+from quiz.tui.screens.help import HelpScreen
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.text import HIGHLIGHT
+from quiz.tui.widgets.feedback_panel import FeedbackPanel
+
+from .helpers import (
+    SIZE,
+    answer,
+    current,
+    question_screen,
+    quiz_app,
+    right_keys,
+    text_of,
+    visible_text,
+)
+
+QUOTE = "Washington imposed sanctions on Turkey’s Defense Industry Directorate"
+"""The evidence of the first question of the kinds bank (paragraph 5)."""
+
+
+def highlighted(screen: ArticleScreen) -> list[str]:
+    """The highlighted stretches of the article, in order."""
+    found = []
+    for paragraph in screen.query(".paragraph").results(Static):
+        content = paragraph.render()
+        assert isinstance(content, Content)
+        found += [content.plain[s.start : s.end] for s in content.spans if s.style == HIGHLIGHT]
+    return found
+
+
+async def test_a_while_answering_opens_the_article_at_the_top_without_highlight() -> None:
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        item = current(app)
+        await pilot.press("a")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert screen.evidence == ()
+        assert highlighted(screen) == []
+        assert screen.query_one("#article-body", VerticalScroll).scroll_y == 0
+        shown = visible_text(app)
+        assert item.article.title in shown
+        assert "¶1 s1 In a statement Turkish President Tayyip Erdogan said" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert question_screen(app).session.current is item
+        assert not question_screen(app).answered
+        await pilot.press(*right_keys(item))  # the answer control has the keys again
+        await pilot.pause()
+        assert question_screen(app).session.answers[-1].grade.correct
+
+
+async def test_a_after_answering_opens_the_article_at_the_evidence() -> None:
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        item = await answer(pilot, right=False)
+        await pilot.press("a")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert screen.evidence == item.evidence
+        assert highlighted(screen) == [QUOTE]
+        await pilot.pause()
+        assert screen.query_one("#article-body", VerticalScroll).scroll_y > 0
+        shown = visible_text(app)
+        assert "¶5 s1 In December 2020, Washington imposed sanctions on Turkey’s" in shown
+        assert "¶1 s1" not in shown
+        await pilot.press("a")  # a closes it too
+        await pilot.pause()
+        assert question_screen(app).answered
+        assert question_screen(app).query_one("#feedback", FeedbackPanel)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert current(app).question.kind == "multi"
+
+
+async def test_question_mark_opens_the_help_and_escape_closes_it() -> None:
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        item = current(app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        help_text = text_of(app.screen.query_one(Static))
+        for key in ("1-9", "shift+up / shift+down", "digits, e.g. 312", "ctrl+q"):
+            assert key in help_text
+        assert "Keys" in visible_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert question_screen(app).session.current is item
+        assert not question_screen(app).session.answers
+
+
+async def test_help_opens_after_answering_too() -> None:
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await answer(pilot, right=True)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")  # ? closes it as well
+        await pilot.pause()
+        assert question_screen(app).answered
+
+
+async def test_escape_before_any_answer_goes_home() -> None:
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert len(app.screen_stack) == 2  # the home screen replaced the question screen
+
+
+async def test_escape_after_an_answer_asks_before_leaving() -> None:
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await answer(pilot, right=True)
+        await pilot.press("enter")
+        await pilot.pause()
+        item = current(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Leave this quiz?" in text_of(app.screen.query_one("#question", Static))
+        await pilot.press("n")
+        await pilot.pause()
+        assert current(app) is item
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_ctrl_q_in_the_middle_asks_first_and_n_keeps_playing() -> None:
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await answer(pilot, right=True)
+        await pilot.press("enter")
+        await pilot.pause()
+        item = current(app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Quit in the middle of the quiz?" in text_of(app.screen.query_one("#question"))
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.is_running
+        assert current(app) is item
+        await answer(pilot, right=True)  # the question answers as before
+        assert question_screen(app).session.score == 2
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0
+
+
+async def test_ctrl_q_asks_first_even_in_the_text_field() -> None:
+    app = quiz_app(tags=("dates", "actors"))  # choice, text, order
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await answer(pilot, right=True)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert current(app).question.kind == "text"
+        await pilot.press(*"Dem", "ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert question_screen(app).query_one("#answer", Input).value == "Dem"
+
+
+async def test_ctrl_q_before_any_answer_quits_at_once() -> None:
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0
+
+
+async def test_ctrl_q_twice_asks_only_once() -> None:
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await answer(pilot, right=True)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        dialogs = [s for s in app.screen_stack if isinstance(s, ConfirmScreen)]
+        assert len(dialogs) <= 1
+        if dialogs:
+            await pilot.press("n")
+            await pilot.pause()
+            assert question_screen(app).answered  # one n is enough to get back

@@ -1,0 +1,102 @@
+"""The results screen: retaking the questions missed, playing again, the article, going home."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from quiz.tui.screens.article import ArticleScreen
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.results import ResultsScreen
+from quiz.tui.widgets.feedback_panel import FeedbackPanel
+
+from .helpers import SIZE, answer, question_screen, quiz_app, text_of
+
+
+async def play(pilot: Pilot[object], rights: list[bool]) -> ResultsScreen:
+    """Answer every question right or wrong as ``rights`` says; returns the results screen."""
+    for right in rights:
+        await answer(pilot, right)
+        await pilot.press("enter")
+        await pilot.pause()
+    results = pilot.app.screen
+    assert isinstance(results, ResultsScreen)
+    return results
+
+
+async def test_r_retakes_only_the_questions_answered_wrong() -> None:
+    app = quiz_app(tags=("sanctions", "claims"))  # choice, multi, claim, claim
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        results = await play(pilot, [False, True, True, False])
+        first = results.session
+        missed = [a.item.key for a in first.answers if not a.grade.correct]
+        assert missed == ["kinds/directorate", "kinds/claim2"]
+        hint = text_of(results.query_one("#results-hint", Static))
+        assert hint.startswith("r retakes the 2 you missed")
+        await pilot.press("r")
+        await pilot.pause()
+        retake = question_screen(app).session
+        assert retake is not first
+        assert [i.key for i in retake.items] == missed
+        assert retake.answers == []
+        assert "1 / 2   Score 0 / 2" in text_of(question_screen(app).query_one("#progress", Static))
+        results = await play(pilot, [True, True])
+        assert results.session is retake
+        assert results.session.score == 2
+        assert text_of(results.query_one("#results-hint", Static)).startswith("All right!")
+        await pilot.press("r")  # nothing left to retake
+        await pilot.pause()
+        assert app.screen is results
+
+
+async def test_p_plays_the_whole_quiz_again() -> None:
+    app = quiz_app(tags=("claims",))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        results = await play(pilot, [True, False])
+        first = results.session
+        await pilot.press("p")
+        await pilot.pause()
+        again = question_screen(app).session
+        assert again is not first
+        assert [i.key for i in again.items] == ["kinds/claim1", "kinds/claim2"]
+        assert again.answers == []
+        assert again.player == "Ana"
+        assert again.settings == first.settings
+
+
+async def test_a_on_the_results_opens_the_article_at_the_focused_answer() -> None:
+    app = quiz_app(mode="exam", tags=("sanctions",))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for right in (True, False):
+            await answer(pilot, right)
+        await pilot.pause()
+        results = app.screen
+        assert isinstance(results, ResultsScreen)
+        await pilot.press("tab", "tab")  # the second review entry: the multi question
+        focused = app.focused
+        assert isinstance(focused, FeedbackPanel)
+        assert focused.given.item.question.id == "who"
+        await pilot.press("a")
+        await pilot.pause()
+        article = app.screen
+        assert isinstance(article, ArticleScreen)
+        assert article.evidence == focused.given.item.evidence
+        assert article.evidence != results.session.answers[0].item.evidence
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is results
+
+
+async def test_h_on_the_results_goes_home() -> None:
+    app = quiz_app(mode="exam", tags=("actors",))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await answer(pilot, right=True)
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
