@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import time
@@ -69,14 +68,6 @@ class Terminal:
     def send(self, keys: str) -> None:
         """Type ``keys``."""
         self.child.send(keys)
-
-
-@pytest.fixture
-def quiz_env(quiz_home: Path) -> dict[str, str]:
-    """The environment of the command: the private data folder and a colour terminal."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
-    env.update(QUIZ_HOME=str(quiz_home), TERM="xterm-256color", COLUMNS="80", LINES="24")
-    return env
 
 
 def test_play_answer_see_the_evidence_and_quit(quiz_env: dict[str, str], quiz_home: Path) -> None:

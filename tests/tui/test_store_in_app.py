@@ -1,0 +1,146 @@
+"""The app and the results store: answers kept as given, resuming, history, earlier scores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+
+from quiz.core.session import QuizSettings
+from quiz.core.store import ResultsStore
+from quiz.tui.app import QuizApp, make_app
+from quiz.tui.screens.confirm import ConfirmScreen
+from quiz.tui.screens.history import HistoryScreen
+from quiz.tui.screens.question import QuestionScreen
+from quiz.tui.screens.results import ResultsScreen
+
+from .helpers import KINDS, PLAYER, SEED, SIZE, answer, current, load, question_screen
+
+
+def app_with(store: ResultsStore, **launch: object) -> QuizApp:
+    settings = QuizSettings(seed=SEED, shuffle=False)
+    return make_app(load(KINDS), settings, player=PLAYER, start_now=True, store=store, **launch)  # type: ignore[arg-type]
+
+
+async def play_all(pilot: Pilot[object], right: bool) -> None:
+    """Answer every question right (or wrong) and go on to the results."""
+    while isinstance(pilot.app.screen, QuestionScreen):
+        await answer(pilot, right=right)
+        await pilot.press("enter")
+        await pilot.pause()
+
+
+async def test_each_answer_is_in_the_store_before_its_feedback_shows(tmp_path: Path) -> None:
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        app = app_with(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await answer(pilot, right=True)
+            screen = question_screen(app)
+            assert screen.answered  # the feedback is up, so the answer must be stored
+            attempt = store.unfinished_attempt(PLAYER)
+            assert attempt is not None
+            assert [a.question_id for a in attempt.answers] == ["directorate"]
+
+
+async def test_an_unfinished_attempt_is_offered_and_resumed(tmp_path: Path) -> None:
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        first = app_with(store)
+        async with first.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await answer(pilot, right=True)
+            await pilot.press("enter")
+            await pilot.pause()
+            await answer(pilot, right=False)
+        second = app_with(store)
+        async with second.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(second.screen, ConfirmScreen)
+            assert "2 of 6 answered" in second.screen.question
+            await pilot.press("y")
+            await pilot.pause()
+            session = question_screen(second).session
+            assert session.position == 2
+            assert session.score == 1
+            assert current(second).question.id == "claim1"
+
+
+async def test_declining_to_resume_starts_a_new_quiz(tmp_path: Path) -> None:
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        first = app_with(store)
+        async with first.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await answer(pilot, right=True)
+        second = app_with(store)
+        async with second.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("n")
+            await pilot.pause()
+            session = question_screen(second).session
+            assert session.position == 0 and not session.answers
+
+
+async def test_resume_flag_resumes_without_asking(tmp_path: Path) -> None:
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        first = app_with(store)
+        async with first.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await answer(pilot, right=True)
+        second = app_with(store, resume=True)
+        async with second.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert question_screen(second).session.position == 1
+
+
+async def test_results_show_earlier_scores_and_history_opens_a_review(tmp_path: Path) -> None:
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        for right in (False, True):
+            app = app_with(store)
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                await play_all(pilot, right=right)
+                assert isinstance(app.screen, ResultsScreen)
+                last = app.screen
+        assert len(last.earlier) == 1 and "0 / 6 (0%)" in last.earlier[0]
+        app = app_with(store)
+        app.launch = type(app.launch)()  # open at home
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("h")
+            await pilot.pause(0.3)
+            assert isinstance(app.screen, HistoryScreen)
+            attempts = app.screen.query_one("#attempts", OptionList)
+            assert attempts.option_count == 2
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            review = app.screen
+            assert isinstance(review, ResultsScreen) and review.past
+            assert review.session.score == 6  # newest first
+            await pilot.press("r")  # nothing to retake from the history
+            await pilot.pause()
+            assert app.screen is review
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_keep_plays_only_the_questions_named(tmp_path: Path) -> None:
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        app = app_with(store, keep={"kinds/who", "kinds/seq"})
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            keys = [item.key for item in question_screen(app).session.items]
+            assert keys == ["kinds/who", "kinds/seq"]
+
+
+def test_missed_with_nothing_missed_says_so(tmp_path: Path) -> None:
+    from quiz.cli import main
+
+    db = tmp_path / "r.db"
+    result = CliRunner().invoke(
+        main, ["play", str(KINDS), "--player", "Ben", "--missed", "--db", str(db)]
+    )
+    assert result.exit_code == 1
+    assert "Ben has no question answered wrong last time" in result.output
