@@ -12,6 +12,8 @@ from quiz import __version__
 
 if TYPE_CHECKING:
     from quiz.core.banks import Bank
+    from quiz.core.session import QuizSettings
+    from quiz.core.store import ResultsStore
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
@@ -62,6 +64,11 @@ def main() -> None:
     type=click.Path(dir_okay=False),
     help="The results store (default: QUIZ_DB, else your data folder).",
 )
+@click.option(
+    "--served",
+    is_flag=True,
+    help="Run as one browser tab of `quiz serve`: limited to playing these banks.",
+)
 def play(
     paths: Sequence[str],
     player: str | None,
@@ -73,6 +80,7 @@ def play(
     resume: bool,
     missed: bool,
     db: str | None,
+    served: bool,
 ) -> None:
     """Play banks: the named files and folders, or all known banks.
 
@@ -106,6 +114,9 @@ def play(
         seed=seed,
         shuffle=not no_shuffle,
     )
+    if served:
+        _serve_tab(banks, settings, store)
+        return
     from quiz.tui.app import make_app
 
     app = make_app(
@@ -118,6 +129,22 @@ def play(
         store=store,
         notice=notice,
     )
+    try:
+        app.run()
+    finally:
+        store.close()
+
+
+def _serve_tab(banks: list[Bank], settings: QuizSettings, store: ResultsStore) -> None:
+    """Run one browser tab's app for ``quiz serve``."""
+    import os
+    from pathlib import Path
+
+    from quiz.core.live import STATUS_ENV
+    from quiz.tui.served import ServedQuizApp
+
+    status = os.environ.get(STATUS_ENV)
+    app = ServedQuizApp(banks, settings, store, Path(status) if status else None)
     try:
         app.run()
     finally:

@@ -294,3 +294,18 @@ def _new_id() -> str:
     import uuid
 
     return str(uuid.uuid4())
+
+
+_CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+
+
+def resume_code(attempt_id: str) -> str:
+    """The short code that lets a player go on with an attempt in a served classroom.
+
+    It is drawn from the attempt's random id, which is never shown, so knowing a classmate's
+    name is not enough to open their attempt.
+    """
+    import hashlib
+
+    digest = hashlib.sha256(f"factquiz-resume:{attempt_id}".encode()).digest()
+    return "".join(_CODE_LETTERS[b % len(_CODE_LETTERS)] for b in digest[:6])

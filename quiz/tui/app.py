@@ -123,7 +123,19 @@ class QuizApp(App[None]):
                 self._home()  # started from the command line: somewhere to go on from
             return
         self._remember(player)
-        self._show(QuestionScreen(session, self.record_answer))
+        self._play(session)
+
+    def _play(self, session: QuizSession) -> None:
+        """Show ``session``'s current question."""
+        self.session_changed(session)
+        self._show(self.question_screen(session))
+
+    def question_screen(self, session: QuizSession) -> QuestionScreen:
+        """The screen that asks ``session``'s questions."""
+        return QuestionScreen(session, self.record_answer)
+
+    def session_changed(self, session: QuizSession) -> None:
+        """Called when a session starts, gets an answer, or finishes (a hook for serving)."""
 
     def _unfinished(self, player: str) -> AttemptRecord | None:
         if self.store is None:
@@ -159,7 +171,7 @@ class QuizApp(App[None]):
         if session.finished:
             self.post_message(QuizFinished(session))
         else:
-            self._show(QuestionScreen(session, self.record_answer))
+            self._play(session)
 
     def record_answer(self, session: QuizSession, response: Response) -> GivenAnswer:
         """Grade an answer and keep it in the store before any feedback is drawn."""
@@ -167,6 +179,7 @@ class QuizApp(App[None]):
         if self.store is not None:
             try:
                 self.store.record_answer(session, given)
+                self.session_changed(session)
             except QuizError as exc:
                 self.notify(
                     f"This answer could not be saved: {exc}", severity="error", markup=False
@@ -189,7 +202,7 @@ class QuizApp(App[None]):
     @on(StartRequested)
     def _start_requested(self, event: StartRequested) -> None:
         self.player = event.player
-        self.start_quiz(event.banks, event.player, event.mode)
+        self.start_quiz(event.banks or self.banks, event.player, event.mode)
 
     @on(QuizFinished)
     def _finished(self, event: QuizFinished) -> None:
@@ -200,9 +213,11 @@ class QuizApp(App[None]):
         if self.store is not None:
             try:
                 self.store.finish_attempt(session)
+                self.session_changed(session)
                 banks = {item.bank.id for item in session.items}
                 found = self.store.earlier_scores(session.player, banks, session.attempt_id)
-                earlier = earlier_lines(found)
+                only = self.visible_attempts()
+                earlier = earlier_lines([a for a in found if only is None or a.id in only])
             except QuizError as exc:
                 self.notify(str(exc), severity="error", markup=False)
         self._show(ResultsScreen(session, earlier))
@@ -214,7 +229,13 @@ class QuizApp(App[None]):
         if self.store is None:
             self.notify("No results store: nothing was kept.", severity="warning", markup=False)
             return
-        self.push_screen(HistoryScreen(event.player, self.store, self.banks))
+        self.push_screen(
+            HistoryScreen(event.player, self.store, self.banks, only=self.visible_attempts())
+        )
+
+    def visible_attempts(self) -> set[str] | None:
+        """The attempts the history may show (``None``: all of the player's)."""
+        return None
 
     @on(ArticleRequested)
     def _article(self, event: ArticleRequested) -> None:
@@ -235,9 +256,13 @@ class QuizApp(App[None]):
 
     @on(HomeRequested)
     def _home(self) -> None:
+        self._show(self.home_screen())
+
+    def home_screen(self) -> Screen[None]:
+        """The screen a quiz starts from."""
         from quiz.tui.screens.home import HomeScreen
 
-        self._show(HomeScreen(self.banks, self.player, self.settings.mode, self.settings.tags))
+        return HomeScreen(self.banks, self.player, self.settings.mode, self.settings.tags)
 
     @on(LeaveRequested)
     def _leave(self, event: LeaveRequested) -> None:

@@ -74,3 +74,14 @@ class HistoryRequested(Message):
         super().__init__()
         self.player = player
         """Whose attempts to show."""
+
+
+class ResumeRequested(Message):
+    """Go on with ``player``'s unfinished attempt whose resume code is ``code``."""
+
+    def __init__(self, player: str, code: str) -> None:
+        super().__init__()
+        self.player = player
+        """Whose attempt."""
+        self.code = code
+        """The resume code the player typed."""

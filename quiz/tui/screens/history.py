@@ -37,11 +37,19 @@ class HistoryScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help"),
     ]
 
-    def __init__(self, player: str, store: ResultsStore, banks: Sequence[Bank]) -> None:
+    def __init__(
+        self,
+        player: str,
+        store: ResultsStore,
+        banks: Sequence[Bank],
+        only: set[str] | None = None,
+    ) -> None:
         super().__init__()
         self.player = player
         self.store = store
         self.banks = list(banks)
+        self.only = only
+        """Show only these attempts (by id); ``None`` shows all of the player's."""
         self.records: list[AttemptRecord] = []
 
     def compose(self) -> ComposeResult:
@@ -58,6 +66,8 @@ class HistoryScreen(Screen[None]):
     def _load(self) -> None:
         try:
             records = self.store.attempts(self.player, with_answers=True)
+            if self.only is not None:
+                records = [r for r in records if r.id in self.only]
         except QuizError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return

@@ -59,12 +59,17 @@ class QuestionScreen(Screen[None]):
     ]
 
     def __init__(
-        self, session: QuizSession, record: Callable[[QuizSession, Response], GivenAnswer]
+        self,
+        session: QuizSession,
+        record: Callable[[QuizSession, Response], GivenAnswer],
+        resume_code: str | None = None,
     ) -> None:
         super().__init__()
         self.session = session
         self.record = record
         """Grades and keeps an answer; it must have kept it when it returns."""
+        self.resume_code = resume_code
+        """Shown on every question when the quiz is served, to go on with it later."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="progress")
@@ -112,6 +117,8 @@ class QuestionScreen(Screen[None]):
                 f"{number} / {len(session.items)}   Score {session.score:g} / {session.max_score:g}"
             )
         mode = "practice" if session.settings.mode == "practice" else "exam: feedback at the end"
+        if self.resume_code:
+            mode += f" · resume code {self.resume_code}"
         self.query_one("#progress", Static).update(
             Content.assemble((text, "bold"), f"   {session.player} · {mode}")
         )

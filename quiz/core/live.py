@@ -1,0 +1,45 @@
+"""The live status of a player in a served classroom, for the teacher's terminal.
+
+``quiz serve`` gives each browser tab's app a file to keep it in (``QUIZ_SERVE_STATUS``); the app
+rewrites it whenever the player starts, answers or finishes, and the server reads them all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+STATUS_ENV = "QUIZ_SERVE_STATUS"
+
+
+@dataclass(frozen=True)
+class LiveStatus:
+    """Who is playing in one tab, and how far they have got."""
+
+    player: str
+    """The name the player typed."""
+    answered: int
+    """How many questions they have answered in this attempt."""
+    finished: bool
+    """Whether they have finished it."""
+
+
+def write_status(path: Path, status: LiveStatus) -> None:
+    """Replace the status file at ``path`` at once (readers never see half a file)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(json.dumps(asdict(status)), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass  # the teacher's live line is a convenience; the answers are in the store
+
+
+def read_status(path: Path) -> LiveStatus | None:
+    """The status in ``path``, or ``None`` when there is none (yet) or it is unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return LiveStatus(str(data["player"]), int(data["answered"]), bool(data["finished"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

@@ -1,0 +1,99 @@
+"""The app as served to a classroom's browsers: playing only, resuming only with a code."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.app import SystemCommand
+from textual.widgets import Input
+
+from quiz.core.session import QuizSettings, resume_code
+from quiz.core.store import ResultsStore
+from quiz.tui.screens.served_home import ServedHomeScreen
+from quiz.tui.served import MAX_WRONG_CODES, ServedQuizApp
+
+from .helpers import KINDS, SEED, SIZE, answer, load, question_screen
+
+
+def served(store: ResultsStore, status: Path | None = None) -> ServedQuizApp:
+    settings = QuizSettings(seed=SEED, shuffle=False)
+    return ServedQuizApp(load(KINDS), settings, store, status)
+
+
+async def sign_in(app: ServedQuizApp, pilot: object, name: str, code: str = "") -> None:
+    screen = app.screen
+    assert isinstance(screen, ServedHomeScreen)
+    screen.query_one("#player", Input).value = name
+    screen.query_one("#code", Input).value = code
+    screen.query_one("#code", Input).focus()
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_a_new_quiz_shows_its_resume_code_and_writes_the_live_status(
+    tmp_path: Path,
+) -> None:
+    status = tmp_path / "tab.json"
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        app = served(store, status)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await sign_in(app, pilot, "Zoe")
+            screen = question_screen(app)
+            code = resume_code(screen.session.attempt_id)
+            assert screen.resume_code == code
+            assert f"resume code {code}" in str(screen.query_one("#progress").render())
+            await answer(pilot, right=True)
+            assert json.loads(status.read_text()) == {
+                "player": "Zoe",
+                "answered": 1,
+                "finished": False,
+            }
+
+
+async def test_a_name_alone_opens_nothing_and_the_code_resumes(tmp_path: Path) -> None:
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        first = served(store)
+        async with first.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await sign_in(first, pilot, "Zoe")
+            await answer(pilot, right=True)
+            code = question_screen(first).resume_code
+        classmate = served(store)
+        async with classmate.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await sign_in(classmate, pilot, "Zoe")  # no code: a new quiz, nothing of Zoe's
+            session = question_screen(classmate).session
+            assert not session.answers and session.position == 0
+        again = served(store)
+        async with again.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await sign_in(again, pilot, "Zoe", str(code).lower())
+            session = question_screen(again).session
+            assert session.position == 1 and session.score == 1
+
+
+async def test_too_many_wrong_codes_close_the_tab(tmp_path: Path) -> None:
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        app = served(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            for _ in range(MAX_WRONG_CODES - 1):
+                await sign_in(app, pilot, "Zoe", "AAAAAA")
+                assert isinstance(app.screen, ServedHomeScreen)
+                assert app.return_code is None  # still open
+            await sign_in(app, pilot, "Zoe", "AAAAAA")
+            assert app.return_code == 0  # the tab's app has exited
+
+
+async def test_the_palette_offers_nothing_that_acts_on_the_host(tmp_path: Path) -> None:
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        app = served(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            commands: list[SystemCommand] = list(app.get_system_commands(app.screen))
+            titles = {c.title for c in commands}
+            assert titles <= {"Theme", "Keys", "Article", "History", "Quit"}
+            assert "Screenshot" not in titles
+            assert app.visible_attempts() == set()  # the history shows nothing not played here
