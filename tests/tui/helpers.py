@@ -112,9 +112,9 @@ def wrong_keys(item: QuizItem) -> list[str]:
         return [digit(item.choices, wrong), "enter"]
     if isinstance(question, TextQuestion):
         return [*"no", "enter"]
-    # Order items are never shown in their right order: with two, the shown order scores 0.
-    assert isinstance(question, OrderQuestion) and len(question.items) == 2
-    return ["enter"]
+    # The items typed in reverse order: every pair is the wrong way round.
+    assert isinstance(question, OrderQuestion)
+    return [*(digit(item.choices, i) for i in reversed(question.items)), "enter"]
 
 
 async def play_to(pilot: Pilot[object], kind: str) -> QuizItem:
