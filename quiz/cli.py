@@ -21,16 +21,37 @@ def _fail(message: str, code: int = 1) -> NoReturn:
     sys.exit(code)
 
 
+LAZY_COMMANDS = {
+    "draft": "quiz.cli_draft:draft",
+    "results": "quiz.cli_store:results",
+    "report": "quiz.cli_store:report",
+}
+"""Commands imported only when used, so that ``quiz`` itself starts sooner."""
+
+
 class _PlayByDefault(click.Group):
     """``quiz`` and ``quiz PATH...`` mean ``quiz play``; other words name commands."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         first = args[0] if args else None
-        if first is None or (
-            first not in self.commands and first not in ("-h", "--help", "--version")
-        ):
+        known = first in self.commands or first in LAZY_COMMANDS
+        if first is None or (not known and first not in ("-h", "--help", "--version")):
             args = ["play", *args]
         return super().parse_args(ctx, args)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = LAZY_COMMANDS.get(cmd_name)
+        if target is None:
+            return super().get_command(ctx, cmd_name)
+        from importlib import import_module
+
+        module, name = target.split(":")
+        command = getattr(import_module(module), name)
+        assert isinstance(command, click.Command)
+        return command
 
 
 @click.group(cls=_PlayByDefault, context_settings={"help_option_names": ["-h", "--help"]})
@@ -231,11 +252,3 @@ def list_banks(paths: Sequence[str]) -> None:
         click.echo(line)
     if not paths:
         click.echo(f"Your own banks folder: {user_banks()} (put .toml banks there)")
-
-
-from quiz.cli_draft import draft  # noqa: E402
-
-main.add_command(draft)
-from quiz.cli_store import register  # noqa: E402
-
-register(main)

@@ -1,7 +1,7 @@
 """The ``quiz results`` and ``quiz report`` commands: the results store from the command line.
 
-``register(main)`` adds them to the ``quiz`` group. Every user mistake ends as ``quiz: message``
-on stderr and exit status 1 (2 for a usage error), never a traceback.
+``quiz.cli`` loads them when they are used. Every user mistake ends as ``quiz: message`` on
+stderr and exit status 1 (2 for a usage error), never a traceback.
 """
 
 from __future__ import annotations
@@ -23,12 +23,6 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., object])
 FORMATS = click.Choice(["table", "csv", "json"])
-
-
-def register(main: click.Group) -> None:
-    """Add ``results`` and ``report`` to the ``quiz`` command group."""
-    main.add_command(results)
-    main.add_command(report)
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
