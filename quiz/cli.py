@@ -25,6 +25,7 @@ LAZY_COMMANDS = {
     "draft": "quiz.cli_draft:draft",
     "results": "quiz.cli_store:results",
     "report": "quiz.cli_store:report",
+    "serve": "quiz.cli_serve:serve",
 }
 """Commands imported only when used, so that ``quiz`` itself starts sooner."""
 

@@ -1,0 +1,301 @@
+"""The web server of ``quiz serve``: textual-serve's, with a door, a cap and no leaks.
+
+:class:`QuizServer` keeps textual-serve's :class:`~textual_serve.server.Server` (its static
+files, its page protocol, one app process per tab) and replaces what it leaves open:
+
+- ``/`` asks for the join code (:mod:`quiz.serve.guard`) before any app process exists; a pass
+  holder gets the page of a tab, whose websocket URL carries a single-use ticket.
+- ``/ws/{ticket}`` refuses anything but a live ticket, caps the app processes at
+  ``max_sessions``, bounds the terminal size, and reads the page's messages defensively.
+- ``/static`` never lists a folder. Every answer forbids loading anything from elsewhere.
+- An app process ends with its websocket (:class:`~quiz.serve.process.GuardedAppService`), and
+  all of them end with the server (:meth:`QuizServer.stop`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import secrets
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aiohttp import WSCloseCode, WSMsgType, web
+from textual_serve.server import Server
+
+from quiz.serve import pages
+from quiz.serve.guard import JoinGuard
+from quiz.serve.network import public_url
+from quiz.serve.options import ServeOptions, app_command, app_environment, bounded_size
+from quiz.serve.process import QUIT_SECONDS, TERM_SECONDS, GuardedAppService
+from quiz.serve.roster import Roster
+
+log = logging.getLogger("quiz.serve")
+
+PASS_COOKIE = "quiz_pass"
+"""The cookie holding a pass: proof that this browser typed the join code."""
+MAX_MESSAGE = 64 * 1024
+"""The largest websocket message accepted from a page."""
+MAX_FORM = 16 * 1024
+"""The largest request body accepted (the join form is a few bytes)."""
+HEARTBEAT_SECONDS = 15.0
+"""Ping interval: a tab that stops answering (a sleeping laptop) is closed."""
+
+
+@dataclass
+class Seat:
+    """One open tab and its app process."""
+
+    session_id: str
+    """Random id of the tab; also names its status file."""
+    address: str
+    """Where the browser connects from."""
+    service: GuardedAppService
+    """The app process."""
+    websocket: web.WebSocketResponse
+    """The tab's connection."""
+    started: float = field(default_factory=time.monotonic)
+    """When the tab connected."""
+
+
+class QuizServer(Server):
+    """Serve ``quiz play`` to a class of browsers, one app process per tab."""
+
+    def __init__(self, options: ServeOptions, guard: JoinGuard | None = None) -> None:
+        """Serve as ``options`` say; ``guard`` defaults to one for ``options.code``."""
+        given = public_url(options.host, options.port, options.public_url)
+        super().__init__(
+            command="quiz play",
+            host=options.host,
+            port=options.port,
+            title=pages.TITLE,
+            public_url=given,
+            templates_path=pages.TEMPLATES,
+        )
+        self.options = options
+        """What the teacher chose."""
+        self.guard = guard or JoinGuard(options.code)
+        """The join code, passes and tickets."""
+        self.seats: dict[str, Seat] = {}
+        """The open tabs, by session id."""
+        self.runtime_dir = Path(tempfile.mkdtemp(prefix="quiz-serve-"))
+        """Private folder of the tabs' status files (removed by :meth:`stop`)."""
+        self.roster = Roster(self.runtime_dir)
+        """Who is playing, for the teacher's terminal."""
+        self._runner: web.AppRunner | None = None
+        self._closing = False
+
+    # Starting and stopping -------------------------------------------------------------------
+
+    async def start(self) -> str:
+        """Listen; return the address to open (the real port when ``port`` was 0)."""
+        app = await self._make_app()
+        self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.port)
+        await site.start()
+        if self.port == 0:
+            self.port = int(self._runner.addresses[0][1])
+            self.public_url = public_url(self.host, self.port, self.options.public_url)
+        return self.public_url
+
+    async def stop(self) -> None:
+        """Close every tab, end every app process (killing stragglers), stop listening."""
+        self._closing = True
+        seats = list(self.seats.values())
+
+        async def close(seat: Seat) -> None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(
+                    seat.websocket.close(code=WSCloseCode.GOING_AWAY, message=b"server stopped"),
+                    1.0,
+                )
+            await seat.service.stop()
+
+        if seats:
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(
+                    asyncio.gather(*(close(s) for s in seats), return_exceptions=True),
+                    QUIT_SECONDS + TERM_SECONDS + 2,
+                )
+        self.kill_all()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+        shutil.rmtree(self.runtime_dir, ignore_errors=True)
+
+    def kill_all(self) -> None:
+        """Kill every app process group still running, at once (last resort)."""
+        for seat in list(self.seats.values()):
+            seat.service.kill_now()
+
+    @property
+    def full(self) -> bool:
+        """Whether every seat is taken."""
+        return len(self.seats) >= self.options.max_sessions
+
+    def app_pids(self) -> list[int]:
+        """Process ids of the running app processes."""
+        return [pid for s in self.seats.values() if (pid := s.service.pid) is not None]
+
+    # The web application ---------------------------------------------------------------------
+
+    async def _make_app(self) -> web.Application:
+        app = web.Application(client_max_size=MAX_FORM)
+        app.add_routes(
+            [
+                web.get("/", self.handle_index, name="index"),
+                web.post("/join", self.handle_join, name="join"),
+                web.get("/join", self.handle_join_get),
+                web.get("/ws/{ticket}", self.handle_websocket, name="websocket"),
+                web.static("/static", self.statics_path, show_index=False, name="static"),
+            ]
+        )
+        app.on_response_prepare.append(self._add_headers)
+        return app
+
+    def _websocket_origin(self) -> str:
+        scheme, rest = self.public_url.split(":", 1)
+        return ("wss:" if scheme == "https" else "ws:") + rest
+
+    async def _add_headers(self, request: web.Request, response: web.StreamResponse) -> None:
+        response.headers.update(pages.security_headers(self._websocket_origin()))
+
+    async def handle_index(self, request: web.Request) -> web.Response:
+        """The join page, a notice, or (with a pass) the page of a new tab."""
+        address = request.remote or "?"
+        if wait := self.guard.wait_seconds(address):
+            return pages.locked_page(wait)
+        if self.full:
+            return pages.full_page(self.options.max_sessions)
+        if not self.guard.check_pass(request.cookies.get(PASS_COOKIE)):
+            return pages.join_page()
+        ticket = self.guard.issue_ticket()
+        size = request.query.get("fontsize", "16")
+        font_size = min(max(int(size), 8), 40) if size.isdigit() and len(size) < 4 else 16
+        return pages.app_page(f"{self._websocket_origin()}/ws/{ticket}", font_size)
+
+    async def handle_join_get(self, request: web.Request) -> web.Response:
+        """``GET /join``: back to the start."""
+        raise web.HTTPSeeOther("./")
+
+    async def handle_join(self, request: web.Request) -> web.Response:
+        """Check a typed join code: a pass and back to ``/``, or the page again, or a lockout."""
+        address = request.remote or "?"
+        if wait := self.guard.wait_seconds(address):
+            return pages.locked_page(wait)
+        if self.full:
+            return pages.full_page(self.options.max_sessions)
+        form = await request.post()
+        code = form.get("code")
+        attempt = self.guard.try_code(address, code[:64] if isinstance(code, str) else "")
+        if attempt.verdict == "locked":
+            log.warning("%s: too many wrong join codes, locked out for a minute", address)
+            return pages.locked_page(attempt.wait_seconds)
+        if attempt.verdict == "wrong":
+            tries = f"{attempt.tries_left} {'try' if attempt.tries_left == 1 else 'tries'} left"
+            return pages.join_page(f"That is not the join code ({tries}).", status=403)
+        assert attempt.pass_token is not None
+        response = web.Response(status=303, headers={"Location": "./"})
+        response.set_cookie(
+            PASS_COOKIE, attempt.pass_token, path="/", httponly=True, samesite="Strict"
+        )
+        return response
+
+    # A tab -------------------------------------------------------------------------------------
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """Run one app process for one tab, if its ticket is good and a seat is free."""
+        if not self.guard.use_ticket(request.match_info["ticket"]):
+            raise web.HTTPForbidden(text="This page has expired: reload it.")
+        websocket = web.WebSocketResponse(
+            heartbeat=HEARTBEAT_SECONDS, max_msg_size=MAX_MESSAGE, timeout=2.0
+        )
+        width, height = bounded_size(request.query.get("width"), request.query.get("height"))
+        await websocket.prepare(request)
+        if self._closing or self.full:
+            with contextlib.suppress(Exception):
+                await websocket.send_bytes(pages.FULL_TEXT.encode())
+            await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER, message=b"class is full")
+            return websocket
+
+        session_id = secrets.token_hex(16)
+        status_file = self.roster.status_file(session_id)
+        service = GuardedAppService(
+            app_command(self.options, session_id),
+            app_environment(self.options, status_file),
+            write_bytes=websocket.send_bytes,
+            write_str=websocket.send_str,
+            close=websocket.close,
+            download_manager=self.download_manager,
+        )
+        self.seats[session_id] = Seat(session_id, request.remote or "?", service, websocket)
+        self.roster.joined(session_id)
+        closer: asyncio.Task[None] | None = None
+        try:
+            await service.start(width, height)
+            closer = asyncio.create_task(self._close_when_app_ends(service, websocket))
+            await self._relay(websocket, service)
+        except Exception:
+            log.exception("tab %s failed", session_id[:6])
+        finally:
+            if closer is not None:
+                closer.cancel()
+            await asyncio.shield(self._end_seat(session_id))
+        return websocket
+
+    async def _end_seat(self, session_id: str) -> None:
+        seat = self.seats.get(session_id)
+        if seat is None:
+            return
+        try:
+            await seat.service.stop()
+            if not seat.websocket.closed:
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(seat.websocket.close(), 1.0)
+        finally:
+            seat.service.kill_now()
+            self.seats.pop(session_id, None)
+            self.roster.left(session_id)
+
+    async def _close_when_app_ends(
+        self, service: GuardedAppService, websocket: web.WebSocketResponse
+    ) -> None:
+        """Close the tab once its app's output has ended (the app quit or crashed)."""
+        task = service.finished
+        if task is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.shield(task)
+        with contextlib.suppress(Exception):
+            await websocket.close()
+
+    async def _relay(self, websocket: web.WebSocketResponse, service: GuardedAppService) -> None:
+        """Pass the page's messages to the app; anything malformed is ignored."""
+        async for message in websocket:
+            if message.type != WSMsgType.TEXT:
+                continue
+            try:
+                envelope = json.loads(message.data)
+            except ValueError:
+                continue
+            if not isinstance(envelope, list) or not envelope or not isinstance(envelope[0], str):
+                continue
+            kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
+            if kind == "stdin" and isinstance(data, str):
+                await service.send_bytes(data.encode("utf-8"))
+            elif kind == "resize" and isinstance(data, dict):
+                width, height = data.get("width"), data.get("height")
+                if type(width) is int and type(height) is int:  # not bool, not text
+                    await service.set_terminal_size(*bounded_size(width, height))
+            elif kind == "ping" and isinstance(data, (str, int)) and len(str(data)) <= 32:
+                with contextlib.suppress(Exception):
+                    await websocket.send_json(["pong", data])
+            elif kind == "focus":
+                await service.focus()
+            elif kind == "blur":
+                await service.blur()

@@ -1,0 +1,97 @@
+"""A class of one, in a real headless Chromium: the page, the code, a name, an answer.
+
+Needs Debian's ``chromium`` package (``apt-get install -y chromium``) and Playwright for Python
+(in the test extra); Playwright drives the system Chromium, it downloads no browser. With
+``--disable-3d-apis`` xterm.js draws its rows as text, which the test reads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from quiz.core.session import QuizItem
+from quiz.core.store import ResultsStore
+from quiz.serve.options import SERVED_FLAG, ServeOptions
+
+from .conftest import CODE, EVIDENCE, right_key
+from .helpers import eventually, quiz_children, serving
+
+CHROMIUM = Path("/usr/bin/chromium")
+HOW = "install Debian's Chromium (`apt-get install -y chromium`) and the test extra"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-3d-apis",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+if not CHROMIUM.exists():
+    pytest.skip(f"no {CHROMIUM}: {HOW} to run the browser test", allow_module_level=True)
+playwright = pytest.importorskip("playwright.async_api", reason=f"no playwright: {HOW}")
+
+
+async def screen_text(page: playwright.Page) -> str:
+    """The terminal's rows as one line of words (text wrapped over rows reads whole)."""
+    rows = page.locator(".xterm-rows")
+    text = await rows.inner_text() if await rows.count() else ""
+    return " ".join(text.split())
+
+
+async def wait_for_screen(page: playwright.Page, text: str, timeout: float = 20) -> None:
+    """Wait until ``text`` is on the terminal."""
+    wanted = " ".join(text.split())
+    deadline = time.monotonic() + timeout
+    while wanted not in (shown := await screen_text(page)):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never saw {text!r}; the screen was:\n{shown}")
+        await asyncio.sleep(0.1)
+
+
+def test_a_student_plays_in_chromium(
+    make_options: Callable[..., ServeOptions], first_item: QuizItem, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        async with serving(make_options()) as server, playwright.async_playwright() as driver:
+            browser = await driver.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            try:
+                page = await browser.new_page(viewport={"width": 1000, "height": 700})
+                requested: list[str] = []
+                page.on("request", lambda request: requested.append(request.url))
+                await page.goto(f"{server.public_url}/")
+                await page.fill("#code", CODE.lower())
+                await page.click("button[type=submit]")
+                if SERVED_FLAG:
+                    await wait_for_screen(page, "Your name")
+                    await page.keyboard.type("Ana")
+                    await page.keyboard.press("Enter")
+                prompt = first_item.question.prompt  # type: ignore[union-attr]
+                await wait_for_screen(page, prompt)
+                await page.keyboard.press(right_key(first_item))
+                await wait_for_screen(page, EVIDENCE)
+                await wait_for_screen(page, "Right")
+                # Nothing came from anywhere but this server: the page works offline.
+                assert requested and all(u.startswith(server.public_url) for u in requested)
+            finally:
+                await browser.close()
+            await eventually(lambda: not server.seats, "the tab's process gone", 8)
+            assert not quiz_children()
+        if SERVED_FLAG:
+            store = ResultsStore.open(tmp_path / "class.sqlite", create=False)
+            try:
+                [attempt] = store.attempts()
+                [answer] = store.answers(attempt.id)
+            finally:
+                store.close()
+            assert attempt.player == "Ana"
+            assert answer.question_id == first_item.question.id and answer.correct
+
+    asyncio.run(scenario())

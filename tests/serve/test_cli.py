@@ -1,0 +1,109 @@
+"""The ``quiz serve`` command: its checks before listening, and a real run stopped with Ctrl+C."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quiz.cli import main
+from quiz.core.session import QuizItem
+from quiz.serve.options import SERVED_FLAG
+
+from .conftest import CODE, SEED
+from .helpers import Tab, psutil, wait_until_gone
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "message"),
+    [
+        (["nowhere.toml"], 2, "nowhere.toml"),
+        (["{bank}", "--tag", "nothing-has-it"], 1, "no questions with tag nothing-has-it"),
+        (["{bank}", "--db", "{folder}/notes.txt"], 1, "notes.txt"),
+        (["{bank}", "--code", "a-b"], 2, "--code needs at least 4 letters or digits"),
+        (["{bank}", "--port", "70000"], 2, "70000"),
+    ],
+)
+def test_mistakes_are_caught_before_listening(
+    bank: Path, tmp_path: Path, args: list[str], status: int, message: str
+) -> None:
+    (tmp_path / "notes.txt").write_text("not a results store\n" * 20)
+    args = [a.format(bank=bank, folder=tmp_path) for a in args]
+    result = CliRunner().invoke(main, ["serve", *args])
+    assert result.exit_code == status, result.output
+    assert message in result.output
+
+
+def test_no_playable_bank(tmp_path: Path) -> None:
+    (tmp_path / "empty.toml").write_text('[bank]\nid = "e"\ntitle = "E"\narticle = "a.txt"\n')
+    result = CliRunner().invoke(main, ["serve", str(tmp_path / "empty.toml")])
+    assert result.exit_code == 1
+    assert "no playable bank" in result.output
+
+
+def test_serve_prints_the_address_and_code_then_stops_cleanly(
+    bank: Path, tmp_path: Path, first_item: QuizItem
+) -> None:
+    db = tmp_path / "class.sqlite"
+    command = [sys.executable, "-m", "quiz", "serve", str(bank), "--port", "0"]
+    command += ["--code", CODE.lower(), "--seed", str(SEED), "--db", str(db)]
+
+    async def scenario() -> None:
+        server = await asyncio.create_subprocess_exec(
+            *command, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT
+        )
+        assert server.stdout is not None
+        seen: list[str] = []
+
+        async def read_until(text: str) -> str:
+            while True:
+                line = (await asyncio.wait_for(server.stdout.readline(), 20)).decode()  # type: ignore[union-attr]
+                assert line, f"the server ended; it said:\n{''.join(seen)}"
+                seen.append(line)
+                if text in line:
+                    return line
+
+        try:
+            url = (await read_until("Students open:")).split()[-1]
+            assert url.startswith("http://127.0.0.1:")
+            assert "Join code:      K7MQ42" in await read_until("Join code:")
+            assert str(db) in await read_until("Results go to:")
+            await read_until("Only this machine can connect")
+            assert db.exists()  # the store was opened before listening
+            tab = Tab(url)
+            try:
+                await tab.join(CODE)
+                await tab.connect()
+                if SERVED_FLAG:
+                    await tab.wait_for_text("Your name")
+                    await tab.press("Ana\r")
+                    await tab.wait_for_text(first_item.question.prompt)  # type: ignore[union-attr]
+                    await read_until("Ana")
+                else:
+                    await tab.wait_for_text(first_item.question.prompt)  # type: ignore[union-attr]
+                    await read_until("1 tab without a name yet")
+                apps = []
+                if psutil is not None:
+                    apps = [p.pid for p in psutil.Process(server.pid).children(recursive=True)]
+                    assert len(apps) == 1
+                os.kill(server.pid, signal.SIGINT)
+                await read_until("Stopping")
+                assert await asyncio.wait_for(server.wait(), 15) == 0
+                assert not await wait_until_gone(apps, 1)
+                await tab.wait_for(lambda: tab.closed_by_server, "the tab closed", 5)
+            finally:
+                await tab.close()
+        finally:
+            if server.returncode is None:
+                server.kill()
+                await server.wait()
+        rest = (await server.stdout.read()).decode()
+        assert "Stopped. Every answer is in" in rest
+        assert "Traceback" not in "".join(seen) + rest
+
+    asyncio.run(scenario())
