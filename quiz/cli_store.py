@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NoReturn, TypeVar
 import click
 
 from quiz.core.errors import QuizError
+from quiz.core.listing import plural
 
 if TYPE_CHECKING:
     from quiz.core.model import AnyQuestion
@@ -132,7 +133,10 @@ def _forget(store: ResultsStore, player: str, yes: bool) -> None:
             "see `quiz results`)"
         )
     answers = sum(a.answered for a in found)
-    question = f"Delete {len(found)} attempts and {answers} answers of {player} from {store.path}?"
+    question = (
+        f"Delete {plural(len(found), 'attempt')} and {plural(answers, 'answer')} of {player} "
+        f"from {store.path}?"
+    )
     try:
         agreed = yes or click.confirm(question, default=False)
     except click.Abort:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.core.errors import QuizError
+from quiz.core.listing import plural
 from quiz.core.model import AnyQuestion, fingerprint
 from quiz.core.normalize import loose
 from quiz.core.records import AnswerRecord, AttemptRecord, answer_text
@@ -310,7 +311,8 @@ def report_json(report: Report) -> dict[str, Any]:
 
 def report_lines(report: Report) -> list[str]:
     """The report as a plain-text table for the terminal."""
-    lines = [f"{report.attempts} attempts, {report.answers} answers", "", "Questions"]
+    counts = f"{plural(report.attempts, 'attempt')}, {plural(report.answers, 'answer')}"
+    lines = [counts, "", "Questions"]
     width = max((len(q.key) for q in report.questions), default=8)
     lines.append(f"  {'question':<{width}}  answers  right     D  most chosen wrong answer")
     for q in report.questions:

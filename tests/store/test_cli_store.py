@@ -84,7 +84,7 @@ def test_quiz_db_and_db_option(db: Path, tmp_path: Path, monkeypatch: pytest.Mon
 def test_forget_asks_first(db: Path) -> None:
     result = run("results", "--db", db, "--forget", "ann", answer="n\n")
     assert result.exit_code == 1
-    assert "Delete 1 attempts and 5 answers of ann" in result.stdout
+    assert "Delete 1 attempt and 5 answers of ann" in result.stdout
     assert "quiz: nothing deleted" in result.stderr
     assert "ann" in run("results", "--db", db).stdout
     result = run("results", "--db", db, "--forget", "ann", answer="y\n")
