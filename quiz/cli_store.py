@@ -143,7 +143,7 @@ def _forget(store: ResultsStore, player: str, yes: bool) -> None:
         agreed = False
     if not agreed:
         _fail("nothing deleted")
-    click.echo(f"Deleted {store.forget(player)} attempts of {player}.")
+    click.echo(f"Deleted {plural(store.forget(player), 'attempt')} of {player}.")
 
 
 @click.command()

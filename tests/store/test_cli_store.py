@@ -88,14 +88,14 @@ def test_forget_asks_first(db: Path) -> None:
     assert "quiz: nothing deleted" in result.stderr
     assert "ann" in run("results", "--db", db).stdout
     result = run("results", "--db", db, "--forget", "ann", answer="y\n")
-    assert result.exit_code == 0 and "Deleted 1 attempts of ann." in result.stdout
+    assert result.exit_code == 0 and "Deleted 1 attempt of ann." in result.stdout
     assert "ann" not in run("results", "--db", db).stdout
 
 
 def test_forget_with_yes_does_not_ask(db: Path) -> None:
     result = run("results", "--db", db, "--forget", "bob", "--yes")
     assert result.exit_code == 0 and "Delete " not in result.stdout
-    assert "Deleted 1 attempts of bob." in result.stdout
+    assert "Deleted 1 attempt of bob." in result.stdout
     result = run("results", "--db", db, "--forget", "bob", "--yes")
     assert result.exit_code == 1 and "no attempts by `bob`" in result.stderr
 
