@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 import click
 
 from quiz import __version__
+from quiz.cli_common import bank_sources, fail, playable_banks, quiz_options
 
 if TYPE_CHECKING:
     from quiz.core.banks import Bank
     from quiz.core.session import QuizSettings
     from quiz.core.store import ResultsStore
-
-
-def _fail(message: str, code: int = 1) -> NoReturn:
-    click.echo(f"quiz: {message}", err=True)
-    sys.exit(code)
 
 
 LAZY_COMMANDS = {
@@ -68,16 +64,7 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--player", help="Your name (default: the last name used).")
-@click.option(
-    "--mode",
-    type=click.Choice(["practice", "exam"]),
-    default="practice",
-    show_default=True,
-    help="practice: feedback after each answer; exam: feedback only at the end.",
-)
-@click.option("--tag", "tags", multiple=True, help="Only questions with this tag (repeatable).")
-@click.option("--count", type=click.IntRange(min=1), help="Play a random subset of N questions.")
-@click.option("--seed", type=int, help="Same seed, same questions and order for everyone.")
+@quiz_options
 @click.option("--no-shuffle", is_flag=True, help="Questions and options in file order.")
 @click.option("--resume", is_flag=True, help="Go on with your unfinished quiz without asking.")
 @click.option("--missed", is_flag=True, help="Only the questions you last got wrong.")
@@ -115,20 +102,20 @@ def play(
     from quiz.core.store import ResultsStore
 
     if resume and missed:
-        _fail("--resume and --missed do not go together; choose one", 2)
+        fail("--resume and --missed do not go together; choose one", 2)
     name = (player or last_player()).strip()
     if (resume or missed) and not name:
-        _fail("say whose quiz it is with --player NAME", 2)
-    banks, notice = _load_for_play(paths)
+        fail("say whose quiz it is with --player NAME", 2)
+    banks, notice = playable_banks(paths)
     try:
         store = ResultsStore.open(db)
     except QuizError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     keep = None
     if missed:
         keep = store.missed_keys(name)
         if not keep:
-            _fail(f"{name} has no question answered wrong last time; play without --missed")
+            fail(f"{name} has no question answered wrong last time; play without --missed")
     settings = QuizSettings(
         mode="exam" if mode == "exam" else "practice",
         tags=tuple(tags),
@@ -173,33 +160,6 @@ def _serve_tab(banks: list[Bank], settings: QuizSettings, store: ResultsStore) -
         store.close()
 
 
-def _load_for_play(paths: Sequence[str]) -> tuple[list[Bank], str | None]:
-    """The playable banks of ``paths`` (all known banks without), and a note on problems."""
-    from quiz.core.banks import default_sources, discover, load_banks
-    from quiz.core.cache import default_cache
-    from quiz.core.errors import QuizError
-
-    try:
-        sources = discover(paths) if paths else default_sources()
-    except QuizError as exc:
-        _fail(str(exc), 2)
-    catalog = load_banks(sources, default_cache())
-    banks = [bank for bank in catalog.banks if bank.questions]
-    for problem in catalog.problems:
-        if problem.severity == "error":
-            click.echo(str(problem), err=True)
-    if not banks:
-        where = ", ".join(paths) if paths else "the bundled and user folders"
-        _fail(f"no playable bank in {where}; run `quiz check` to see why", 1)
-    notice = None
-    if catalog.errors:
-        notice = (
-            f"{catalog.errors} errors in the banks: questions with errors are left out. "
-            "Run `quiz check` to see them."
-        )
-    return banks, notice
-
-
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
@@ -209,15 +169,10 @@ def check(paths: Sequence[str], strict: bool) -> None:
     Prints each problem as `path:line: error: ...`, then a summary. Exits 0 with no error,
     1 with errors, 2 for a usage error.
     """
-    from quiz.core.banks import default_sources, discover, load_banks
-    from quiz.core.errors import QuizError
+    from quiz.core.banks import load_banks
+    from quiz.core.listing import plural
 
-    try:
-        sources = discover(paths) if paths else default_sources()
-    except QuizError as exc:
-        _fail(str(exc), 2)
-        return
-    catalog = load_banks(sources)
+    catalog = load_banks(bank_sources(paths))
     problems = [p.as_error() if strict else p for p in catalog.problems]
     for problem in problems:
         click.echo(str(problem))
@@ -230,7 +185,7 @@ def check(paths: Sequence[str], strict: bool) -> None:
         (warnings, "warning"),
         (catalog.files, "file"),
     ]
-    click.echo(", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts) + " checked")
+    click.echo(", ".join(plural(n, word) for n, word in counts) + " checked")
     sys.exit(1 if errors else 0)
 
 
@@ -238,17 +193,11 @@ def check(paths: Sequence[str], strict: bool) -> None:
 @click.argument("paths", nargs=-1)
 def list_banks(paths: Sequence[str]) -> None:
     """List banks: title, article, question counts by kind and tag, and where each came from."""
-    from quiz.core.banks import default_sources, discover, load_banks
-    from quiz.core.errors import QuizError
+    from quiz.core.banks import load_banks
     from quiz.core.listing import describe_catalog
     from quiz.locations import user_banks
 
-    try:
-        sources = discover(paths) if paths else default_sources()
-    except QuizError as exc:
-        _fail(str(exc), 2)
-        return
-    catalog = load_banks(sources)
+    catalog = load_banks(bank_sources(paths))
     for line in describe_catalog(catalog):
         click.echo(line)
     if not paths:

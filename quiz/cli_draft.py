@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from collections import Counter
 from pathlib import Path
-from typing import NoReturn
 
 import click
 
-
-def _fail(message: str, code: int = 1) -> NoReturn:
-    click.echo(f"quiz: {message}", err=True)
-    sys.exit(code)
+from quiz.cli_common import fail
 
 
 def _article_ref(article: Path, out: Path) -> str:
@@ -72,24 +67,24 @@ def draft(
 
     target = out if out is not None else article.with_suffix(".toml")
     if bank_id is not None and not re.match(ID_PATTERN, bank_id):
-        _fail(
+        fail(
             f"--id `{bank_id}` is not lowercase letters, digits and hyphens; try `--id my-bank`", 2
         )
     if target.exists() and target.resolve() == article.resolve():
-        _fail(f"{target}: that is the article itself; name the bank with -o BANK.toml", 2)
+        fail(f"{target}: that is the article itself; name the bank with -o BANK.toml", 2)
     if target.is_dir():
-        _fail(f"{target}: is a folder; give -o a file name such as {target / 'bank.toml'}", 2)
+        fail(f"{target}: is a folder; give -o a file name such as {target / 'bank.toml'}", 2)
     if target.exists() and not force:
-        _fail(f"{target}: already exists; pass --force to overwrite it, or -o another file")
+        fail(f"{target}: already exists; pass --force to overwrite it, or -o another file")
     if not target.parent.is_dir():
-        _fail(f"{target.parent}: no such folder for the bank; create it or pick another -o")
+        fail(f"{target.parent}: no such folder for the bank; create it or pick another -o")
     try:
         loaded = load_article(article)
         if not loaded.text.strip():
             raise QuizError(f"{article}: article is empty; give a text with at least a sentence")
         drafted = draft_article(loaded, max_questions)
     except QuizError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     bank_id = bank_id or slugify(article.stem, 48) or "draft"
     first = loaded.sentences[0].text if loaded.sentences else article.stem
     text = render_bank(
@@ -102,11 +97,11 @@ def draft(
     )
     size = len(text.encode("utf-8"))
     if size > 5 * 1024 * 1024:
-        _fail(f"the bank would be {size / 1e6:.1f} MB, over the 5 MB limit; pass --max N")
+        fail(f"the bank would be {size / 1e6:.1f} MB, over the 5 MB limit; pass --max N")
     try:
         target.write_text(text, encoding="utf-8")
     except OSError as exc:
-        _fail(f"{target}: cannot write the bank ({exc.strerror}); check the folder's permissions")
+        fail(f"{target}: cannot write the bank ({exc.strerror}); check the folder's permissions")
     counts = Counter(q.tag for q in drafted.questions)
     summary = ", ".join(f"{tag} {n}" for tag, n in sorted(counts.items()))
     left = drafted.found - len(drafted.questions)

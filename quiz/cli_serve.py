@@ -8,20 +8,16 @@ Every user mistake ends as ``quiz: message`` on stderr, status 1 (2 for a usage 
 from __future__ import annotations
 
 import asyncio
-import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 import click
 
+from quiz.cli_common import fail, playable_banks, quiz_options
+
 if TYPE_CHECKING:
     from quiz.core.banks import Bank
-
-
-def _fail(message: str, code: int = 1) -> NoReturn:
-    click.echo(f"quiz: {message}", err=True)
-    sys.exit(code)
 
 
 @click.command()
@@ -47,16 +43,7 @@ def _fail(message: str, code: int = 1) -> NoReturn:
     type=click.Path(dir_okay=False, path_type=Path),
     help="The results store (default: $QUIZ_DB, else results.sqlite in the data folder).",
 )
-@click.option(
-    "--mode",
-    type=click.Choice(["practice", "exam"]),
-    default="practice",
-    show_default=True,
-    help="practice: feedback after each answer; exam: feedback only at the end.",
-)
-@click.option("--count", type=click.IntRange(min=1), help="Play a random subset of N questions.")
-@click.option("--seed", type=int, help="Same seed, same questions and order for everyone.")
-@click.option("--tag", "tags", multiple=True, help="Only questions with this tag (repeatable).")
+@quiz_options
 def serve(
     paths: Sequence[str],
     host: str,
@@ -66,9 +53,9 @@ def serve(
     max_sessions: int,
     db: Path | None,
     mode: str,
+    tags: Sequence[str],
     count: int | None,
     seed: int | None,
-    tags: Sequence[str],
 ) -> None:
     """Serve a quiz to the browsers of a classroom: every answer goes to your results store.
 
@@ -84,13 +71,13 @@ def serve(
     from quiz.serve.options import MIN_CODE_LENGTH, ServeOptions, new_code, normalize_code
 
     if code is not None and len(normalize_code(code)) < MIN_CODE_LENGTH:
-        _fail(f"--code needs at least {MIN_CODE_LENGTH} letters or digits", 2)
+        fail(f"--code needs at least {MIN_CODE_LENGTH} letters or digits", 2)
     banks = _playable(paths, tags, count, seed)
     store_path = _check_store(db)
     try:
         find_public_url(host, port or 8000, public_url)
     except NoAddressError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     options = ServeOptions(
         db=store_path,
         code=normalize_code(code) if code else new_code(),
@@ -110,33 +97,21 @@ def serve(
     try:
         asyncio.run(run_class(options, about, Console()))
     except OSError as exc:
-        _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
 
 
 def _playable(
     paths: Sequence[str], tags: Sequence[str], count: int | None, seed: int | None
 ) -> list[Bank]:
     """The playable banks of ``paths``, checked to hold questions for the chosen tags."""
-    from quiz.core.banks import default_sources, discover, load_banks
     from quiz.core.errors import QuizError
     from quiz.core.session import QuizSettings, select_items
 
-    try:
-        sources = discover(paths) if paths else default_sources()
-    except QuizError as exc:
-        _fail(str(exc), 2)
-    catalog = load_banks(sources)
-    for problem in catalog.problems:
-        if problem.severity == "error":
-            click.echo(str(problem), err=True)
-    banks = [bank for bank in catalog.banks if bank.questions]
-    if not banks:
-        where = ", ".join(paths) if paths else "the bundled and user folders"
-        _fail(f"no playable bank in {where}; run `quiz check` to see why")
+    banks, _ = playable_banks(paths)
     try:
         select_items(banks, QuizSettings(tags=tuple(tags), count=count, seed=seed), seed or 0)
     except QuizError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     return banks
 
 
@@ -148,7 +123,7 @@ def _check_store(db: Path | None) -> Path:
     try:
         store = ResultsStore.open(db)
     except QuizError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     path = store.path.resolve()
     store.close()
     return path

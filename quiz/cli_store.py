@@ -10,10 +10,11 @@ import io
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
+from quiz.cli_common import bank_sources, fail
 from quiz.core.errors import QuizError
 from quiz.core.listing import plural
 
@@ -24,11 +25,6 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., object])
 FORMATS = click.Choice(["table", "csv", "json"])
-
-
-def _fail(message: str, code: int = 1) -> NoReturn:
-    click.echo(f"quiz: {message}", err=True)
-    sys.exit(code)
 
 
 def _db_option(command: F) -> F:
@@ -102,7 +98,7 @@ def results(
         (write_csv if fmt == "csv" else write_json)(attempts, buffer)
         _emit(buffer.getvalue(), out)
     except QuizError as exc:
-        _fail(str(exc))
+        fail(str(exc))
 
 
 def _attempt_lines(attempts: Sequence[AttemptRecord]) -> list[str]:
@@ -142,7 +138,7 @@ def _forget(store: ResultsStore, player: str, yes: bool) -> None:
     except click.Abort:
         agreed = False
     if not agreed:
-        _fail("nothing deleted")
+        fail("nothing deleted")
     click.echo(f"Deleted {plural(store.forget(player), 'attempt')} of {player}.")
 
 
@@ -194,7 +190,7 @@ def report(
                 click.echo(f"quiz: {line}", err=True)
             broken = bool(problems)
             if not attempts:
-                _fail("no usable result file; nothing to report")
+                fail("no usable result file; nothing to report")
         else:
             with _open(db) as store:
                 attempts = store.attempts(bank=bank, with_answers=True)
@@ -215,16 +211,15 @@ def report(
             text = buffer.getvalue()
         _emit(text, out)
     except QuizError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if broken:
         sys.exit(1)
 
 
 def _questions(paths: Sequence[str]) -> dict[str, AnyQuestion]:
     """The current questions by key: of ``paths``, else the bundled and the user's banks."""
-    from quiz.core.banks import default_sources, discover, load_banks
+    from quiz.core.banks import load_banks
     from quiz.core.cache import default_cache
 
-    sources = discover(paths) if paths else default_sources()
-    catalog = load_banks(sources, default_cache())
+    catalog = load_banks(bank_sources(paths), default_cache())
     return {f"{b.id}/{q.id}": q for b in catalog.banks for q in b.questions}

@@ -1,0 +1,78 @@
+"""What the ``quiz`` commands share: the one way to fail, finding banks, and quiz options."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, NoReturn, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from quiz.core.banks import Bank, BankSource
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """End the command with ``quiz: message`` on stderr: status 1, or 2 for a usage error."""
+    click.echo(f"quiz: {message}", err=True)
+    sys.exit(code)
+
+
+def bank_sources(paths: Sequence[str]) -> list[BankSource]:
+    """The bank files of ``paths``, or of every known folder without; a usage error for a
+    path that does not exist."""
+    from quiz.core.banks import default_sources, discover
+    from quiz.core.errors import QuizError
+
+    try:
+        return discover(paths) if paths else default_sources()
+    except QuizError as exc:
+        fail(str(exc), 2)
+
+
+def playable_banks(paths: Sequence[str]) -> tuple[list[Bank], str | None]:
+    """The banks of ``paths`` (all known banks without) that have questions to play, and a
+    note on the errors found; their problems go to stderr, and no playable bank is an error."""
+    from quiz.core.banks import load_banks
+    from quiz.core.cache import default_cache
+
+    catalog = load_banks(bank_sources(paths), default_cache())
+    for problem in catalog.problems:
+        if problem.severity == "error":
+            click.echo(str(problem), err=True)
+    banks = [bank for bank in catalog.banks if bank.questions]
+    if not banks:
+        where = ", ".join(paths) if paths else "the bundled and user folders"
+        fail(f"no playable bank in {where}; run `quiz check` to see why")
+    notice = None
+    if catalog.errors:
+        notice = (
+            f"{catalog.errors} errors in the banks: questions with errors are left out. "
+            "Run `quiz check` to see them."
+        )
+    return banks, notice
+
+
+def quiz_options(command: F) -> F:
+    """``--mode``, ``--tag``, ``--count`` and ``--seed``: how a quiz is put together."""
+    decorators = [
+        click.option(
+            "--mode",
+            type=click.Choice(["practice", "exam"]),
+            default="practice",
+            show_default=True,
+            help="practice: feedback after each answer; exam: feedback only at the end.",
+        ),
+        click.option(
+            "--tag", "tags", multiple=True, help="Only questions with this tag (repeatable)."
+        ),
+        click.option(
+            "--count", type=click.IntRange(min=1), help="Play a random subset of N questions."
+        ),
+        click.option("--seed", type=int, help="Same seed, same questions and order for everyone."),
+    ]
+    for decorate in reversed(decorators):
+        command = decorate(command)
+    return command
