@@ -104,6 +104,12 @@ class QuestionScreen(Screen[None]):
         control = answer_control(item)
         control.add_class("answer-area")
         await body.mount(control)
+        if self.session.settings.mode == "practice":
+            # The feedback waits hidden, built with the question, and is filled in on answering.
+            panel = FeedbackPanel(item, widget_id="feedback")
+            panel.add_class("answer-area")
+            panel.display = False
+            await body.mount(panel)
         body.scroll_home(animate=False)
         control.focus()
 
@@ -152,9 +158,7 @@ class QuestionScreen(Screen[None]):
         self.query_one("#hint", Static).update(
             Content("Press enter for the next question, a to read the article.").stylize("italic")
         )
-        panel = FeedbackPanel(given, widget_id="feedback")
-        panel.add_class("answer-area")
-        body.mount(panel)
+        body.query_one("#feedback", FeedbackPanel).show(given)
         body.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

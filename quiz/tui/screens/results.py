@@ -97,7 +97,7 @@ class ResultsScreen(Screen[None]):
             yield Static(Content(hint).stylize("italic"), id="results-hint")
             yield Static(Content("Review").stylize("bold underline"))
             for number, given in enumerate(session.answers, start=1):
-                panel = FeedbackPanel(given, number=number)
+                panel = FeedbackPanel(given.item, given, number=number)
                 panel.can_focus = True
                 yield panel
         yield Footer()
@@ -121,7 +121,7 @@ class ResultsScreen(Screen[None]):
         panel = focused if isinstance(focused, FeedbackPanel) else (panels[0] if panels else None)
         if panel is None:
             return
-        item = panel.given.item
+        item = panel.item
         self.post_message(ArticleRequested(item.article, item.evidence))
 
     def action_home(self) -> None:

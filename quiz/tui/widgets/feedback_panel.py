@@ -8,40 +8,64 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quiz.core.model import ChoiceQuestion
-from quiz.core.session import GivenAnswer
+from quiz.core.session import GivenAnswer, QuizItem
 from quiz.tui.text import evidence_block, response_text, right_answer_text, verdict_line
 
 
+def verdict_content(given: GivenAnswer, number: int | None = None) -> Content:
+    """Right or wrong in words, the answer given, the right one, and any per-option note."""
+    item = given.item
+    question = item.question
+    lines: list[Content] = []
+    if number is not None:
+        lines.append(Content(f"{number}. {question.text}").stylize("bold"))
+    lines.append(Content(verdict_line(given.grade.points, given.grade.max_points)).stylize("bold"))
+    lines.append(Content(f"Your answer: {response_text(item, given.response)}"))
+    if not given.grade.correct:
+        lines.append(Content(f"Right answer: {right_answer_text(item)}"))
+    if isinstance(question, ChoiceQuestion) and isinstance(given.response, str):
+        note = question.feedback.get(given.response)
+        if note:
+            lines.append(Content(note).stylize("italic"))
+    return Content("\n").join(lines)
+
+
 class FeedbackPanel(Vertical):
-    """The feedback on one answer; also used for each entry of the final review."""
+    """The feedback on one answer; also used for each entry of the final review.
+
+    Made for a question before it is answered (``given`` is ``None``), it is mounted hidden and
+    :meth:`show` fills in the verdict, so that feedback appears by updating widgets in place.
+    """
 
     def __init__(
-        self, given: GivenAnswer, *, number: int | None = None, widget_id: str | None = None
+        self,
+        item: QuizItem,
+        given: GivenAnswer | None = None,
+        *,
+        number: int | None = None,
+        widget_id: str | None = None,
     ) -> None:
         super().__init__(id=widget_id, classes="feedback")
+        self.item = item
         self.given = given
         self.number = number
 
     def compose(self) -> ComposeResult:
-        given = self.given
-        item = given.item
-        correct = given.grade.correct
-        verdict = verdict_line(given.grade.points, given.grade.max_points)
-        lines: list[Content] = []
-        if self.number is not None:
-            lines.append(Content(f"{self.number}. {item.question.text}").stylize("bold"))
-        lines.append(Content(verdict).stylize("bold"))
-        lines.append(Content(f"Your answer: {response_text(item, given.response)}"))
-        if not correct:
-            lines.append(Content(f"Right answer: {right_answer_text(item)}"))
-        question = item.question
-        if isinstance(question, ChoiceQuestion) and isinstance(given.response, str):
-            note = question.feedback.get(given.response)
-            if note:
-                lines.append(Content(note).stylize("italic"))
-        yield Static(
-            Content("\n").join(lines), classes="verdict " + ("right" if correct else "wrong")
-        )
-        if question.explanation:
-            yield Static(Content(question.explanation), classes="explanation")
-        yield Static(evidence_block(item), classes="evidence")
+        verdict = verdict_content(self.given, self.number) if self.given else Content("")
+        yield Static(verdict, classes="verdict " + self._outcome())
+        if self.item.question.explanation:
+            yield Static(Content(self.item.question.explanation), classes="explanation")
+        yield Static(evidence_block(self.item), classes="evidence")
+
+    def _outcome(self) -> str:
+        if self.given is None:
+            return ""
+        return "right" if self.given.grade.correct else "wrong"
+
+    def show(self, given: GivenAnswer) -> None:
+        """Fill in the verdict on ``given`` and show the panel."""
+        self.given = given
+        verdict = self.query_one(".verdict", Static)
+        verdict.update(verdict_content(given, self.number))
+        verdict.set_classes(f"verdict {self._outcome()}")
+        self.display = True
