@@ -224,11 +224,10 @@ def load_bank(
     head = Reporter(source.shown, lines.bank())
     for key in data:
         if key not in ("bank", "questions"):
-            line = head.lines.header if key == "bank" else 1
             head.problems.append(
                 Problem(
                     source.shown,
-                    line,
+                    1,
                     "error",
                     f"unknown top-level table `{key}`; a bank has only [bank] and [[questions]]",
                 )

@@ -22,6 +22,7 @@ from quiz.core.store import ResultsStore
 from quiz.tui.app import Launch, QuizApp
 from quiz.tui.messages import HistoryRequested, ResumeRequested
 from quiz.tui.screens.question import QuestionScreen
+from quiz.tui.text import articles_of
 
 MAX_WRONG_CODES = 5
 """Wrong resume codes a tab may try before it closes."""
@@ -47,8 +48,7 @@ class ServedQuizApp(QuizApp):
     def home_screen(self) -> Screen[None]:
         from quiz.tui.screens.served_home import ServedHomeScreen
 
-        articles = list({str(b.article.path): b.article for b in self.banks}.values())
-        return ServedHomeScreen(articles, self.player)
+        return ServedHomeScreen(articles_of(self.banks), self.player)
 
     def start_quiz(
         self,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.content import Content
 
-from quiz.core.article import Article
+from quiz.core.article import Article, Sentence
+from quiz.core.banks import Bank
 from quiz.core.evidence import Evidence
 from quiz.core.model import VERDICT_LABELS, ClaimQuestion, MultiQuestion, OrderQuestion
 from quiz.core.scoring import Response, right_answer
@@ -51,6 +54,29 @@ def verdict_line(points: float, max_points: float) -> str:
     return WRONG
 
 
+def highlighted(sentence: Sentence, evidence: tuple[Evidence, ...]) -> Content:
+    """``sentence`` with the parts of it that ``evidence`` quotes highlighted."""
+    body = Content(sentence.text)
+    for found in evidence:
+        start = max(found.start, sentence.start) - sentence.start
+        end = min(found.end, sentence.end) - sentence.start
+        if end > start:
+            body = body.stylize(HIGHLIGHT, start, end)
+    return body
+
+
+def welcome() -> Content:
+    """The line that says what the app is for."""
+    return Content.assemble(
+        ("factquiz", "bold"), ": read the article, answer, and see the sentence that settles it."
+    )
+
+
+def articles_of(banks: Sequence[Bank]) -> list[Article]:
+    """The articles ``banks`` are about, each once, in order."""
+    return list({str(bank.article.path): bank.article for bank in banks}.values())
+
+
 def evidence_content(
     article: Article, evidence: tuple[Evidence, ...], context: bool = True
 ) -> Content:
@@ -70,12 +96,7 @@ def evidence_content(
                 label = Content(f"({where}) {sentence.label}  ").stylize("italic dim")
                 parts.append(Content.assemble(label, Content(sentence.text).stylize("dim")))
             continue
-        body = Content(sentence.text).stylize("bold")
-        for found in evidence:
-            start = max(found.start, sentence.start) - sentence.start
-            end = min(found.end, sentence.end) - sentence.start
-            if end > start:
-                body = body.stylize(HIGHLIGHT, start, end)
+        body = highlighted(sentence, evidence).stylize("bold")
         label = Content(f"{sentence.label}  ").stylize("italic")
         parts.append(Content.assemble(label, body))
     return Content("\n").join(parts)

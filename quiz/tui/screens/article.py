@@ -11,7 +11,7 @@ from textual.widgets import Footer, Static
 
 from quiz.core.article import Article
 from quiz.core.evidence import Evidence
-from quiz.tui.text import HIGHLIGHT
+from quiz.tui.text import highlighted
 
 
 def article_heading(article: Article) -> Content:
@@ -33,12 +33,7 @@ def paragraph_content(article: Article, number: int, evidence: tuple[Evidence, .
     for sentence in article.sentences:
         if sentence.paragraph != number:
             continue
-        body = Content(sentence.text)
-        for found in evidence:
-            start = max(found.start, sentence.start) - sentence.start
-            end = min(found.end, sentence.end) - sentence.start
-            if end > start:
-                body = body.stylize(HIGHLIGHT, start, end)
+        body = highlighted(sentence, evidence)
         parts += [Content(f"s{sentence.number} ").stylize("dim"), body, Content(" ")]
     return Content.assemble(*parts)
 

@@ -13,12 +13,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from quiz.core.article import Article
 from quiz.core.banks import Bank
 from quiz.core.listing import plural
 from quiz.core.session import Mode
 from quiz.tui.messages import HistoryRequested, StartRequested
 from quiz.tui.screens.article import article_heading
+from quiz.tui.text import articles_of, welcome
 
 ALL = "all"
 
@@ -68,17 +68,8 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="home-body"):
-            yield Static(
-                Content.assemble(
-                    ("factquiz", "bold"),
-                    ": read the article, answer, and see the sentence that settles it.",
-                ),
-                id="welcome",
-            )
-            articles: dict[str, Article] = {}
-            for bank in self.banks:
-                articles.setdefault(str(bank.article.path), bank.article)
-            for article in articles.values():
+            yield Static(welcome(), id="welcome")
+            for article in articles_of(self.banks):
                 yield Static(article_heading(article), classes="article-info")
             with Horizontal(id="player-row"):
                 yield Label("Your name ")

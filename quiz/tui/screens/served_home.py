@@ -13,6 +13,7 @@ from textual.widgets import Footer, Input, Label, Static
 from quiz.core.article import Article
 from quiz.tui.messages import ResumeRequested, StartRequested
 from quiz.tui.screens.article import article_heading
+from quiz.tui.text import welcome
 
 
 class ServedHomeScreen(Screen[None]):
@@ -27,13 +28,7 @@ class ServedHomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="home-body"):
-            yield Static(
-                Content.assemble(
-                    ("factquiz", "bold"),
-                    ": read the article, answer, and see the sentence that settles it.",
-                ),
-                id="welcome",
-            )
+            yield Static(welcome(), id="welcome")
             for article in self.articles:
                 yield Static(article_heading(article), classes="article-info")
             yield Label("Your name")
