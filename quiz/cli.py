@@ -171,8 +171,9 @@ def check(paths: Sequence[str], strict: bool) -> None:
     """
     from quiz.core.banks import load_banks
     from quiz.core.listing import plural
+    from quiz.core.prepared import default_articles
 
-    catalog = load_banks(bank_sources(paths))
+    catalog = load_banks(bank_sources(paths), articles=default_articles())
     problems = [p.as_error() if strict else p for p in catalog.problems]
     for problem in problems:
         click.echo(str(problem))
@@ -195,9 +196,10 @@ def list_banks(paths: Sequence[str]) -> None:
     """List banks: title, article, question counts by kind and tag, and where each came from."""
     from quiz.core.banks import load_banks
     from quiz.core.listing import describe_catalog
+    from quiz.core.prepared import default_articles
     from quiz.locations import user_banks
 
-    catalog = load_banks(bank_sources(paths))
+    catalog = load_banks(bank_sources(paths), articles=default_articles())
     for line in describe_catalog(catalog):
         click.echo(line)
     if not paths:

@@ -37,8 +37,9 @@ def playable_banks(paths: Sequence[str]) -> tuple[list[Bank], str | None]:
     note on the errors found; their problems go to stderr, and no playable bank is an error."""
     from quiz.core.banks import load_banks
     from quiz.core.cache import default_cache
+    from quiz.core.prepared import default_articles
 
-    catalog = load_banks(bank_sources(paths), default_cache())
+    catalog = load_banks(bank_sources(paths), default_cache(), default_articles())
     for problem in catalog.problems:
         if problem.severity == "error":
             click.echo(str(problem), err=True)

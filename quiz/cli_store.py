@@ -220,6 +220,7 @@ def _questions(paths: Sequence[str]) -> dict[str, AnyQuestion]:
     """The current questions by key: of ``paths``, else the bundled and the user's banks."""
     from quiz.core.banks import load_banks
     from quiz.core.cache import default_cache
+    from quiz.core.prepared import default_articles
 
-    catalog = load_banks(bank_sources(paths), default_cache())
+    catalog = load_banks(bank_sources(paths), default_cache(), default_articles())
     return {f"{b.id}/{q.id}": q for b in catalog.banks for q in b.questions}

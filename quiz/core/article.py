@@ -13,11 +13,13 @@ several sentences stays one unit with its speaker.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import overload
 
 from quiz.core.errors import QuizError
 
@@ -67,6 +69,70 @@ class Sentence:
         return f"¶{self.paragraph} s{self.number}"
 
 
+class Sentences(Sequence[Sentence]):
+    """An article's sentences, kept as spans and made into :class:`Sentence` objects on demand.
+
+    A long article has thousands of sentences and most uses touch a few: checking a bank only
+    needs the ones its evidence falls in. The spans are plain integer arrays, cheap to store.
+    """
+
+    __slots__ = ("_made", "_text", "ends", "numbers", "paragraphs", "starts")
+
+    def __init__(
+        self,
+        text: str,
+        starts: array[int],
+        ends: array[int],
+        paragraphs: array[int],
+        numbers: array[int],
+    ) -> None:
+        self._text = text
+        self.starts = starts
+        """Where each sentence starts in the text, in order."""
+        self.ends = ends
+        """Where each sentence ends."""
+        self.paragraphs = paragraphs
+        """Each sentence's paragraph number."""
+        self.numbers = numbers
+        """Each sentence's number within its paragraph."""
+        self._made: dict[int, Sentence] = {}
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def _make(self, i: int) -> Sentence:
+        made = self._made.get(i)
+        if made is None:
+            start, end = self.starts[i], self.ends[i]
+            made = self._made[i] = Sentence(
+                i + 1, self.paragraphs[i], self.numbers[i], start, end, self._text[start:end]
+            )
+        return made
+
+    @overload
+    def __getitem__(self, i: int) -> Sentence: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Sentence, ...]: ...
+    def __getitem__(self, i: int | slice) -> Sentence | tuple[Sentence, ...]:
+        if isinstance(i, slice):
+            return tuple(self._make(n) for n in range(*i.indices(len(self.starts))))
+        if i < 0:
+            i += len(self.starts)
+        if not 0 <= i < len(self.starts):
+            raise IndexError("no such sentence")
+        return self._make(i)
+
+    def __iter__(self) -> Iterator[Sentence]:
+        return (self._make(i) for i in range(len(self.starts)))
+
+    def position_at(self, offset: int) -> int:
+        """The position (from 0) of the sentence holding ``offset``, else the nearest before."""
+        return max(bisect_right(self.starts, offset) - 1, 0)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Sentences, (self._text, self.starts, self.ends, self.paragraphs, self.numbers))
+
+
 @dataclass(frozen=True)
 class ArticleMeta:
     """What is known about where an article comes from; ``None`` means not known."""
@@ -95,7 +161,7 @@ class Article:
     """The whole text, as read (evidence is checked against it as it is)."""
     meta: ArticleMeta
     """Title, outlet, date and URL where known."""
-    sentences: tuple[Sentence, ...] = field(repr=False)
+    sentences: Sentences = field(repr=False)
     """Every sentence, in order."""
 
     @property
@@ -110,11 +176,7 @@ class Article:
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence holding character ``offset`` (the nearest one before it otherwise)."""
-        starts = self.__dict__.get("_starts")
-        if starts is None:
-            starts = [s.start for s in self.sentences]
-            object.__setattr__(self, "_starts", starts)
-        return self.sentences[max(bisect_right(starts, offset) - 1, 0)]
+        return self.sentences[self.sentences.position_at(offset)]
 
 
 def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -199,22 +261,17 @@ def _quote_depth(text: str, start: int, end: int, depth: int) -> int:
     return depth
 
 
-def split_sentences(text: str) -> tuple[Sentence, ...]:
+def split_sentences(text: str) -> Sentences:
     """Every sentence of ``text``, numbered by paragraph and globally."""
-    sentences: list[Sentence] = []
+    starts, ends, paragraphs, numbers = array("i"), array("i"), array("i"), array("i")
     for paragraph, (p_start, p_end) in enumerate(paragraph_spans(text), start=1):
-        for number, (s_start, s_end) in enumerate(split_paragraph(text, p_start, p_end), start=1):
-            sentences.append(
-                Sentence(
-                    index=len(sentences) + 1,
-                    paragraph=paragraph,
-                    number=number,
-                    start=s_start,
-                    end=s_end,
-                    text=text[s_start:s_end],
-                )
-            )
-    return tuple(sentences)
+        spans = split_paragraph(text, p_start, p_end)
+        for s_start, s_end in spans:
+            starts.append(s_start)
+            ends.append(s_end)
+        paragraphs.extend([paragraph] * len(spans))
+        numbers.extend(range(1, len(spans) + 1))
+    return Sentences(text, starts, ends, paragraphs, numbers)
 
 
 def meta_path(article_path: Path) -> Path:
@@ -234,7 +291,9 @@ def decode_article(path: Path, data: bytes) -> str:
         raise QuizError(
             f"{path}: article is not UTF-8 (bad byte at offset {exc.start}); save it as UTF-8"
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def load_meta(path: Path) -> ArticleMeta:
@@ -263,8 +322,8 @@ def load_meta(path: Path) -> ArticleMeta:
     return ArticleMeta(**values)
 
 
-def load_article(path: Path) -> Article:
-    """Read, decode and split the article at ``path``; a :class:`QuizError` if it is unusable."""
+def read_article(path: Path) -> tuple[bytes, str]:
+    """The bytes of the article at ``path`` and its text; a :class:`QuizError` if unusable."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -275,5 +334,10 @@ def load_article(path: Path) -> Article:
         raise QuizError(
             f"{path}: cannot read article ({exc.strerror}); check permissions"
         ) from None
-    text = decode_article(path, data)
+    return data, decode_article(path, data)
+
+
+def load_article(path: Path) -> Article:
+    """Read, decode and split the article at ``path``; a :class:`QuizError` if it is unusable."""
+    _, text = read_article(path)
     return Article(path=path, text=text, meta=load_meta(path), sentences=split_sentences(text))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from quiz.core.article import Article, load_article
+from quiz.core.article import Article, load_article, load_meta, read_article
 from quiz.core.errors import Problem, QuizError
 from quiz.core.evidence import Evidence, EvidenceIndex
 from quiz.core.lines import LazyLines, TableLines, TableRef, scan
@@ -22,6 +22,7 @@ from quiz.core.model import AnyQuestion, BankInfo
 
 if TYPE_CHECKING:
     from quiz.core.cache import BankCache
+    from quiz.core.prepared import PreparedArticles
 
 MAX_BANK_BYTES = 5 * 1024 * 1024
 Origin = Literal["bundled", "user", "given"]
@@ -140,17 +141,30 @@ def _unique(sources: Iterable[BankSource]) -> list[BankSource]:
 
 
 class ArticleLoader:
-    """Articles and their evidence indexes, loaded once per file however many banks cite them."""
+    """Articles and their evidence indexes, loaded once per file however many banks cite them.
 
-    def __init__(self) -> None:
+    With ``prepared``, an article prepared in an earlier run is read back rather than split and
+    indexed again.
+    """
+
+    def __init__(self, prepared: PreparedArticles | None = None) -> None:
         self._loaded: dict[Path, tuple[Article, EvidenceIndex] | QuizError] = {}
+        self._prepared = prepared
+
+    def _load(self, path: Path) -> tuple[Article, EvidenceIndex]:
+        if self._prepared is None:
+            article = load_article(path)
+            return article, EvidenceIndex(article)
+        data, text = read_article(path)
+        index = self._prepared.prepare(path, data, text, load_meta(path))
+        return index.article, index
 
     def get(self, path: Path) -> tuple[Article, EvidenceIndex]:
+        """The article at ``path`` and its index; a :class:`QuizError` if it is unusable."""
         key = path.resolve()
         if key not in self._loaded:
             try:
-                article = load_article(path)
-                self._loaded[key] = (article, EvidenceIndex(article))
+                self._loaded[key] = self._load(path)
             except QuizError as exc:
                 self._loaded[key] = exc
         found = self._loaded[key]
@@ -299,11 +313,15 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_banks(sources: Sequence[BankSource], cache: BankCache | None = None) -> Catalog:
-    """Load every bank in ``sources`` (through ``cache`` when given); a bank id used twice
-    keeps only its first file."""
+def load_banks(
+    sources: Sequence[BankSource],
+    cache: BankCache | None = None,
+    articles: ArticleLoader | None = None,
+) -> Catalog:
+    """Load every bank in ``sources`` (through ``cache`` and ``articles`` when given); a bank id
+    used twice keeps only its first file."""
     catalog = Catalog(files=len(sources))
-    articles = ArticleLoader()
+    articles = articles or ArticleLoader()
     by_id: dict[str, Bank] = {}
     for source in sources:
         with _collector_paused():

@@ -7,12 +7,18 @@ occurs exactly once costs a few dictionary look-ups, not a scan of the article.
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
 from quiz.core.article import Article, Sentence
-from quiz.core.normalize import normalize, normalize_with_map
+from quiz.core.normalize import NormalizedText, normalize, normalize_with_map
+
+WordPlaces = dict[str, "list[int] | bytes | array[int]"]
+"""Word → where it starts in the normalised text; bytes (``array("i")``) when read from disk."""
 
 
 @dataclass(frozen=True)
@@ -65,14 +71,40 @@ class EvidenceIndex:
         self.normalized = normalize_with_map(article.text)
         words = self.normalized.text.split(" ")
         starts = accumulate((len(w) + 1 for w in words[:-1]), initial=0)
-        index: dict[str, list[int]] = {}
+        index: WordPlaces = {}
         for word, start in zip(words, starts, strict=True):
             found = index.get(word)
             if found is None:
                 index[word] = [start]
             else:
-                found.append(start)
+                found.append(start)  # type: ignore[union-attr]
         self._words = index
+
+    @classmethod
+    def restore(
+        cls, article: Article, normalized: NormalizedText, words: WordPlaces
+    ) -> EvidenceIndex:
+        """The index of ``article`` from parts kept earlier (see :meth:`word_places`)."""
+        index = cls.__new__(cls)
+        index.article = article
+        index.normalized = normalized
+        index._words = words
+        return index
+
+    def word_places(self) -> dict[str, bytes]:
+        """The word index in a compact form for keeping on disk."""
+        return {
+            word: places if isinstance(places, bytes) else array("i", places).tobytes()
+            for word, places in self._words.items()
+        }
+
+    def _places(self, word: str) -> Sequence[int]:
+        found = self._words.get(word)
+        if found is None:
+            return ()
+        if isinstance(found, bytes):
+            found = self._words[word] = array("i", found)
+        return found
 
     def occurrences(self, needle: str) -> list[int]:
         """Every start (overlapping ones too) of the normalised ``needle`` in the article."""
@@ -81,14 +113,16 @@ class EvidenceIndex:
         if len(tokens) >= 3:
             # The first and last tokens may be parts of words; every occurrence of the needle has
             # each inner token as a whole word, so look up the rarest (one found once will do).
+            words = self._words
             best = 1
-            places = self._words.get(tokens[1], ())
+            rarest = words.get(tokens[1], ())
             for i in range(2, len(tokens) - 1):
-                if len(places) <= 1:
+                if len(rarest) <= 4:  # few enough (read from disk, 4 bytes make one offset)
                     break
-                other = self._words.get(tokens[i], ())
-                if len(other) < len(places):
-                    best, places = i, other
+                other = words.get(tokens[i], ())
+                if len(other) < len(rarest):
+                    best, rarest = i, other
+            places = self._places(tokens[best]) if isinstance(rarest, bytes) else rarest
             shift = sum(map(len, tokens[:best])) + best  # where that word starts in the needle
             return [p - shift for p in places if p >= shift and text.startswith(needle, p - shift)]
         found: list[int] = []
@@ -98,31 +132,34 @@ class EvidenceIndex:
             at = text.find(needle, at + 1)
         return found
 
-    def resolve(self, quote: str) -> Evidence:
-        """The single place ``quote`` stands in the article.
+    def resolve(self, quote: str, needle: str | None = None) -> Evidence:
+        """The single place ``quote`` stands in the article (``needle``: the quote normalised,
+        when the caller has it already).
 
         Raises :class:`EvidenceNotFound` or :class:`EvidenceAmbiguous` otherwise.
         """
-        needle = normalize(quote).strip()
+        if needle is None:
+            needle = normalize(quote).strip()
         found = self.occurrences(needle) if needle else []
-        if not found:
-            raise EvidenceNotFound(quote, self.closest(needle))
-        if len(found) > 1:
+        if len(found) != 1:
+            if not found:
+                raise EvidenceNotFound(quote, self.closest(needle))
             places = tuple(
                 self.article.sentence_at(self.normalized.original_offset(p)) for p in found[:12]
             )
             raise EvidenceAmbiguous(quote, places, len(found))
         start, end = self.normalized.original_span(found[0], found[0] + len(needle))
-        first = self.article.sentence_at(start)
+        sentences = self.article.sentences
+        first = max(bisect_right(sentences.starts, start) - 1, 0)
         stop = max(end - 1, start)
-        last = first if stop < first.end else self.article.sentence_at(stop)
-        return Evidence(quote, start, end, tuple(range(first.index, last.index + 1)))
+        last = first if stop < sentences.ends[first] else sentences.position_at(stop)
+        return Evidence(quote, start, end, tuple(range(first + 1, last + 2)))
 
     def closest(self, needle: str, candidates: int = 4) -> tuple[Sentence, str] | None:
         """The passage most like ``needle``, among the sentences sharing most words with it."""
         votes: Counter[int] = Counter()
         for word in dict.fromkeys(needle.split(" ")):  # in order: the result must not vary
-            for p in self._words.get(word, ())[:200]:
+            for p in self._places(word)[:200]:
                 votes[self.article.sentence_at(self.normalized.original_offset(p)).index] += 1
         best: tuple[float, Sentence, str] | None = None
         for index, _ in votes.most_common(candidates):

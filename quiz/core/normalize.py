@@ -32,6 +32,11 @@ _WHITESPACE = re.compile(r"\s+")
 # White space runs that are not already a single space.
 _ODD_WHITESPACE = re.compile(r" \s+|[^\S ]\s*")
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
+# For ASCII text, loose form in one table: letters lowered, digits kept, all else a space.
+_ASCII_LOOSE = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 or c > 127 else 32
+    for c in range(256)
+)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
@@ -58,10 +63,15 @@ class NormalizedText:
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The original ``[start, end)`` span of the normalised span ``[start, end)``."""
-        first = self.original_offset(start)
+        keys = self.keys
+        i = bisect_right(keys, start) - 1
+        norm_at, orig_at = self.breaks[i if i > 0 else 0]
+        first = orig_at + (start - norm_at)
         # The end maps as an offset of its own, so that a span ending in an expansion (a
         # ligature) or a composed accent ends where that character ends in the original.
-        return first, max(self.original_offset(end), first)
+        if i + 1 < len(keys) and keys[i + 1] <= end:
+            return first, max(self.original_offset(end), first)
+        return first, max(orig_at + (end - norm_at), first)
 
 
 def _nfkc_with_map(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -148,6 +158,10 @@ def _back(breaks: list[tuple[int, int]], inner: list[int], target: int) -> int:
 
 def normalize(text: str) -> str:
     """``text`` in evidence form: NFKC, quotes and dashes alike, white space runs as one space."""
+    if text.isascii():  # NFKC keeps ASCII as it is, and only ` is a mark to make plain
+        if "`" in text:
+            text = text.replace("`", "'")
+        return text if text.isprintable() and "  " not in text else _WHITESPACE.sub(" ", text)
     text = _plain_marks(text)  # before NFKC too, which turns some marks (´ ″) into others
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
@@ -170,8 +184,7 @@ def _plain_marks(text: str) -> str:
 def loose(text: str) -> str:
     """``text`` in loose form: case, accents, punctuation and spacing do not count."""
     if text.isascii():  # no accents, and all normalize() would change is punctuation or spacing
-        folded = text.lower()
-    else:
-        folded = unicodedata.normalize("NFKD", normalize(text).casefold())
-        folded = "".join(c for c in folded if not unicodedata.combining(c))
+        return b" ".join(text.encode().translate(_ASCII_LOOSE).split()).decode()
+    folded = unicodedata.normalize("NFKD", normalize(text).casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
     return " ".join(_PUNCTUATION.sub(" ", folded).split())

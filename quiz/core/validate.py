@@ -35,6 +35,7 @@ from quiz.core.model import (
 from quiz.core.normalize import loose, normalize
 
 _ID = re.compile(ID_PATTERN)
+_INFINITY = float("inf")
 ALL_QUESTION_KEYS = sorted({name for cls in KINDS.values() for name in field_names(cls)})
 # Per kind, worked out once: the keys a question may hold (in order, and as a set), and those
 # it must hold.
@@ -169,24 +170,30 @@ def check_question(
         return None
     _RULES[kind](question, report)
     _common_rules(question, report)
-    evidence = _resolve(question, report, index) if index is not None else ()
+    evidence, quoted = _resolve(question, report, index) if index is not None else ((), None)
     if report.failed:
         return None
-    _warnings(question, evidence, report, index)
+    _warnings(question, quoted, report)
     return question, evidence
 
 
 def _common_rules(q: AnyQuestion, report: Reporter) -> None:
     if not _ID.match(q.id):
         report.add("id", f"id `{q.id}` is not lowercase letters, digits and hyphens; rename it")
-    if not q.points > 0 or q.points == float("inf"):
-        report.add("points", f"points must be greater than 0 and finite, not {q.points:g}")
-    if not q.text.strip():
+    points = q.points
+    if not 0 < points < _INFINITY:
+        report.add("points", f"points must be greater than 0 and finite, not {points:g}")
+    text = q.claim if isinstance(q, ClaimQuestion) else q.prompt
+    if not text or text.isspace():
         report.add(
             "prompt" if q.kind != "claim" else "claim", "the question text is empty; write it"
         )
-    if any(not quote.strip() for quote in q.quotes):
-        report.add("evidence", "an evidence quote is empty; copy the sentence from the article")
+    evidence = q.evidence
+    quotes = (evidence,) if isinstance(evidence, str) else evidence or ()
+    for quote in quotes:
+        if not quote or quote.isspace():
+            report.add("evidence", "an evidence quote is empty; copy the sentence from the article")
+            break
 
 
 def _distinct(values: tuple[str, ...], key: str, what: str, report: Reporter) -> None:
@@ -253,7 +260,11 @@ _RULES: dict[str, Callable[[Any, Reporter], None]] = {
 }
 
 
-def _resolve(q: AnyQuestion, report: Reporter, index: EvidenceIndex) -> tuple[Evidence, ...]:
+def _resolve(
+    q: AnyQuestion, report: Reporter, index: EvidenceIndex
+) -> tuple[tuple[Evidence, ...], str]:
+    """The question's evidence found in the article, and the quotes found, normalised and
+    case-folded (for the warnings)."""
     quotes = q.quotes
     if not quotes:
         if isinstance(q, ClaimQuestion) and q.verdict == "not-in-article":
@@ -265,13 +276,16 @@ def _resolve(q: AnyQuestion, report: Reporter, index: EvidenceIndex) -> tuple[Ev
                 )
         else:
             report.add(None, "missing evidence; add evidence = a quote from the article")
-        return ()
+        return (), ""
     found: list[Evidence] = []
+    needles: list[str] = []
     for quote in quotes:
-        if not quote.strip():
+        needle = normalize(quote).strip()
+        if not needle:
             continue
         try:
-            found.append(index.resolve(quote))
+            found.append(index.resolve(quote, needle))
+            needles.append(needle)
         except EvidenceNotFound as exc:
             if exc.closest is None:
                 report.add(
@@ -292,21 +306,21 @@ def _resolve(q: AnyQuestion, report: Reporter, index: EvidenceIndex) -> tuple[Ev
                 f"evidence “{_short(quote)}” is found {exc.count} times "
                 f"({exc.describe_places()}); quote more words so it is found once",
             )
-    return tuple(found)
+    return tuple(found), " ".join(needles).casefold()
 
 
-def _warnings(
-    q: AnyQuestion, evidence: tuple[Evidence, ...], report: Reporter, index: EvidenceIndex | None
-) -> None:
-    if not (q.explanation or "").strip():
+def _warnings(q: AnyQuestion, quoted: str | None, report: Reporter) -> None:
+    """Warnings; ``quoted`` is the evidence found, normalised and case-folded (``None`` when
+    the article could not be read, so evidence was not looked for)."""
+    explanation = q.explanation
+    if not explanation or explanation.isspace():
         report.add(None, "no explanation; add explanation = why the answer is right", "warning")
     if q.draft:
         report.add(
             "draft", "drafted and not yet reviewed; check it, then remove draft = true", "warning"
         )
-    if index is None or not evidence or not isinstance(q, (ChoiceQuestion, TextQuestion)):
+    if not quoted:
         return
-    quoted = " ".join(normalize(index.article.text[e.start : e.end]).casefold() for e in evidence)
     if isinstance(q, ChoiceQuestion) and normalize(q.answer).casefold() not in quoted:
         report.add(
             "answer",

@@ -267,7 +267,7 @@ def test_leading_and_trailing_blank_space() -> None:
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\n", " \r\n \r\n\t"])
 def test_empty_text(text: str) -> None:
-    assert split_sentences(text) == ()
+    assert len(split_sentences(text)) == 0
     assert list(paragraph_spans(text)) == []
 
 

@@ -237,3 +237,15 @@ MIXED = st.text(
 @given(MIXED)
 def test_normalize_matches_reference(text: str) -> None:
     assert normalize(text) == reference_normalize(text)
+
+
+def _loose_reference(text: str) -> str:
+    """The loose form as documented, the slow and obvious way."""
+    folded = unicodedata.normalize("NFKD", normalize(text).casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s]|_", " ", folded).split())
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_loose_ascii_table_agrees_with_the_documented_form(text: str) -> None:
+    assert loose(text) == _loose_reference(text)

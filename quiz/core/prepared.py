@@ -1,0 +1,104 @@
+"""Articles prepared once (split, normalised, word-indexed) and kept on disk by content hash.
+
+Preparing a long article costs far more than checking a bank against it (about 80 ms for 1 MB,
+against a few milliseconds to read the prepared form back), and a teacher checks a bank again
+and again while the article stays the same. An entry is named by the SHA-256 of the article's
+bytes and this program's preparation code, so an edited article or a changed splitter never
+meets a stale entry; an unreadable or corrupt entry is prepared afresh and rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+from array import array
+from pathlib import Path
+
+from quiz import __version__
+from quiz.core.article import Article, ArticleMeta, Sentences, split_sentences
+from quiz.core.banks import ArticleLoader
+from quiz.core.evidence import EvidenceIndex
+from quiz.core.normalize import NormalizedText
+
+FORMAT = 1
+_CODE = ("article.py", "normalize.py", "evidence.py", "prepared.py")
+
+
+def _code_key() -> str:
+    """What the preparation depends on besides the text: format, version and code files."""
+    here = Path(__file__).parent
+    parts = [str(FORMAT), __version__]
+    for name in _CODE:
+        try:
+            stat = (here / name).stat()
+            parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            parts.append(name)
+    return "|".join(parts)
+
+
+class PreparedArticles:
+    """Prepared articles kept in ``folder``, one file per article text."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._code = _code_key()
+
+    def _entry_path(self, data: bytes) -> Path:
+        digest = hashlib.sha256(data)
+        digest.update(self._code.encode())
+        return self.folder / f"{digest.hexdigest()[:32]}.marshal"
+
+    def prepare(self, path: Path, data: bytes, text: str, meta: ArticleMeta) -> EvidenceIndex:
+        """The evidence index (and with it the split article) of the article read from ``path``
+        as ``data`` and decoded as ``text``: from disk when kept, else made and kept."""
+        entry = self._entry_path(data)
+        restored = self._read(entry, path, text, meta)
+        if restored is not None:
+            return restored
+        index = EvidenceIndex(Article(path, text, meta, split_sentences(text)))
+        self._write(entry, index)
+        return index
+
+    def _read(self, entry: Path, path: Path, text: str, meta: ArticleMeta) -> EvidenceIndex | None:
+        try:
+            saved = marshal.loads(entry.read_bytes())
+            spans = [array("i", saved["sentences"][n]) for n in range(4)]
+            normalized = NormalizedText(
+                saved["normalized"],
+                tuple(zip(array("i", saved["keys"]), array("i", saved["offsets"]), strict=True)),
+            )
+            words = saved["words"]
+            if not isinstance(words, dict) or not isinstance(normalized.text, str):
+                return None
+        except Exception:  # a missing, stale or corrupt entry is simply prepared again
+            return None
+        article = Article(path, text, meta, Sentences(text, *spans))
+        return EvidenceIndex.restore(article, normalized, words)
+
+    def _write(self, entry: Path, index: EvidenceIndex) -> None:
+        sentences = index.article.sentences
+        spans = (sentences.starts, sentences.ends, sentences.paragraphs, sentences.numbers)
+        normalized = index.normalized
+        saved = {
+            "sentences": [array("i", span).tobytes() for span in spans],
+            "normalized": normalized.text,
+            "keys": array("i", normalized.keys).tobytes(),
+            "offsets": array("i", (b[1] for b in normalized.breaks)).tobytes(),
+            "words": index.word_places(),
+        }
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = entry.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps(saved))
+            tmp.replace(entry)
+        except OSError:
+            pass  # a folder that cannot be written only costs speed
+
+
+def default_articles() -> ArticleLoader:
+    """An article loader keeping prepared articles in the user data directory."""
+    from quiz.locations import data_dir
+
+    return ArticleLoader(PreparedArticles(data_dir() / "cache" / "articles"))

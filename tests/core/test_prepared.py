@@ -1,0 +1,94 @@
+"""Prepared articles kept on disk: read back the same as prepared afresh, never stale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.core.banks import ArticleLoader
+from quiz.core.evidence import EvidenceAmbiguous, EvidenceIndex, EvidenceNotFound
+from quiz.core.prepared import PreparedArticles
+
+TEXT = (
+    "Washington imposed sanctions on Turkey’s Defense Industry Directorate in December 2020.\n\n"
+    "“We will not step back,” Erdogan said. The U.S. said talks would go on.\n\n"
+    "Later this week on Wednesday, officials met  again in Ankara — quietly.\n"
+)
+
+
+def _article(tmp_path: Path, text: str = TEXT) -> Path:
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.marshal"))
+
+
+def _fresh(path: Path) -> EvidenceIndex:
+    return ArticleLoader().get(path)[1]
+
+
+def test_second_load_reads_back_what_the_first_prepared(tmp_path: Path) -> None:
+    path = _article(tmp_path)
+    folder = tmp_path / "prepared"
+    first = ArticleLoader(PreparedArticles(folder)).get(path)[1]
+    assert len(_entries(folder)) == 1
+    again = ArticleLoader(PreparedArticles(folder)).get(path)[1]
+    assert again is not first
+    fresh = _fresh(path)
+    assert list(again.article.sentences) == list(fresh.article.sentences)
+    assert again.normalized == fresh.normalized
+    for quote in ("Turkey's Defense Industry", "“We will not step back,” Erdogan", "met again in"):
+        assert again.resolve(quote) == fresh.resolve(quote) == first.resolve(quote)
+    with pytest.raises(EvidenceNotFound) as missing:
+        again.resolve("Turkey's Defence Industry")
+    assert missing.value.closest is not None
+    assert missing.value.closest[0].label == "¶1 s1"
+    with pytest.raises(EvidenceAmbiguous):
+        again.resolve("said")
+
+
+def test_an_edited_article_is_prepared_again(tmp_path: Path) -> None:
+    path = _article(tmp_path)
+    folder = tmp_path / "prepared"
+    ArticleLoader(PreparedArticles(folder)).get(path)
+    path.write_text(TEXT.replace("December 2020", "March 2021"), encoding="utf-8")
+    index = ArticleLoader(PreparedArticles(folder)).get(path)[1]
+    assert len(_entries(folder)) == 2
+    assert index.resolve("Directorate in March 2021").sentences == (1,)
+    with pytest.raises(EvidenceNotFound):
+        index.resolve("Directorate in December 2020")
+
+
+@pytest.mark.parametrize("junk", [b"", b"not marshal at all", b"\xe9\x00\x01", b"N"])
+def test_a_corrupt_entry_is_prepared_again(tmp_path: Path, junk: bytes) -> None:
+    path = _article(tmp_path)
+    folder = tmp_path / "prepared"
+    ArticleLoader(PreparedArticles(folder)).get(path)
+    (entry,) = _entries(folder)
+    entry.write_bytes(junk)
+    index = ArticleLoader(PreparedArticles(folder)).get(path)[1]
+    assert index.resolve("Erdogan said").sentences == (2,)
+    assert entry.read_bytes() != junk  # rewritten
+
+
+def test_a_folder_that_cannot_be_written_only_costs_speed(tmp_path: Path) -> None:
+    path = _article(tmp_path)
+    blocker = tmp_path / "file"
+    blocker.write_text("in the way")
+    index = ArticleLoader(PreparedArticles(blocker / "prepared")).get(path)[1]
+    assert index.resolve("officials met again").sentences == (4,)
+
+
+def test_sentences_read_back_are_made_on_demand_and_compare_equal(tmp_path: Path) -> None:
+    path = _article(tmp_path)
+    folder = tmp_path / "prepared"
+    ArticleLoader(PreparedArticles(folder)).get(path)
+    article = ArticleLoader(PreparedArticles(folder)).get(path)[0]
+    assert [s.label for s in article.sentences] == ["¶1 s1", "¶2 s1", "¶2 s2", "¶3 s1"]
+    assert article.sentences[-1].text.startswith("Later this week")
+    assert article.sentences[1:3] == (article.sentences[1], article.sentences[2])
+    assert article.sentence_at(TEXT.index("Erdogan")).label == "¶2 s1"
