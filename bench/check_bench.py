@@ -5,7 +5,7 @@ Generates, in a temporary folder, a ~1 MB news-like article and banks of N quest
 an explanation, and its answer inside its evidence, so the banks check clean). For each size it
 times, interleaved and best-of-N in the same run:
 
-* check: ``load_banks(discover([folder]), articles=...)``, the path ``quiz check`` takes,
+* check: ``load_banks(discover([folder]), articles=..., place=False)``, what ``quiz check`` does,
   in-process, with the article prepared in an earlier run and read back (as when a teacher checks
   a bank again while writing it: the article is the same, the bank is parsed, validated and its
   every quote resolved anew);
@@ -310,12 +310,12 @@ PREPARED: list[Path] = []  # where prepared articles are kept: set in main()
 
 def check(folder: Path) -> int:
     """What ``quiz check FOLDER`` does, in-process; the number of questions (all must load)."""
-    return _checked(load_banks(discover([str(folder)]), articles=_articles()))
+    return _checked(load_banks(discover([str(folder)]), articles=_articles(), place=False))
 
 
 def cold(folder: Path) -> int:
     """``check`` with the article prepared in the run, as in a first check."""
-    return _checked(load_banks(discover([str(folder)])))
+    return _checked(load_banks(discover([str(folder)]), place=False))
 
 
 def _articles() -> ArticleLoader:

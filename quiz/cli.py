@@ -173,7 +173,7 @@ def check(paths: Sequence[str], strict: bool) -> None:
     from quiz.core.listing import plural
     from quiz.core.prepared import default_articles
 
-    catalog = load_banks(bank_sources(paths), articles=default_articles())
+    catalog = load_banks(bank_sources(paths), articles=default_articles(), place=False)
     problems = [p.as_error() if strict else p for p in catalog.problems]
     for problem in problems:
         click.echo(str(problem))
@@ -199,7 +199,7 @@ def list_banks(paths: Sequence[str]) -> None:
     from quiz.core.prepared import default_articles
     from quiz.locations import user_banks
 
-    catalog = load_banks(bank_sources(paths), articles=default_articles())
+    catalog = load_banks(bank_sources(paths), articles=default_articles(), place=False)
     for line in describe_catalog(catalog):
         click.echo(line)
     if not paths:

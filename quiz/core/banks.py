@@ -200,9 +200,13 @@ def read_bank_text(source: BankSource) -> str:
 
 
 def load_bank(
-    source: BankSource, articles: ArticleLoader | None = None
+    source: BankSource, articles: ArticleLoader | None = None, *, place: bool = True
 ) -> tuple[Bank | None, list[Problem]]:
-    """Load and check one bank file; the bank is ``None`` when it cannot be used at all."""
+    """Load and check one bank file; the bank is ``None`` when it cannot be used at all.
+
+    Without ``place`` the bank's evidence is checked but not placed (its ``evidence`` is
+    empty): enough to check or list banks, not to play them.
+    """
     import tomli
 
     from quiz.core.validate import Reporter, check_bank_info, check_question
@@ -267,7 +271,7 @@ def load_bank(
     seen: dict[str, TableLines | TableRef] = {}
     for number, table in enumerate(tables):
         report = Reporter(source.shown, lines.question(number))
-        checked = check_question(table, report, index)
+        checked = check_question(table, report, index, place=place)
         problems.extend(report.problems)
         if checked is None:
             continue
@@ -285,7 +289,8 @@ def load_bank(
             continue
         seen[question.id] = report.lines
         questions.append(question)
-        evidence[question.id] = found
+        if place:
+            evidence[question.id] = found
     if article is None:
         return None, problems
     return Bank(info, tuple(questions), evidence, article, source), problems
@@ -317,18 +322,21 @@ def load_banks(
     sources: Sequence[BankSource],
     cache: BankCache | None = None,
     articles: ArticleLoader | None = None,
+    *,
+    place: bool = True,
 ) -> Catalog:
     """Load every bank in ``sources`` (through ``cache`` and ``articles`` when given); a bank id
-    used twice keeps only its first file."""
+    used twice keeps only its first file. Without ``place``, evidence is checked but not placed
+    (see :func:`load_bank`), and ``cache`` is not used."""
     catalog = Catalog(files=len(sources))
     articles = articles or ArticleLoader()
     by_id: dict[str, Bank] = {}
     for source in sources:
         with _collector_paused():
-            if cache is not None:
+            if cache is not None and place:
                 bank, problems = cache.load(source, articles)
             else:
-                bank, problems = load_bank(source, articles)
+                bank, problems = load_bank(source, articles, place=place)
         catalog.problems.extend(problems)
         if bank is None:
             continue

@@ -132,9 +132,9 @@ class EvidenceIndex:
             at = text.find(needle, at + 1)
         return found
 
-    def resolve(self, quote: str, needle: str | None = None) -> Evidence:
-        """The single place ``quote`` stands in the article (``needle``: the quote normalised,
-        when the caller has it already).
+    def find(self, quote: str, needle: str | None = None) -> int:
+        """Where ``quote`` stands in the normalised text, checking it stands there only
+        (``needle``: the quote normalised, when the caller has it already).
 
         Raises :class:`EvidenceNotFound` or :class:`EvidenceAmbiguous` otherwise.
         """
@@ -148,7 +148,17 @@ class EvidenceIndex:
                 self.article.sentence_at(self.normalized.original_offset(p)) for p in found[:12]
             )
             raise EvidenceAmbiguous(quote, places, len(found))
-        start, end = self.normalized.original_span(found[0], found[0] + len(needle))
+        return found[0]
+
+    def resolve(self, quote: str, needle: str | None = None) -> Evidence:
+        """The single place ``quote`` stands in the article: its span and sentences.
+
+        Raises :class:`EvidenceNotFound` or :class:`EvidenceAmbiguous` as :meth:`find` does.
+        """
+        if needle is None:
+            needle = normalize(quote).strip()
+        at = self.find(quote, needle)
+        start, end = self.normalized.original_span(at, at + len(needle))
         sentences = self.article.sentences
         first = max(bisect_right(sentences.starts, start) - 1, 0)
         stop = max(end - 1, start)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from difflib import get_close_matches
 from typing import Any
 
@@ -44,24 +43,26 @@ _NAME_SETS = {kind: frozenset(names) for kind, names in _NAMES.items()}
 _REQUIRED = {kind: required_fields(cls) for kind, cls in KINDS.items()}
 
 
-@dataclass
 class Reporter:
     """Collects the problems of one table, placing each at its key's line."""
 
-    path: str
-    """The bank file, as shown to the user."""
-    lines: TableLines | TableRef
-    """Where the table's keys stand."""
-    where: str = ""
-    """Which table, for the message: ``question 'x': ``."""
-    problems: list[Problem] = field(default_factory=list)
-    """What was found so far."""
+    __slots__ = ("lines", "path", "problems", "question")
+
+    def __init__(self, path: str, lines: TableLines | TableRef) -> None:
+        self.path = path
+        """The bank file, as shown to the user."""
+        self.lines = lines
+        """Where the table's keys stand."""
+        self.question: str | None = None
+        """The question's id once known, to say which question a message is about."""
+        self.problems: list[Problem] = []
+        """What was found so far."""
 
     def add(self, key: str | None, message: str, severity: Severity = "error") -> None:
         """Report ``message`` at the line of ``key``."""
-        self.problems.append(
-            Problem(self.path, self.lines.line(key), severity, self.where + message)
-        )
+        if self.question is not None:
+            message = f"question `{self.question}`: {message}"
+        self.problems.append(Problem(self.path, self.lines.line(key), severity, message))
 
     @property
     def failed(self) -> bool:
@@ -99,7 +100,8 @@ def _unknown_keys(
 def _typed(cls: type[Any], table: dict[str, Any], report: Reporter) -> Any | None:
     """``table`` validated as ``cls``, or ``None`` with its problems reported."""
     try:
-        return _adapter(cls).validate_python(table)
+        # The adapter's own validator: TypeAdapter.validate_python only adds options not used.
+        return _adapter(cls).validator.validate_python(table)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             loc = error["loc"]
@@ -135,18 +137,20 @@ def check_bank_info(table: object, report: Reporter) -> BankInfo | None:
 
 
 def check_question(
-    table: object, report: Reporter, index: EvidenceIndex | None
+    table: object, report: Reporter, index: EvidenceIndex | None, *, place: bool = True
 ) -> tuple[AnyQuestion, tuple[Evidence, ...]] | None:
     """One ``[[questions]]`` table, validated and with its evidence resolved.
 
     ``index`` is ``None`` when the article could not be loaded (evidence is then not checked).
+    Without ``place``, each quote is only checked to stand once in the article, and no
+    :class:`Evidence` (span and sentences) is made: checking a bank needs no more.
     """
     if not isinstance(table, dict):
         report.add(None, "each question must be a table; write it under a [[questions]] header")
         return None
     qid = table.get("id")
     if isinstance(qid, str):
-        report.where = f"question `{qid}`: "
+        report.question = qid
     kind = table.get("kind")
     if kind is None:
         report.add(None, f"missing required field `kind`; add kind = one of {', '.join(KINDS)}")
@@ -156,21 +160,25 @@ def check_question(
         hint = f" (did you mean `{close[0]}`?)" if close else ""
         report.add("kind", f"unknown kind `{kind}`{hint}; use one of {', '.join(KINDS)}")
         return None
-    if not _NAME_SETS[kind].issuperset(table):
-        _unknown_keys(table, _NAMES[kind], report, kind)
-    for key in _REQUIRED[kind]:
-        if key not in table:
-            report.add(
-                None, f"missing required field `{key}` for a {kind} question; add `{key} = ...`"
-            )
-    if report.failed:
-        return None
-    question = _typed(KINDS[kind], table, report)  # every key is known: an unknown one failed
-    if question is None:
+    try:
+        question: AnyQuestion = _adapter(KINDS[kind]).validator.validate_python(table)
+    except ValidationError:
+        # Unknown keys (with a suggestion) and missing ones are said in our words first.
+        if not _NAME_SETS[kind].issuperset(table):
+            _unknown_keys(table, _NAMES[kind], report, kind)
+        for key in _REQUIRED[kind]:
+            if key not in table:
+                report.add(
+                    None,
+                    f"missing required field `{key}` for a {kind} question; add `{key} = ...`",
+                )
+        if report.failed:
+            return None
+        _typed(KINDS[kind], table, report)  # every key is known: the values are at fault
         return None
     _RULES[kind](question, report)
     _common_rules(question, report)
-    evidence, quoted = _resolve(question, report, index) if index is not None else ((), None)
+    evidence, quoted = _resolve(question, report, index, place) if index is not None else ((), None)
     if report.failed:
         return None
     _warnings(question, quoted, report)
@@ -199,16 +207,16 @@ def _common_rules(q: AnyQuestion, report: Reporter) -> None:
 def _distinct(values: tuple[str, ...], key: str, what: str, report: Reporter) -> None:
     if len(values) < 2 or len(values) > MAX_OPTIONS:
         report.add(key, f"{key} has {len(values)} entries; give 2 to {MAX_OPTIONS}")
+    folded = [loose(value) or normalize(value).casefold() for value in values]
+    if len(set(folded)) == len(folded):
+        return
     seen: dict[str, str] = {}
-    for value in values:
-        folded = loose(value) or normalize(value).casefold()
-        if folded in seen:
-            same = "repeats" if seen[folded] == value else "is the same as"
-            other = (
-                "" if seen[folded] == value else f" `{seen[folded]}` (ignoring case and spacing)"
-            )
+    for value, form in zip(values, folded, strict=True):
+        if form in seen:
+            same = "repeats" if seen[form] == value else "is the same as"
+            other = "" if seen[form] == value else f" `{seen[form]}` (ignoring case and spacing)"
             report.add(key, f"{what} `{value}` {same}{other}; make every entry different")
-        seen[folded] = value
+        seen[form] = value
 
 
 def _choice(q: ChoiceQuestion, report: Reporter) -> None:
@@ -261,7 +269,7 @@ _RULES: dict[str, Callable[[Any, Reporter], None]] = {
 
 
 def _resolve(
-    q: AnyQuestion, report: Reporter, index: EvidenceIndex
+    q: AnyQuestion, report: Reporter, index: EvidenceIndex, place: bool
 ) -> tuple[tuple[Evidence, ...], str]:
     """The question's evidence found in the article, and the quotes found, normalised and
     case-folded (for the warnings)."""
@@ -284,29 +292,41 @@ def _resolve(
         if not needle:
             continue
         try:
-            found.append(index.resolve(quote, needle))
-            needles.append(needle)
-        except EvidenceNotFound as exc:
-            if exc.closest is None:
-                report.add(
-                    "evidence",
-                    f"evidence “{_short(quote)}” is not in the article, nor "
-                    "anything like it; copy the quote from the article",
-                )
+            if place:
+                found.append(index.resolve(quote, needle))
             else:
-                sentence, passage = exc.closest
-                report.add(
-                    "evidence",
-                    f"evidence “{_short(quote)}” is not in the article; closest "
-                    f"passage ({sentence.label}): “{_short(passage, 90)}”; copy it exactly",
-                )
-        except EvidenceAmbiguous as exc:
-            report.add(
-                "evidence",
-                f"evidence “{_short(quote)}” is found {exc.count} times "
-                f"({exc.describe_places()}); quote more words so it is found once",
-            )
-    return tuple(found), " ".join(needles).casefold()
+                index.find(quote, needle)
+        except (EvidenceNotFound, EvidenceAmbiguous) as exc:
+            _evidence_problem(quote, exc, report)
+            continue
+        needles.append(needle)
+    quoted = needles[0] if len(needles) == 1 else " ".join(needles)
+    return tuple(found), quoted.casefold()
+
+
+def _evidence_problem(
+    quote: str, exc: EvidenceNotFound | EvidenceAmbiguous, report: Reporter
+) -> None:
+    """Say why ``quote`` cannot be used as evidence."""
+    if isinstance(exc, EvidenceAmbiguous):
+        report.add(
+            "evidence",
+            f"evidence “{_short(quote)}” is found {exc.count} times "
+            f"({exc.describe_places()}); quote more words so it is found once",
+        )
+    elif exc.closest is not None:
+        sentence, passage = exc.closest
+        report.add(
+            "evidence",
+            f"evidence “{_short(quote)}” is not in the article; closest "
+            f"passage ({sentence.label}): “{_short(passage, 90)}”; copy it exactly",
+        )
+    else:
+        report.add(
+            "evidence",
+            f"evidence “{_short(quote)}” is not in the article, nor "
+            "anything like it; copy the quote from the article",
+        )
 
 
 def _warnings(q: AnyQuestion, quoted: str | None, report: Reporter) -> None:
