@@ -109,22 +109,37 @@ class EvidenceIndex:
     def occurrences(self, needle: str) -> list[int]:
         """Every start (overlapping ones too) of the normalised ``needle`` in the article."""
         text = self.normalized.text
-        tokens = needle.split(" ")
-        if len(tokens) >= 3:
-            # The first and last tokens may be parts of words; every occurrence of the needle has
-            # each inner token as a whole word, so look up the rarest (one found once will do).
-            words = self._words
+        words = self._words
+        # Every occurrence of the needle has each of its inner words (not the first or last,
+        # which may be parts of words) as a whole word of the article: look one up and check
+        # the needle at each place it stands. The second word first: when it is rare enough
+        # that saves splitting the needle.
+        first = needle.find(" ") + 1
+        second = needle.find(" ", first) if first else -1
+        if second < 0:
+            return self._scan(needle)
+        places: Sequence[int] | bytes = words.get(needle[first:second], ())
+        if len(places) > 4:  # four or fewer places (or bytes from disk: one place)
+            tokens = needle.split(" ")
             best = 1
-            rarest = words.get(tokens[1], ())
             for i in range(2, len(tokens) - 1):
-                if len(rarest) <= 4:  # few enough (read from disk, 4 bytes make one offset)
-                    break
                 other = words.get(tokens[i], ())
-                if len(other) < len(rarest):
-                    best, rarest = i, other
-            places = self._places(tokens[best]) if isinstance(rarest, bytes) else rarest
-            shift = sum(map(len, tokens[:best])) + best  # where that word starts in the needle
-            return [p - shift for p in places if p >= shift and text.startswith(needle, p - shift)]
+                if len(other) < len(places):
+                    best, places = i, other
+                    if len(places) <= 4:
+                        break
+            first = sum(map(len, tokens[:best])) + best  # where that word starts in the needle
+            if isinstance(places, bytes):
+                places = self._places(tokens[best])
+        elif isinstance(places, bytes):
+            places = self._places(needle[first:second])
+        assert not isinstance(places, bytes)
+        return [p - first for p in places if p >= first and text.startswith(needle, p - first)]
+
+    def _scan(self, needle: str) -> list[int]:
+        """Every start of ``needle``, found by scanning the text (for needles of one or two
+        words: with no whole inner word to look up)."""
+        text = self.normalized.text
         found: list[int] = []
         at = text.find(needle)
         while at >= 0 and needle:

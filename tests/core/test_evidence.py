@@ -3,9 +3,13 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz.core.article import Article, ArticleMeta, load_article, split_sentences
+from quiz.core.banks import ArticleLoader
 from quiz.core.evidence import Evidence, EvidenceAmbiguous, EvidenceIndex, EvidenceNotFound
+from quiz.core.prepared import PreparedArticles
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "s400-second-batch.txt"
@@ -196,3 +200,35 @@ def test_span_of_quote_ending_in_decomposed_accent() -> None:
     text = "They met at the cafe\u0301. Then left."
     found = make_index(text).resolve("met at the café")
     assert text[found.start : found.end] == "met at the cafe\u0301"
+
+
+_WORDS = ("the", "U.S.", "said", "Ankara", "“No,”", "—", "sanctions", "a", "it’s", "2020.")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40),
+    gaps=st.lists(st.sampled_from([" ", " ", "  ", "\n", "\n\n"]), min_size=40, max_size=40),
+    cut=st.tuples(st.integers(0, 400), st.integers(1, 60)),
+)
+def test_occurrences_agree_with_a_plain_scan(
+    tmp_path_factory: pytest.TempPathFactory,
+    words: list[str],
+    gaps: list[str],
+    cut: tuple[int, int],
+) -> None:
+    """Whatever word is looked up, built or read back from disk, every start is found."""
+    text = "".join(w + g for w, g in zip(words, gaps, strict=False))
+    path = tmp_path_factory.mktemp("article") / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    built = ArticleLoader().get(path)[1]
+    folder = path.parent / "prepared"
+    ArticleLoader(PreparedArticles(folder)).get(path)
+    restored = ArticleLoader(PreparedArticles(folder)).get(path)[1]
+    normal = built.normalized.text
+    needle = normal[cut[0] : cut[0] + cut[1]].strip()
+    if not needle:
+        return
+    expected = [i for i in range(len(normal)) if normal.startswith(needle, i)]
+    assert built.occurrences(needle) == expected
+    assert restored.occurrences(needle) == expected
