@@ -80,6 +80,12 @@ def _adapter(cls: type[Any]) -> TypeAdapter[Any]:
     return adapter
 
 
+# The adapters' own validators: TypeAdapter.validate_python only adds options not used here.
+_VALIDATORS: dict[str, Callable[[object], Any]] = {
+    kind: _adapter(cls).validator.validate_python for kind, cls in KINDS.items()
+}
+
+
 def _unknown_keys(
     table: dict[str, Any], known: tuple[str, ...], report: Reporter, kind: str = ""
 ) -> None:
@@ -100,7 +106,6 @@ def _unknown_keys(
 def _typed(cls: type[Any], table: dict[str, Any], report: Reporter) -> Any | None:
     """``table`` validated as ``cls``, or ``None`` with its problems reported."""
     try:
-        # The adapter's own validator: TypeAdapter.validate_python only adds options not used.
         return _adapter(cls).validator.validate_python(table)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
@@ -161,7 +166,7 @@ def check_question(
         report.add("kind", f"unknown kind `{kind}`{hint}; use one of {', '.join(KINDS)}")
         return None
     try:
-        question: AnyQuestion = _adapter(KINDS[kind]).validator.validate_python(table)
+        question: AnyQuestion = _VALIDATORS[kind](table)
     except ValidationError:
         # Unknown keys (with a suggestion) and missing ones are said in our words first.
         if not _NAME_SETS[kind].issuperset(table):
