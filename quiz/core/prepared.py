@@ -22,6 +22,8 @@ from quiz.core.evidence import EvidenceIndex
 from quiz.core.normalize import NormalizedText
 
 FORMAT = 1
+KEEP = 32
+"""How many prepared articles are kept; the least recently written go first."""
 _CODE = ("article.py", "normalize.py", "evidence.py", "prepared.py")
 
 
@@ -93,8 +95,15 @@ class PreparedArticles:
             tmp = entry.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_bytes(marshal.dumps(saved))
             tmp.replace(entry)
+            self._prune()
         except OSError:
             pass  # a folder that cannot be written only costs speed
+
+    def _prune(self) -> None:
+        """Keep the :data:`KEEP` entries written last (an edited article leaves its old one)."""
+        entries = sorted(self.folder.glob("*.marshal"), key=lambda p: p.stat().st_mtime_ns)
+        for old in entries[:-KEEP]:
+            old.unlink(missing_ok=True)
 
 
 def default_articles() -> ArticleLoader:

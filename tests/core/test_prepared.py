@@ -92,3 +92,15 @@ def test_sentences_read_back_are_made_on_demand_and_compare_equal(tmp_path: Path
     assert article.sentences[-1].text.startswith("Later this week")
     assert article.sentences[1:3] == (article.sentences[1], article.sentences[2])
     assert article.sentence_at(TEXT.index("Erdogan")).label == "¶2 s1"
+
+
+def test_only_the_last_entries_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("quiz.core.prepared.KEEP", 3)
+    folder = tmp_path / "prepared"
+    for n in range(5):
+        path = _article(tmp_path, TEXT.replace("2020", str(2000 + n)))
+        ArticleLoader(PreparedArticles(folder)).get(path)
+    assert len(_entries(folder)) == 3
+    index = ArticleLoader(PreparedArticles(folder)).get(path)[1]  # the last is still kept
+    assert len(_entries(folder)) == 3
+    assert index.resolve("Directorate in December 2004").sentences == (1,)
