@@ -334,7 +334,10 @@ def read_article(path: Path) -> tuple[bytes, str]:
         raise QuizError(
             f"{path}: cannot read article ({exc.strerror}); check permissions"
         ) from None
-    return data, decode_article(path, data)
+    text = decode_article(path, data)
+    if not text.strip():
+        raise QuizError(f"{path}: article is empty; put the article's text in the file")
+    return data, text
 
 
 def load_article(path: Path) -> Article:

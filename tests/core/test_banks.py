@@ -108,6 +108,17 @@ def test_missing_article_means_no_bank(bank_dir: Path) -> None:
     assert "article `gone.txt` cannot be used: article not found" in problems[0].message
 
 
+@pytest.mark.parametrize("text", ["", "\n\n  \n", "\ufeff\r\n"])
+def test_empty_article_is_said_once(bank_dir: Path, text: str) -> None:
+    (bank_dir / "blank.txt").write_text(text, encoding="utf-8")
+    bank, problems = load_bank(
+        write(bank_dir, "bank.toml", HEAD.replace("article.txt", "blank.txt") + CHOICE + CLAIM)
+    )
+    assert bank is None
+    assert [(p.line, p.severity) for p in problems] == [(5, "error")]
+    assert "article `blank.txt` cannot be used: article is empty" in problems[0].message
+
+
 def test_bank_id_used_twice(bank_dir: Path) -> None:
     first = write(bank_dir, "one/a.toml", HEAD.replace('"article.txt"', '"../article.txt"') + CLAIM)
     second = write(
