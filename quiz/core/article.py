@@ -166,8 +166,21 @@ class Article:
 
     @property
     def title(self) -> str:
-        """The title from the metadata, else the file name."""
-        return self.meta.title or self.path.stem
+        """The title from the metadata, else the headline the text opens with, else the file
+        name."""
+        return self.meta.title or self.headline or self.path.stem
+
+    @property
+    def headline(self) -> str | None:
+        """The first paragraph when it reads as a headline: one short line, not ending like a
+        sentence, with more text after it."""
+        sentences = self.sentences
+        if len(sentences) < 2 or sentences.paragraphs[1] == 1:
+            return None
+        first = sentences[0].text
+        if len(first) > 120 or "\n" in first or first[-1] in ".!?:;,…":
+            return None
+        return first
 
     @property
     def paragraphs(self) -> int:

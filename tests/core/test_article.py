@@ -370,3 +370,29 @@ def test_split_properties(text: str) -> None:
     assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
     # Every character outside the sentences is white space.
     assert all(c or text[at].isspace() for at, c in enumerate(covered))
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        (
+            "City council votes to close library\n\nThe council voted on Tuesday.\n",
+            "City council votes to close library",
+        ),
+        ("The council voted on Tuesday.\n\nIt was close.\n", None),  # a sentence, not a headline
+        ("Library to close\n", None),  # nothing after it
+        ("Library to close. It was close.\n\nMore.\n", None),  # two sentences
+        ("A headline\nover two lines\n\nText.\n", None),
+        ("x" * 121 + "\n\nText.\n", None),
+    ],
+)
+def test_headline_is_the_title_when_there_is_no_metadata(
+    tmp_path: Path, text: str, headline: str | None
+) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    article = load_article(path)
+    assert article.headline == headline
+    assert article.title == (headline or "story")
+    (tmp_path / "story.meta.toml").write_text('title = "Given"\n', encoding="utf-8")
+    assert load_article(path).title == "Given"
