@@ -9,7 +9,6 @@ meets a stale entry; an unreadable or corrupt entry is prepared afresh and rewri
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 from array import array
@@ -45,11 +44,12 @@ class PreparedArticles:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._code = _code_key()
 
     def _entry_path(self, data: bytes) -> Path:
+        import hashlib  # here: playing from the bank cache never prepares an article
+
         digest = hashlib.sha256(data)
-        digest.update(self._code.encode())
+        digest.update(_code_key().encode())
         return self.folder / f"{digest.hexdigest()[:32]}.marshal"
 
     def prepare(self, path: Path, data: bytes, text: str, meta: ArticleMeta) -> EvidenceIndex:
