@@ -81,9 +81,11 @@ class QuestionScreen(Screen[None]):
             yield Static(_hint(item) if item else "", id="hint")
             if item is not None:
                 yield from self._answer_area(item)
-        yield Footer()
 
     def on_mount(self) -> None:
+        # The footer only lists keys, and they work without it: it is mounted just after the
+        # first paint, which it would otherwise delay (Textual's footer starts out empty anyway).
+        self.call_after_refresh(self.mount, Footer())
         if self.session.current is None:
             self.post_message(QuizFinished(self.session))
             return
