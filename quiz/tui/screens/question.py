@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.core.model import ClaimQuestion, MultiQuestion, OrderQuestion, TextQuestion
 from quiz.core.scoring import Response
@@ -21,9 +22,9 @@ from quiz.tui.text import choice_label
 from quiz.tui.widgets.answered import Answered
 from quiz.tui.widgets.choice_answer import ChoiceAnswer
 from quiz.tui.widgets.feedback_panel import FeedbackPanel
-from quiz.tui.widgets.multi_answer import MultiAnswer
-from quiz.tui.widgets.order_answer import OrderAnswer
-from quiz.tui.widgets.text_answer import TextAnswer
+
+if TYPE_CHECKING:
+    from quiz.tui.widgets.order_answer import OrderAnswer
 
 KIND_HINTS = {
     "choice": "Press 1-{n}, or move with the arrows and press enter.",
@@ -36,13 +37,20 @@ KIND_HINTS = {
 
 
 def answer_control(item: QuizItem) -> Widget:
-    """The control that answers ``item``'s kind of question."""
+    """The control that answers ``item``'s kind of question (each imported when first needed,
+    so that the first question is asked sooner)."""
     question = item.question
     if isinstance(question, MultiQuestion):
+        from quiz.tui.widgets.multi_answer import MultiAnswer
+
         return MultiAnswer(item.choices)
     if isinstance(question, TextQuestion):
+        from quiz.tui.widgets.text_answer import TextAnswer
+
         return TextAnswer()
     if isinstance(question, OrderQuestion):
+        from quiz.tui.widgets.order_answer import OrderAnswer
+
         return OrderAnswer(item.choices)
     labels = tuple(choice_label(item, c) for c in item.choices)
     return ChoiceAnswer(item.choices, labels)
@@ -85,11 +93,16 @@ class QuestionScreen(Screen[None]):
     def on_mount(self) -> None:
         # The footer only lists keys, and they work without it: it is mounted just after the
         # first paint, which it would otherwise delay (Textual's footer starts out empty anyway).
-        self.call_after_refresh(self.mount, Footer())
+        self.call_after_refresh(self._mount_footer)
         if self.session.current is None:
             self.post_message(QuizFinished(self.session))
             return
         self.query_one("#answer").focus()
+
+    def _mount_footer(self) -> None:
+        from textual.widgets import Footer
+
+        self.mount(Footer())
 
     @property
     def answered(self) -> bool:
@@ -142,8 +155,8 @@ class QuestionScreen(Screen[None]):
             mode += f" · resume code {self.resume_code}"
         return Content.assemble((text, "bold"), f"   {session.player} · {mode}")
 
-    @on(OrderAnswer.Typed)
-    def _typed(self, event: OrderAnswer.Typed) -> None:
+    def on_order_answer_typed(self, event: OrderAnswer.Typed) -> None:
+        """Show the numbers typed so far (a named handler: ``OrderAnswer`` is imported late)."""
         item = self.session.current
         hint = KIND_HINTS["order"]
         if event.typed and item is not None:
