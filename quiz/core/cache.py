@@ -1,16 +1,16 @@
 """A cache of checked banks, so that playing does not parse, validate and index them again.
 
 An entry holds a loaded bank and its problems. It is used only while the bank file's size and
-modification time, the article's size, modification time and content hash, and this program's
+modification time, the article's size, modification time and content, and this program's
 version are all unchanged; anything else (including an unreadable or corrupt entry) means the
 bank is loaded afresh and the entry rewritten. Loading from the cache needs no pydantic.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from quiz import __version__
 from quiz.core.banks import ArticleLoader, Bank, BankSource, load_bank
 from quiz.core.errors import Problem
 
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,9 @@ def _stat_key(path: Path) -> tuple[int, int]:
 
 
 def _article_key(path: Path) -> tuple[object, ...]:
+    # The content itself rather than a hash of it: exact, and no hashlib to import on a hit.
     data = path.read_bytes()
-    return (*_stat_key(path), hashlib.sha256(data).hexdigest())
+    return (*_stat_key(path), data)
 
 
 class BankCache:
@@ -47,11 +48,13 @@ class BankCache:
         self.folder = folder
 
     def _entry_path(self, source: BankSource) -> Path:
-        name = hashlib.sha256(str(source.path.resolve()).encode()).hexdigest()[:24]
-        return self.folder / f"{name}.pickle"
+        # Two paths sharing a name only cost a rebuild: the entry's key tells them apart.
+        path = str(source.path.resolve()).encode()
+        return self.folder / f"{zlib.crc32(path):08x}{zlib.adler32(path):08x}.pickle"
 
     def _key(self, source: BankSource) -> tuple[object, ...]:
-        return (FORMAT, __version__, source.shown, source.origin, *_stat_key(source.path))
+        where = str(source.path.resolve())
+        return (FORMAT, __version__, where, source.shown, source.origin, *_stat_key(source.path))
 
     def load(
         self, source: BankSource, articles: ArticleLoader | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -74,6 +75,13 @@ class QuizApp(App[None]):
         self.store = store
         """Where every answer is kept as it is given (nothing is kept without one)."""
         self.notice = notice
+
+    def on_ready(self) -> None:
+        # Start-up runs with the collector paused (see quiz.cli); what it made lives as long as
+        # the app, so it is set aside for good before collecting resumes.
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def on_mount(self) -> None:
         launch = self.launch

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.core.model import ClaimQuestion, MultiQuestion, OrderQuestion, TextQuestion
 from quiz.core.scoring import Response
@@ -21,9 +22,9 @@ from quiz.tui.text import choice_label
 from quiz.tui.widgets.answered import Answered
 from quiz.tui.widgets.choice_answer import ChoiceAnswer
 from quiz.tui.widgets.feedback_panel import FeedbackPanel
-from quiz.tui.widgets.multi_answer import MultiAnswer
-from quiz.tui.widgets.order_answer import OrderAnswer
-from quiz.tui.widgets.text_answer import TextAnswer
+
+if TYPE_CHECKING:
+    from quiz.tui.widgets.order_answer import OrderAnswer
 
 KIND_HINTS = {
     "choice": "Press 1-{n}, or move with the arrows and press enter.",
@@ -36,13 +37,20 @@ KIND_HINTS = {
 
 
 def answer_control(item: QuizItem) -> Widget:
-    """The control that answers ``item``'s kind of question."""
+    """The control that answers ``item``'s kind of question (each imported when first needed,
+    so that the first question is asked sooner)."""
     question = item.question
     if isinstance(question, MultiQuestion):
+        from quiz.tui.widgets.multi_answer import MultiAnswer
+
         return MultiAnswer(item.choices)
     if isinstance(question, TextQuestion):
+        from quiz.tui.widgets.text_answer import TextAnswer
+
         return TextAnswer()
     if isinstance(question, OrderQuestion):
+        from quiz.tui.widgets.order_answer import OrderAnswer
+
         return OrderAnswer(item.choices)
     labels = tuple(choice_label(item, c) for c in item.choices)
     return ChoiceAnswer(item.choices, labels)
@@ -72,14 +80,29 @@ class QuestionScreen(Screen[None]):
         """Shown on every question when the quiz is served, to go on with it later."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="progress")
+        # The first question is composed with the screen, not mounted after it, so that it is
+        # styled and laid out in one pass and painted sooner.
+        item = self.session.current
+        yield Static(self._progress(), id="progress")
         with VerticalScroll(id="question-body"):
-            yield Static(id="prompt")
-            yield Static(id="hint")
-        yield Footer()
+            yield Static(_prompt(item) if item else "", id="prompt")
+            yield Static(_hint(item) if item else "", id="hint")
+            if item is not None:
+                yield from self._answer_area(item)
 
-    async def on_mount(self) -> None:
-        await self.show_current()
+    def on_mount(self) -> None:
+        # The footer only lists keys, and they work without it: it is mounted just after the
+        # first paint, which it would otherwise delay (Textual's footer starts out empty anyway).
+        self.call_after_refresh(self._mount_footer)
+        if self.session.current is None:
+            self.post_message(QuizFinished(self.session))
+            return
+        self.query_one("#answer").focus()
+
+    def _mount_footer(self) -> None:
+        from textual.widgets import Footer
+
+        self.mount(Footer())
 
     @property
     def answered(self) -> bool:
@@ -95,25 +118,30 @@ class QuestionScreen(Screen[None]):
         body = self.query_one("#question-body", VerticalScroll)
         await body.query(".answer-area").remove()
         self._update_progress()
-        question = item.question
-        kind_label = "Claim" if isinstance(question, ClaimQuestion) else "Question"
-        prompt = Content.assemble((f"{kind_label}: ", "bold"), question.text)
-        self.query_one("#prompt", Static).update(prompt)
-        hint = KIND_HINTS[question.kind].format(n=len(item.choices))
-        self.query_one("#hint", Static).update(Content(hint).stylize("italic"))
+        self.query_one("#prompt", Static).update(_prompt(item))
+        self.query_one("#hint", Static).update(_hint(item))
+        area = self._answer_area(item)
+        await body.mount_all(area)
+        body.scroll_home(animate=False)
+        area[0].focus()
+
+    def _answer_area(self, item: QuizItem) -> list[Widget]:
+        """The control that answers ``item`` and, in practice, its feedback panel."""
         control = answer_control(item)
         control.add_class("answer-area")
-        await body.mount(control)
-        if self.session.settings.mode == "practice":
-            # The feedback waits hidden, built with the question, and is filled in on answering.
-            panel = FeedbackPanel(item, widget_id="feedback")
-            panel.add_class("answer-area")
-            panel.display = False
-            await body.mount(panel)
-        body.scroll_home(animate=False)
-        control.focus()
+        if self.session.settings.mode != "practice":
+            return [control]
+        # The feedback waits hidden, built with the question, and is filled in on answering.
+        panel = FeedbackPanel(item, widget_id="feedback")
+        panel.add_class("answer-area")
+        panel.display = False
+        return [control, panel]
 
     def _update_progress(self) -> None:
+        self.query_one("#progress", Static).update(self._progress())
+
+    def _progress(self) -> Content:
+        """The question number, the score (in practice), the player and the mode."""
         session = self.session
         number = min(session.position + 1, len(session.items))
         if session.settings.mode == "exam":  # the score would tell right from wrong
@@ -125,12 +153,10 @@ class QuestionScreen(Screen[None]):
         mode = "practice" if session.settings.mode == "practice" else "exam: feedback at the end"
         if self.resume_code:
             mode += f" · resume code {self.resume_code}"
-        self.query_one("#progress", Static).update(
-            Content.assemble((text, "bold"), f"   {session.player} · {mode}")
-        )
+        return Content.assemble((text, "bold"), f"   {session.player} · {mode}")
 
-    @on(OrderAnswer.Typed)
-    def _typed(self, event: OrderAnswer.Typed) -> None:
+    def on_order_answer_typed(self, event: OrderAnswer.Typed) -> None:
+        """Show the numbers typed so far (a named handler: ``OrderAnswer`` is imported late)."""
         item = self.session.current
         hint = KIND_HINTS["order"]
         if event.typed and item is not None:
@@ -184,6 +210,18 @@ class QuestionScreen(Screen[None]):
     def action_leave(self) -> None:
         """Leave the quiz for the home screen, asking first when answers were given."""
         self.post_message(LeaveRequested(self.session))
+
+
+def _prompt(item: QuizItem) -> Content:
+    """The question's text after its kind, ``Question:`` or ``Claim:``."""
+    question = item.question
+    kind_label = "Claim" if isinstance(question, ClaimQuestion) else "Question"
+    return Content.assemble((f"{kind_label}: ", "bold"), question.text)
+
+
+def _hint(item: QuizItem) -> Content:
+    """How to answer the question's kind."""
+    return Content(KIND_HINTS[item.question.kind].format(n=len(item.choices))).stylize("italic")
 
 
 def _given(response: Response) -> bool:
