@@ -11,6 +11,7 @@ bare app that pushes a screen of six lines on a key).
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import os
 import statistics
@@ -90,6 +91,9 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=9)
     parser.add_argument("--bank", default=str(ROOT / "tests" / "fixtures" / "bench-bank.toml"))
     args = parser.parse_args()
+    # Byte-compile our package as `pip install` does (and did for Textual): in an editable
+    # install with PYTHONDONTWRITEBYTECODE set, every run would compile our modules afresh.
+    compileall.compile_dir(ROOT / "quiz", quiet=1)
     with tempfile.TemporaryDirectory() as home:
         bare = Path(home) / "bare.py"
         bare.write_text(BARE_APP)
