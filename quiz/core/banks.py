@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Literal
 from quiz.core.article import Article, load_article, load_meta, read_article
 from quiz.core.errors import Problem, QuizError
 from quiz.core.evidence import Evidence, EvidenceIndex
-from quiz.core.lines import LazyLines, TableLines, TableRef, scan
 from quiz.core.model import AnyQuestion, BankInfo
 
 if TYPE_CHECKING:
     from quiz.core.cache import BankCache
+    from quiz.core.lines import TableLines, TableRef
     from quiz.core.prepared import PreparedArticles
 
 MAX_BANK_BYTES = 5 * 1024 * 1024
@@ -209,6 +209,7 @@ def load_bank(
     """
     import tomli
 
+    from quiz.core.lines import LazyLines
     from quiz.core.validate import Reporter, check_bank_info, check_question
 
     articles = articles or ArticleLoader()
@@ -342,6 +343,8 @@ def load_banks(
             continue
         first = by_id.get(bank.id)
         if first is not None:
+            from quiz.core.lines import scan
+
             line = scan(read_bank_text(source)).bank.line("id")
             catalog.problems.append(
                 Problem(

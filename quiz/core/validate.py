@@ -80,10 +80,16 @@ def _adapter(cls: type[Any]) -> TypeAdapter[Any]:
     return adapter
 
 
-# The adapters' own validators: TypeAdapter.validate_python only adds options not used here.
-_VALIDATORS: dict[str, Callable[[object], Any]] = {
-    kind: _adapter(cls).validator.validate_python for kind, cls in KINDS.items()
-}
+class _Validators(dict[str, Callable[[object], Any]]):
+    """Kind → its adapter's own validator (``TypeAdapter.validate_python`` only adds options
+    not used here), each built when first needed: building one takes about 10 ms."""
+
+    def __missing__(self, kind: str) -> Callable[[object], Any]:
+        validate = self[kind] = _adapter(KINDS[kind]).validator.validate_python
+        return validate
+
+
+_VALIDATORS = _Validators()
 
 
 def _unknown_keys(
