@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 
 # Screens other than the question screen are imported where they are first shown, so that a
 # quiz started from the command line paints its first question sooner.
+
+_BLANK = "_default"
+"""The id of the blank screen the app starts on when it does not start with a question."""
 
 
 @dataclass(frozen=True)
@@ -83,9 +86,27 @@ class QuizApp(App[None]):
             gc.freeze()
             gc.enable()
 
+    def get_default_screen(self) -> Screen[None]:
+        """The first question when the quiz starts straight away, else a blank screen that
+        ``on_mount`` replaces; composed with the app, the first question is painted sooner
+        than pushed after it."""
+        launch = self.launch
+        offer_resume = launch.keep is None
+        if not (launch.start_now and self.player) or launch.resume:
+            return Screen(id=_BLANK)
+        if offer_resume and self._unfinished(self.player) is not None:
+            return Screen(id=_BLANK)  # on_mount offers to resume it
+        session = self._new_session(self.banks, self.player, launch.keep)
+        if session is None:
+            return Screen(id=_BLANK)  # on_mount says why
+        self.session_changed(session)
+        return self.question_screen(session)
+
     def on_mount(self) -> None:
         launch = self.launch
-        if launch.start_now and self.player:
+        if isinstance(self.screen, QuestionScreen):
+            self._remember(self.player)  # the quiz started with the app
+        elif launch.start_now and self.player:
             unfinished = self._unfinished(self.player) if launch.resume else None
             if launch.resume and unfinished is None:
                 self.notify(
@@ -123,15 +144,23 @@ class QuizApp(App[None]):
             self._offer_resume(unfinished, banks, mode)
             return
         self.settings = replace(self.settings, mode=mode)
-        try:
-            session = QuizSession.start(banks, self.settings, player, keep)
-        except QuizError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            if len(self.screen_stack) <= 1:
+        session = self._new_session(banks, player, keep)
+        if session is None:
+            if self.screen.id == _BLANK:
                 self._home()  # started from the command line: somewhere to go on from
             return
         self._remember(player)
         self._play(session)
+
+    def _new_session(
+        self, banks: Sequence[Bank], player: str, keep: Collection[str] | None
+    ) -> QuizSession | None:
+        """A new session, or ``None`` when it cannot start (the player is told why)."""
+        try:
+            return QuizSession.start(banks, self.settings, player, keep)
+        except QuizError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return None
 
     def _play(self, session: QuizSession) -> None:
         """Show ``session``'s current question."""
@@ -199,7 +228,16 @@ class QuizApp(App[None]):
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
-            self.push_screen(screen)
+            self.push_screen(screen)  # the first screen cannot be replaced, only covered
+
+    def _main_screen(self) -> Screen[Any] | None:
+        """The main screen showing (home, question or results), under any dialog or article.
+
+        A quiz started from the command line asks its first question on the app's first
+        screen, which stays under the others once the quiz is over or left.
+        """
+        main = [screen for screen in self.screen_stack if getattr(screen, "MAIN_SCREEN", False)]
+        return main[-1] if main else None
 
     @work(thread=True, exclusive=True, group="prefs")
     def _remember(self, player: str) -> None:
@@ -296,11 +334,11 @@ class QuizApp(App[None]):
     # Actions and commands -----------------------------------------------------------------
 
     def _quiz_in_progress(self) -> QuizSession | None:
-        for screen in self.screen_stack:
-            if isinstance(screen, QuestionScreen):
-                session = screen.session
-                if session.answers and len(session.answers) < len(session.items):
-                    return session
+        screen = self._main_screen()
+        if isinstance(screen, QuestionScreen):
+            session = screen.session
+            if session.answers and len(session.answers) < len(session.items):
+                return session
         return None
 
     async def action_quit(self) -> None:
@@ -333,10 +371,10 @@ class QuizApp(App[None]):
 
     def action_open_article(self) -> None:
         """Open the article of the current question (at the top), or of the first bank."""
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, QuestionScreen):
-                screen.action_article()
-                return
+        screen = self._main_screen()
+        if isinstance(screen, QuestionScreen):
+            screen.action_article()
+            return
         if self.banks:
             self.post_message(ArticleRequested(self.banks[0].article))
 

@@ -217,3 +217,29 @@ async def test_ctrl_q_twice_asks_only_once() -> None:
             await pilot.press("n")
             await pilot.pause()
             assert question_screen(app).answered  # one n is enough to get back
+
+
+async def test_a_quiz_left_from_the_first_screen_is_no_longer_in_progress() -> None:
+    """Started from the command line, the quiz asks on the app's first screen, which stays
+    under home once left: quitting from home must not ask, and the article is the bank's."""
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen_stack[0] is question_screen(app)  # no blank screen under it
+        await answer(pilot, right=True)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        app.action_open_article()
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert highlighted(app.screen) == []
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running

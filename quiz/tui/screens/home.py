@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -51,6 +52,9 @@ def topic_options(banks: Sequence[Bank], tags: Sequence[str] = ()) -> list[Optio
 
 class HomeScreen(Screen[None]):
     """Pick a name, a mode and a topic; ``enter`` on a topic starts the quiz."""
+
+    MAIN_SCREEN: ClassVar[bool] = True
+    """One of the screens a quiz moves between (not a dialog over them)."""
 
     BINDINGS = [
         Binding("h", "history", "History"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -59,6 +59,9 @@ def answer_control(item: QuizItem) -> Widget:
 class QuestionScreen(Screen[None]):
     """One question at a time: progress, score, the prompt, the answer control, the feedback."""
 
+    MAIN_SCREEN: ClassVar[bool] = True
+    """One of the screens a quiz moves between (not a dialog over them)."""
+
     BINDINGS = [
         Binding("enter", "next", "Next question"),
         Binding("a", "article", "Article"),
@@ -99,10 +102,12 @@ class QuestionScreen(Screen[None]):
             return
         self.query_one("#answer").focus()
 
-    def _mount_footer(self) -> None:
+    async def _mount_footer(self) -> None:
         from textual.widgets import Footer
 
-        self.mount(Footer())
+        await self.mount(Footer())
+        # A footer lists the keys when told they changed: they were settled before it came.
+        self.refresh_bindings()
 
     @property
     def answered(self) -> bool:

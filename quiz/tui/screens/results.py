@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -52,6 +54,9 @@ def tag_table(session: QuizSession) -> Content:
 
 class ResultsScreen(Screen[None]):
     """Results and review; from here, retake the missed questions or play again."""
+
+    MAIN_SCREEN: ClassVar[bool] = True
+    """One of the screens a quiz moves between (not a dialog over them)."""
 
     BINDINGS = [
         Binding("r", "replay(True)", "Retake missed"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,6 +20,9 @@ from quiz.tui.text import welcome
 
 class ServedHomeScreen(Screen[None]):
     """The player types their name (and, to go on with an earlier quiz, its resume code)."""
+
+    MAIN_SCREEN: ClassVar[bool] = True
+    """One of the screens a quiz moves between (not a dialog over them)."""
 
     BINDINGS = [Binding("question_mark", "app.help", "Help")]
 
