@@ -108,33 +108,28 @@ class EvidenceIndex:
 
     def occurrences(self, needle: str) -> list[int]:
         """Every start (overlapping ones too) of the normalised ``needle`` in the article."""
-        text = self.normalized.text
         words = self._words
         # Every occurrence of the needle has each of its inner words (not the first or last,
-        # which may be parts of words) as a whole word of the article: look one up and check
-        # the needle at each place it stands. The second word first: when it is rare enough
-        # that saves splitting the needle.
-        first = needle.find(" ") + 1
-        second = needle.find(" ", first) if first else -1
-        if second < 0:
+        # which may be parts of words) as a whole word of the article: look them up in turn
+        # until one stands in few places, then check the needle at each of them.
+        start = needle.find(" ") + 1
+        end = needle.find(" ", start) if start else -1
+        if end < 0:
             return self._scan(needle)
-        places: Sequence[int] | bytes = words.get(needle[first:second], ())
-        if len(places) > 4:  # four or fewer places (or bytes from disk: one place)
-            tokens = needle.split(" ")
-            best = 1
-            for i in range(2, len(tokens) - 1):
-                other = words.get(tokens[i], ())
-                if len(other) < len(places):
-                    best, places = i, other
-                    if len(places) <= 4:
-                        break
-            first = sum(map(len, tokens[:best])) + best  # where that word starts in the needle
-            if isinstance(places, bytes):
-                places = self._places(tokens[best])
-        elif isinstance(places, bytes):
-            places = self._places(needle[first:second])
+        best, best_end = start, end
+        places: Sequence[int] | bytes = words.get(needle[start:end], ())
+        while len(places) > 4:  # four places (bytes from disk: one) are few enough
+            start, end = end + 1, needle.find(" ", end + 1)
+            if end < 0:
+                break
+            other = words.get(needle[start:end], ())
+            if len(other) < len(places):
+                best, best_end, places = start, end, other
+        if isinstance(places, bytes):
+            places = self._places(needle[best:best_end])
         assert not isinstance(places, bytes)
-        return [p - first for p in places if p >= first and text.startswith(needle, p - first)]
+        text = self.normalized.text
+        return [p - best for p in places if p >= best and text.startswith(needle, p - best)]
 
     def _scan(self, needle: str) -> list[int]:
         """Every start of ``needle``, found by scanning the text (for needles of one or two
