@@ -67,9 +67,10 @@ class PreparedArticles:
         try:
             saved = marshal.loads(entry.read_bytes())
             spans = [array("i", saved["sentences"][n]) for n in range(4)]
+            keys = tuple(array("i", saved["keys"]))
+            offsets = array("i", saved["offsets"])
             normalized = NormalizedText(
-                saved["normalized"],
-                tuple(zip(array("i", saved["keys"]), array("i", saved["offsets"]), strict=True)),
+                saved["normalized"], tuple(zip(keys, offsets, strict=True)), keys
             )
             words = saved["words"]
             if not isinstance(words, dict) or not isinstance(normalized.text, str):

@@ -282,8 +282,8 @@ _RULES: dict[str, Callable[[Any, Reporter], None]] = {
 def _resolve(
     q: AnyQuestion, report: Reporter, index: EvidenceIndex, place: bool
 ) -> tuple[tuple[Evidence, ...], str]:
-    """The question's evidence found in the article, and the quotes found, normalised and
-    case-folded (for the warnings)."""
+    """The question's evidence found in the article, and the quotes found, normalised (for
+    the warnings)."""
     quotes = q.quotes
     if not quotes:
         if isinstance(q, ClaimQuestion) and q.verdict == "not-in-article":
@@ -311,8 +311,7 @@ def _resolve(
             _evidence_problem(quote, exc, report)
             continue
         needles.append(needle)
-    quoted = needles[0] if len(needles) == 1 else " ".join(needles)
-    return tuple(found), quoted.casefold()
+    return tuple(found), needles[0] if len(needles) == 1 else " ".join(needles)
 
 
 def _evidence_problem(
@@ -341,8 +340,8 @@ def _evidence_problem(
 
 
 def _warnings(q: AnyQuestion, quoted: str | None, report: Reporter) -> None:
-    """Warnings; ``quoted`` is the evidence found, normalised and case-folded (``None`` when
-    the article could not be read, so evidence was not looked for)."""
+    """Warnings; ``quoted`` is the evidence found, normalised (``None`` when the article could
+    not be read, so evidence was not looked for)."""
     explanation = q.explanation
     if not explanation or explanation.isspace():
         report.add(None, "no explanation; add explanation = why the answer is right", "warning")
@@ -350,8 +349,9 @@ def _warnings(q: AnyQuestion, quoted: str | None, report: Reporter) -> None:
         report.add(
             "draft", "drafted and not yet reviewed; check it, then remove draft = true", "warning"
         )
-    if not quoted:
+    if not quoted or not isinstance(q, (ChoiceQuestion, TextQuestion)):
         return
+    quoted = quoted.casefold()
     if isinstance(q, ChoiceQuestion) and normalize(q.answer).casefold() not in quoted:
         report.add(
             "answer",
