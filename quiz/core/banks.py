@@ -273,7 +273,8 @@ def load_bank(
     for number, table in enumerate(tables):
         report = Reporter(source.shown, lines.question(number))
         checked = check_question(table, report, index, place=place)
-        problems.extend(report.problems)
+        if report.problems:
+            problems.extend(report.problems)
         if checked is None:
             continue
         question, found = checked
