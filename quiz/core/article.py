@@ -129,6 +129,15 @@ class Sentences(Sequence[Sentence]):
         """The position (from 0) of the sentence holding ``offset``, else the nearest before."""
         return max(bisect_right(self.starts, offset) - 1, 0)
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sentences):
+            return NotImplemented
+        mine = (self.starts, self.ends, self.paragraphs, self.numbers, self._text)
+        return mine == (other.starts, other.ends, other.paragraphs, other.numbers, other._text)
+
+    def __hash__(self) -> int:
+        return hash((len(self.starts), self._text))
+
     def __reduce__(self) -> tuple[object, ...]:
         return (Sentences, (self._text, self.starts, self.ends, self.paragraphs, self.numbers))
 

@@ -104,3 +104,14 @@ def test_only_the_last_entries_are_kept(tmp_path: Path, monkeypatch: pytest.Monk
     index = ArticleLoader(PreparedArticles(folder)).get(path)[1]  # the last is still kept
     assert len(_entries(folder)) == 3
     assert index.resolve("Directorate in December 2004").sentences == (1,)
+
+
+def test_an_article_read_back_equals_one_prepared_afresh(tmp_path: Path) -> None:
+    path = _article(tmp_path)
+    folder = tmp_path / "prepared"
+    ArticleLoader(PreparedArticles(folder)).get(path)
+    restored = ArticleLoader(PreparedArticles(folder)).get(path)[0]
+    fresh = ArticleLoader().get(path)[0]
+    assert restored == fresh
+    assert hash(restored) == hash(fresh)
+    assert restored != ArticleLoader().get(_article(tmp_path, TEXT + "\nMore.\n"))[0]
