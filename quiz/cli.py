@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import gc
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import click
 
 from quiz import __version__
 from quiz.cli_common import bank_sources, fail, playable_banks, quiz_options
+from quiz.core.collector import collector_paused
 
 if TYPE_CHECKING:
     from quiz.core.banks import Bank
@@ -53,23 +52,6 @@ class _PlayByDefault(click.Group):
         return command
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the garbage collector while the app starts; the app resumes it once its first
-    screen is drawn, and it is restored when the command ends in any case.
-
-    Start-up only makes objects that live as long as the program (modules, classes, banks,
-    styles), so each collection during it walks them all for nothing.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
 @click.group(cls=_PlayByDefault, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="quiz")
 def main() -> None:
@@ -97,7 +79,7 @@ def main() -> None:
     is_flag=True,
     help="Run as one browser tab of `quiz serve`: limited to playing these banks.",
 )
-@_collector_paused()
+@collector_paused()  # the app resumes collecting once its first screen is drawn
 def play(
     paths: Sequence[str],
     player: str | None,

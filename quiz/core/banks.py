@@ -7,14 +7,13 @@ folders named on the command line (folders searched recursively for ``*.toml``, 
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from quiz.core.article import Article, load_article, load_meta, read_article
+from quiz.core.collector import collector_paused
 from quiz.core.errors import Problem, QuizError
 from quiz.core.evidence import Evidence, EvidenceIndex
 from quiz.core.model import AnyQuestion, BankInfo
@@ -304,22 +303,6 @@ def _after_path(exc: QuizError) -> str:
     return text.split(": ", 1)[1] if ": " in text else text
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector (reference counting still frees nearly everything).
-
-    What a bank loads stays alive, and each full pass of the collector walks all of it: with
-    100,000 questions those passes took a third of the time. The collector's state is restored.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def load_banks(
     sources: Sequence[BankSource],
     cache: BankCache | None = None,
@@ -334,7 +317,7 @@ def load_banks(
     articles = articles or ArticleLoader()
     by_id: dict[str, Bank] = {}
     for source in sources:
-        with _collector_paused():
+        with collector_paused():
             if cache is not None and place:
                 bank, problems = cache.load(source, articles)
             else:
