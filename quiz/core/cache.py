@@ -48,13 +48,12 @@ class BankCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def _entry_path(self, source: BankSource) -> Path:
+    def _entry_path(self, where: str) -> Path:
         # Two paths sharing a name only cost a rebuild: the entry's key tells them apart.
-        path = str(source.path.resolve()).encode()
+        path = where.encode()
         return self.folder / f"{zlib.crc32(path):08x}{zlib.adler32(path):08x}.pickle"
 
-    def _key(self, source: BankSource) -> tuple[object, ...]:
-        where = str(source.path.resolve())
+    def _key(self, source: BankSource, where: str) -> tuple[object, ...]:
         return (FORMAT, __version__, where, source.shown, source.origin, *_stat_key(source.path))
 
     def load(
@@ -62,10 +61,11 @@ class BankCache:
     ) -> tuple[Bank | None, list[Problem]]:
         """The bank from the cache when it is still valid, else loaded and cached."""
         try:
-            key = self._key(source)
+            where = str(source.path.resolve())
+            key = self._key(source, where)
         except OSError:
             return load_bank(source, articles)
-        entry = self._read(source)
+        entry = self._read(where)
         if entry is not None and entry.key == key:
             try:
                 if _article_key(Path(entry.article)) == entry.article_key:
@@ -74,25 +74,25 @@ class BankCache:
                 pass
         bank, problems = load_bank(source, articles)
         if bank is not None:
-            self._write(source, key, bank, problems)
+            self._write(where, key, bank, problems)
         return bank, problems
 
-    def _read(self, source: BankSource) -> _Entry | None:
+    def _read(self, where: str) -> _Entry | None:
         try:
-            with self._entry_path(source).open("rb") as handle:
+            with self._entry_path(where).open("rb") as handle:
                 entry = pickle.load(handle)
         except Exception:  # a missing, stale or corrupt entry is simply rebuilt
             return None
         return entry if isinstance(entry, _Entry) else None
 
     def _write(
-        self, source: BankSource, key: tuple[object, ...], bank: Bank, problems: list[Problem]
+        self, where: str, key: tuple[object, ...], bank: Bank, problems: list[Problem]
     ) -> None:
         article = bank.article.path.resolve()
         try:
             entry = _Entry(key, str(article), _article_key(article), bank, problems)
             self.folder.mkdir(parents=True, exist_ok=True)
-            target = self._entry_path(source)
+            target = self._entry_path(where)
             tmp = target.with_suffix(f".{os.getpid()}.tmp")
             with tmp.open("wb") as handle:
                 pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
