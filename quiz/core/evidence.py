@@ -8,7 +8,6 @@ occurs exactly once costs a few dictionary look-ups, not a scan of the article.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -170,7 +169,7 @@ class EvidenceIndex:
         at = self.find(quote, needle)
         start, end = self.normalized.original_span(at, at + len(needle))
         sentences = self.article.sentences
-        first = max(bisect_right(sentences.starts, start) - 1, 0)
+        first = sentences.position_at(start)
         stop = max(end - 1, start)
         last = first if stop < sentences.ends[first] else sentences.position_at(stop)
         return Evidence(quote, start, end, tuple(range(first + 1, last + 2)))
