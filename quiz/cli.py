@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from quiz import __version__
-from quiz.cli_common import bank_sources, fail, playable_banks, quiz_options
+from quiz.cli_common import fail, load_catalog, playable_banks, quiz_options
 from quiz.core.collector import collector_paused
 
 if TYPE_CHECKING:
@@ -171,11 +171,9 @@ def check(paths: Sequence[str], strict: bool) -> None:
     Prints each problem as `path:line: error: ...`, then a summary. Exits 0 with no error,
     1 with errors, 2 for a usage error.
     """
-    from quiz.core.banks import load_banks
     from quiz.core.listing import plural
-    from quiz.core.prepared import default_articles
 
-    catalog = load_banks(bank_sources(paths), articles=default_articles(), place=False)
+    catalog = load_catalog(paths, for_play=False)
     problems = [p.as_error() if strict else p for p in catalog.problems]
     for problem in problems:
         click.echo(str(problem))
@@ -196,12 +194,10 @@ def check(paths: Sequence[str], strict: bool) -> None:
 @click.argument("paths", nargs=-1)
 def list_banks(paths: Sequence[str]) -> None:
     """List banks: title, article, question counts by kind and tag, and where each came from."""
-    from quiz.core.banks import load_banks
     from quiz.core.listing import describe_catalog
-    from quiz.core.prepared import default_articles
     from quiz.locations import user_banks
 
-    catalog = load_banks(bank_sources(paths), articles=default_articles(), place=False)
+    catalog = load_catalog(paths, for_play=False)
     for line in describe_catalog(catalog):
         click.echo(line)
     if not paths:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, NoReturn, TypeVar
 import click
 
 if TYPE_CHECKING:
-    from quiz.core.banks import Bank, BankSource
+    from quiz.core.banks import Bank, BankSource, Catalog
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -32,14 +32,23 @@ def bank_sources(paths: Sequence[str]) -> list[BankSource]:
         fail(str(exc), 2)
 
 
+def load_catalog(paths: Sequence[str], *, for_play: bool) -> Catalog:
+    """The banks of ``paths`` (all known banks without). For play, through the bank cache and
+    with their evidence placed; else only checked, as ``quiz check`` and ``quiz list`` need."""
+    from quiz.core.banks import load_banks
+    from quiz.core.prepared import default_articles
+
+    if not for_play:
+        return load_banks(bank_sources(paths), articles=default_articles(), place=False)
+    from quiz.core.cache import default_cache
+
+    return load_banks(bank_sources(paths), default_cache(), default_articles())
+
+
 def playable_banks(paths: Sequence[str]) -> tuple[list[Bank], str | None]:
     """The banks of ``paths`` (all known banks without) that have questions to play, and a
     note on the errors found; their problems go to stderr, and no playable bank is an error."""
-    from quiz.core.banks import load_banks
-    from quiz.core.cache import default_cache
-    from quiz.core.prepared import default_articles
-
-    catalog = load_banks(bank_sources(paths), default_cache(), default_articles())
+    catalog = load_catalog(paths, for_play=True)
     for problem in catalog.problems:
         if problem.severity == "error":
             click.echo(str(problem), err=True)

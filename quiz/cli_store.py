@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from quiz.cli_common import bank_sources, fail
+from quiz.cli_common import fail, load_catalog
 from quiz.core.errors import QuizError
 from quiz.core.listing import plural
 
@@ -218,9 +218,5 @@ def report(
 
 def _questions(paths: Sequence[str]) -> dict[str, AnyQuestion]:
     """The current questions by key: of ``paths``, else the bundled and the user's banks."""
-    from quiz.core.banks import load_banks
-    from quiz.core.cache import default_cache
-    from quiz.core.prepared import default_articles
-
-    catalog = load_banks(bank_sources(paths), default_cache(), default_articles())
+    catalog = load_catalog(paths, for_play=True)
     return {f"{b.id}/{q.id}": q for b in catalog.banks for q in b.questions}
