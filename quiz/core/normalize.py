@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4"
@@ -188,3 +189,20 @@ def loose(text: str) -> str:
     folded = unicodedata.normalize("NFKD", normalize(text).casefold())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     return " ".join(_PUNCTUATION.sub(" ", folded).split())
+
+
+# Every ASCII byte but letters, digits and the separator \x01.
+_NOT_ALNUM = bytes(c for c in range(128) if c != 1 and not chr(c).isalnum())
+
+
+def surely_distinct_loose(values: Sequence[str]) -> bool:
+    """Whether ASCII ``values`` differ even with only their letters and digits compared, case
+    ignored: then their :func:`loose` forms differ too. One pass over all of them; ``False``
+    means only that :func:`loose` must decide."""
+    joined = "\x01".join(values)
+    if not joined.isascii() or joined.count("\x01") != len(values) - 1:
+        return False
+    # All but letters, digits and separators deleted; the loose table then lowers the letters
+    # and makes each separator a space, the only one left.
+    skeletons = joined.encode().translate(_ASCII_LOOSE, _NOT_ALNUM).split(b" ")
+    return b"" not in skeletons and len(set(skeletons)) == len(values)

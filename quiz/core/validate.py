@@ -31,7 +31,7 @@ from quiz.core.model import (
     field_names,
     required_fields,
 )
-from quiz.core.normalize import loose, normalize
+from quiz.core.normalize import loose, normalize, surely_distinct_loose
 
 _ID = re.compile(ID_PATTERN)
 _INFINITY = float("inf")
@@ -218,7 +218,7 @@ def _common_rules(q: AnyQuestion, report: Reporter) -> None:
 def _distinct(values: tuple[str, ...], key: str, what: str, report: Reporter) -> None:
     if len(values) < 2 or len(values) > MAX_OPTIONS:
         report.add(key, f"{key} has {len(values)} entries; give 2 to {MAX_OPTIONS}")
-    if _surely_distinct(values):
+    if surely_distinct_loose(values):
         return
     folded = [loose(value) or normalize(value).casefold() for value in values]
     if len(set(folded)) == len(folded):
@@ -230,22 +230,6 @@ def _distinct(values: tuple[str, ...], key: str, what: str, report: Reporter) ->
             other = "" if seen[form] == value else f" `{seen[form]}` (ignoring case and spacing)"
             report.add(key, f"{what} `{value}` {same}{other}; make every entry different")
         seen[form] = value
-
-
-# ASCII letters lowered; every byte but letters, digits and the separator \x01 deleted.
-_LOWER = bytes(c + 32 if 65 <= c <= 90 else c for c in range(256))
-_NOT_ALNUM = bytes(c for c in range(128) if c != 1 and not chr(c).isalnum())
-
-
-def _surely_distinct(values: tuple[str, ...]) -> bool:
-    """Whether ASCII ``values`` differ even with only their letters and digits compared, case
-    ignored: then they differ in loose form too. One pass over all of them, for the usual case.
-    """
-    joined = "\x01".join(values)
-    if not joined.isascii() or joined.count("\x01") != len(values) - 1:
-        return False
-    skeletons = joined.encode().translate(_LOWER, _NOT_ALNUM).split(b"\x01")
-    return b"" not in skeletons and len(set(skeletons)) == len(values)
 
 
 def _choice(q: ChoiceQuestion, report: Reporter) -> None:
