@@ -154,8 +154,7 @@ class ArticleLoader:
         if self._prepared is None:
             article = load_article(path)
             return article, EvidenceIndex(article)
-        data, text = read_article(path)
-        index = self._prepared.prepare(path, data, text, load_meta(path))
+        index = self._prepared.prepare(path, read_article(path), load_meta(path))
         return index.article, index
 
     def get(self, path: Path) -> tuple[Article, EvidenceIndex]:

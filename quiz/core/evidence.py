@@ -16,8 +16,9 @@ from itertools import accumulate
 from quiz.core.article import Article, Sentence
 from quiz.core.normalize import NormalizedText, normalize, normalize_with_map
 
-WordPlaces = dict[str, "list[int] | bytes | array[int]"]
-"""Word → where it starts in the normalised text; bytes (``array("i")``) when read from disk."""
+WordPlaces = dict[str, "int | list[int] | bytes | array[int]"]
+"""Word → where it starts in the normalised text: one offset for a word found once, else a list
+of them (bytes of an ``array("i")`` when read from disk)."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,9 @@ class EvidenceIndex:
         for word, start in zip(words, starts, strict=True):
             found = index.get(word)
             if found is None:
-                index[word] = [start]
+                index[word] = start
+            elif type(found) is int:
+                index[word] = [found, start]
             else:
                 found.append(start)  # type: ignore[union-attr]
         self._words = index
@@ -90,24 +93,22 @@ class EvidenceIndex:
         index._words = words
         return index
 
-    def word_places(self) -> dict[str, bytes]:
+    def word_places(self) -> dict[str, int | bytes]:
         """The word index in a compact form for keeping on disk."""
-        return {
-            word: places if isinstance(places, bytes) else array("i", places).tobytes()
-            for word, places in self._words.items()
-        }
+        return {word: _compact(places) for word, places in self._words.items()}
 
     def _places(self, word: str) -> Sequence[int]:
         found = self._words.get(word)
         if found is None:
             return ()
-        if isinstance(found, bytes):
+        if type(found) is int:
+            return (found,)
+        if type(found) is bytes:
             found = self._words[word] = array("i", found)
-        return found
+        return found  # type: ignore[return-value]
 
     def occurrences(self, needle: str) -> list[int]:
         """Every start (overlapping ones too) of the normalised ``needle`` in the article."""
-        words = self._words
         # Every occurrence of the needle has each of its inner words (not the first or last,
         # which may be parts of words) as a whole word of the article: look them up in turn
         # until one stands in few places, then check the needle at each of them.
@@ -115,20 +116,27 @@ class EvidenceIndex:
         end = needle.find(" ", start) if start else -1
         if end < 0:
             return self._scan(needle)
-        best, best_end = start, end
-        places: Sequence[int] | bytes = words.get(needle[start:end], ())
-        while len(places) > 4:  # four places (bytes from disk: one) are few enough
-            start, end = end + 1, needle.find(" ", end + 1)
-            if end < 0:
-                break
-            other = words.get(needle[start:end], ())
-            if len(other) < len(places):
-                best, best_end, places = start, end, other
-        if isinstance(places, bytes):
-            places = self._places(needle[best:best_end])
-        assert not isinstance(places, bytes)
+        words = self._words
         text = self.normalized.text
-        return [p - best for p in places if p >= best and text.startswith(needle, p - best)]
+        best = best_end = fewest = -1
+        while True:
+            found = words.get(needle[start:end])
+            if found is None:
+                return []  # a word the article does not have
+            if type(found) is int:  # the word's only place: the needle is there or nowhere
+                found -= start
+                return [found] if found >= 0 and text.startswith(needle, found) else []
+            count = len(found) >> 2 if type(found) is bytes else len(found)  # type: ignore[arg-type]
+            if fewest < 0 or count < fewest:
+                best, best_end, fewest = start, end, count
+            start, end = end + 1, needle.find(" ", end + 1)
+            if fewest <= 4 or end < 0:  # four places are few enough
+                break
+        return [
+            p - best
+            for p in self._places(needle[best:best_end])
+            if p >= best and text.startswith(needle, p - best)
+        ]
 
     def _scan(self, needle: str) -> list[int]:
         """Every start of ``needle``, found by scanning the text (for needles of one or two
@@ -187,6 +195,13 @@ class EvidenceIndex:
             if best is None or score > best[0]:
                 best = (score, sentence, passage)
         return (best[1], best[2]) if best else None
+
+
+def _compact(places: int | list[int] | bytes | array[int]) -> int | bytes:
+    """A word's places as kept on disk: one as an int, several as an ``array("i")``'s bytes."""
+    if isinstance(places, (int, bytes)):
+        return places
+    return array("i", places).tobytes()
 
 
 def _best_window(needle: str, sentence: str) -> tuple[str, float]:

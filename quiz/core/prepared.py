@@ -15,12 +15,12 @@ from array import array
 from pathlib import Path
 
 from quiz import __version__
-from quiz.core.article import Article, ArticleMeta, Sentences, split_sentences
+from quiz.core.article import Article, ArticleMeta, Sentences, article_text, split_sentences
 from quiz.core.banks import ArticleLoader
 from quiz.core.evidence import EvidenceIndex
 from quiz.core.normalize import NormalizedText
 
-FORMAT = 1
+FORMAT = 2
 KEEP = 32
 """How many prepared articles are kept; the least recently written go first."""
 _CODE = ("article.py", "normalize.py", "evidence.py", "prepared.py")
@@ -52,18 +52,22 @@ class PreparedArticles:
         digest.update(_code_key().encode())
         return self.folder / f"{digest.hexdigest()[:32]}.marshal"
 
-    def prepare(self, path: Path, data: bytes, text: str, meta: ArticleMeta) -> EvidenceIndex:
+    def prepare(self, path: Path, data: bytes, meta: ArticleMeta) -> EvidenceIndex:
         """The evidence index (and with it the split article) of the article read from ``path``
-        as ``data`` and decoded as ``text``: from disk when kept, else made and kept."""
+        as ``data`` (see :func:`~quiz.core.article.read_article`): from disk when kept, else
+        made and kept. A :class:`~quiz.core.errors.QuizError` if the article is unusable."""
         entry = self._entry_path(data)
-        restored = self._read(entry, path, text, meta)
+        restored = self._read(entry, path, data, meta)
         if restored is not None:
             return restored
-        index = EvidenceIndex(Article(path, text, meta, split_sentences(text)))
+        text = article_text(path, data)
+        index = EvidenceIndex(Article(path, meta, split_sentences(text)))
         self._write(entry, index)
         return index
 
-    def _read(self, entry: Path, path: Path, text: str, meta: ArticleMeta) -> EvidenceIndex | None:
+    def _read(
+        self, entry: Path, path: Path, data: bytes, meta: ArticleMeta
+    ) -> EvidenceIndex | None:
         try:
             saved = marshal.loads(entry.read_bytes())
             spans = [array("i", saved["sentences"][n]) for n in range(4)]
@@ -77,7 +81,8 @@ class PreparedArticles:
                 return None
         except Exception:  # a missing, stale or corrupt entry is simply prepared again
             return None
-        article = Article(path, text, meta, Sentences(text, *spans))
+        # Only text that decoded and split has an entry: its decoding can wait until needed.
+        article = Article(path, meta, Sentences.undecoded(data, *spans))
         return EvidenceIndex.restore(article, normalized, words)
 
     def _write(self, entry: Path, index: EvidenceIndex) -> None:

@@ -16,7 +16,7 @@ SEED = ROOT / "seeds" / "s400-second-batch.txt"
 
 
 def make_index(text: str) -> EvidenceIndex:
-    article = Article(Path("a.txt"), text, ArticleMeta(), split_sentences(text))
+    article = Article(Path("a.txt"), ArticleMeta(), split_sentences(text))
     return EvidenceIndex(article)
 
 

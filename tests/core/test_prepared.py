@@ -115,3 +115,20 @@ def test_an_article_read_back_equals_one_prepared_afresh(tmp_path: Path) -> None
     assert restored == fresh
     assert hash(restored) == hash(fresh)
     assert restored != ArticleLoader().get(_article(tmp_path, TEXT + "\nMore.\n"))[0]
+
+
+def test_text_read_back_is_the_text_as_decoded_with_mark_and_windows_line_ends(
+    tmp_path: Path,
+) -> None:
+    # Read back, the article's text is decoded only when asked for: it must then be what a
+    # fresh read gives (byte-order mark dropped, line ends made "\n").
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + TEXT.replace("\n", "\r\n").encode())
+    folder = tmp_path / "prepared"
+    ArticleLoader(PreparedArticles(folder)).get(path)
+    again = ArticleLoader(PreparedArticles(folder)).get(path)[0]
+    fresh = ArticleLoader().get(path)[0]
+    assert again.text == fresh.text == TEXT
+    assert [s.text for s in again.sentences] == [s.text for s in fresh.sentences]
+    assert again.sentences == fresh.sentences
+    assert again.title == fresh.title

@@ -13,7 +13,7 @@ from quiz.core.draft.dates import find_dates
 
 
 def article(text: str) -> Article:
-    return Article(Path("a.txt"), text, ArticleMeta(), split_sentences(text))
+    return Article(Path("a.txt"), ArticleMeta(), split_sentences(text))
 
 
 def drafted(text: str) -> list[Draft]:
