@@ -20,7 +20,6 @@ from quiz.core.model import AnyQuestion, BankInfo
 
 if TYPE_CHECKING:
     from quiz.core.cache import BankCache
-    from quiz.core.lines import TableLines, TableRef
     from quiz.core.prepared import PreparedArticles
 
 MAX_BANK_BYTES = 5 * 1024 * 1024
@@ -267,27 +266,27 @@ def load_bank(
         tables = tables if isinstance(tables, list) else []
     questions: list[AnyQuestion] = []
     evidence: dict[str, tuple[Evidence, ...]] = {}
-    seen: dict[str, TableLines | TableRef] = {}
+    seen: dict[str, int] = {}
+    # One reporter, its lines moved from question to question (see Reporter.begin).
+    where = lines.question(0)
+    report = Reporter(source.shown, where, problems)
     for number, table in enumerate(tables):
-        report = Reporter(source.shown, lines.question(number))
+        where.index = number
+        report.begin()
         checked = check_question(table, report, index, place=place)
-        if report.problems:
-            problems.extend(report.problems)
         if checked is None:
             continue
         question, found = checked
-        if question.id in seen:
-            problems.append(
-                Problem(
-                    source.shown,
-                    report.lines.line("id"),
-                    "error",
-                    f"question id `{question.id}` is used twice in the bank "
-                    f"(first at line {seen[question.id].line('id')}); give each its own id",
-                )
+        first = seen.get(question.id)
+        if first is not None:
+            report.question = None
+            report.add(
+                "id",
+                f"question id `{question.id}` is used twice in the bank (first at line "
+                f"{lines.question(first).line('id')}); give each its own id",
             )
             continue
-        seen[question.id] = report.lines
+        seen[question.id] = number
         questions.append(question)
         if place:
             evidence[question.id] = found
