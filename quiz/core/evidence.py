@@ -18,7 +18,13 @@ from quiz.core.normalize import NormalizedText, normalize, normalize_with_map
 
 WordPlaces = dict[str, "int | list[int] | bytes | array[int]"]
 """Word → where it starts in the normalised text: one offset for a word found once, else a list
-of them (bytes of an ``array("i")`` when read from disk)."""
+of them (bytes of an ``array("i")`` when read from disk), or :data:`COMMON` for a common word."""
+
+COMMON = -1
+"""Marks a word found in more than :data:`MOST_PLACES` places, whose places are not kept: a quote
+is looked up through its rarer words, and one made only of common words by scanning the text.
+(In a long article the few most common words hold most of the places.)"""
+MOST_PLACES = 64
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,9 @@ class EvidenceIndex:
                 index[word] = [found, start]
             else:
                 found.append(start)  # type: ignore[union-attr]
+        for word, found in index.items():
+            if type(found) is list and len(found) > MOST_PLACES:
+                index[word] = COMMON
         self._words = index
 
     @classmethod
@@ -102,7 +111,7 @@ class EvidenceIndex:
         if found is None:
             return ()
         if type(found) is int:
-            return (found,)
+            return (found,) if found != COMMON else ()
         if type(found) is bytes:
             found = self._words[word] = array("i", found)
         return found  # type: ignore[return-value]
@@ -114,24 +123,26 @@ class EvidenceIndex:
         # until one stands in few places, then check the needle at each of them.
         start = needle.find(" ") + 1
         end = needle.find(" ", start) if start else -1
-        if end < 0:
-            return self._scan(needle)
         words = self._words
         text = self.normalized.text
         best = best_end = fewest = -1
-        while True:
+        while end >= 0:
             found = words.get(needle[start:end])
             if found is None:
                 return []  # a word the article does not have
-            if type(found) is int:  # the word's only place: the needle is there or nowhere
-                found -= start
-                return [found] if found >= 0 and text.startswith(needle, found) else []
-            count = len(found) >> 2 if type(found) is bytes else len(found)  # type: ignore[arg-type]
-            if fewest < 0 or count < fewest:
-                best, best_end, fewest = start, end, count
+            if type(found) is int:
+                if found != COMMON:  # the word's only place: the needle is there or nowhere
+                    found -= start
+                    return [found] if found >= 0 and text.startswith(needle, found) else []
+            else:
+                count = len(found) >> 2 if type(found) is bytes else len(found)  # type: ignore[arg-type]
+                if fewest < 0 or count < fewest:
+                    best, best_end, fewest = start, end, count
+                    if count <= 4:  # few enough
+                        break
             start, end = end + 1, needle.find(" ", end + 1)
-            if fewest <= 4 or end < 0:  # four places are few enough
-                break
+        if best < 0:  # no inner word, or only common ones
+            return self._scan(needle)
         return [
             p - best
             for p in self._places(needle[best:best_end])
@@ -139,8 +150,8 @@ class EvidenceIndex:
         ]
 
     def _scan(self, needle: str) -> list[int]:
-        """Every start of ``needle``, found by scanning the text (for needles of one or two
-        words: with no whole inner word to look up)."""
+        """Every start of ``needle``, found by scanning the text (for a needle with no inner
+        word to look up, or only common ones)."""
         text = self.normalized.text
         found: list[int] = []
         at = text.find(needle)

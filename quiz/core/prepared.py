@@ -20,7 +20,7 @@ from quiz.core.banks import ArticleLoader
 from quiz.core.evidence import EvidenceIndex
 from quiz.core.normalize import NormalizedText
 
-FORMAT = 2
+FORMAT = 3
 KEEP = 32
 """How many prepared articles are kept; the least recently written go first."""
 _CODE = ("article.py", "normalize.py", "evidence.py", "prepared.py")
