@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -76,7 +76,7 @@ class Sentences(Sequence[Sentence]):
     needs the ones its evidence falls in. The spans are plain integer arrays, cheap to store.
     """
 
-    __slots__ = ("_data", "_made", "_text", "ends", "numbers", "paragraphs", "starts")
+    __slots__ = ("_made", "_text", "_text_of", "ends", "numbers", "paragraphs", "starts")
 
     def __init__(
         self,
@@ -87,7 +87,7 @@ class Sentences(Sequence[Sentence]):
         numbers: array[int],
     ) -> None:
         self._text: str | None = text
-        self._data = b""
+        self._text_of: Callable[[], str] | None = None
         self.starts = starts
         """Where each sentence starts in the text, in order."""
         self.ends = ends
@@ -99,28 +99,29 @@ class Sentences(Sequence[Sentence]):
         self._made: dict[int, Sentence] = {}
 
     @classmethod
-    def undecoded(
+    def deferred(
         cls,
-        data: bytes,
+        text_of: Callable[[], str],
         starts: array[int],
         ends: array[int],
         paragraphs: array[int],
         numbers: array[int],
     ) -> Sentences:
-        """Sentences of an article file's ``data``, known to decode (it was split before), and
-        decoded only when a sentence's text is first needed: checking a bank that cites the
-        article correctly never needs it, and decoding 1 MB costs about a millisecond."""
+        """Sentences split earlier, whose text ``text_of()`` gives when first needed: checking a
+        bank that cites the article correctly never needs it, and reading and decoding 1 MB
+        costs about a millisecond."""
         sentences = cls("", starts, ends, paragraphs, numbers)
         sentences._text = None
-        sentences._data = data
+        sentences._text_of = text_of
         return sentences
 
     @property
     def text(self) -> str:
         """The article's whole text."""
         if self._text is None:
-            self._text = _decode(self._data)
-            self._data = b""
+            assert self._text_of is not None
+            self._text = self._text_of()
+            self._text_of = None
         return self._text
 
     def __len__(self) -> int:
@@ -334,7 +335,7 @@ def article_text(path: Path, data: bytes) -> str:
     """The text of the article file ``path`` read as ``data`` (see :func:`read_article`); a
     :class:`QuizError` if it is not UTF-8 or holds no text."""
     try:
-        text = _decode(data)
+        text = decode_text(data)
     except UnicodeDecodeError as exc:
         raise QuizError(
             f"{path}: article is not UTF-8 (bad byte at offset {exc.start}); save it as UTF-8"
@@ -344,8 +345,9 @@ def article_text(path: Path, data: bytes) -> str:
     return text
 
 
-def _decode(data: bytes) -> str:
-    """UTF-8 ``data`` as text, without a byte-order mark and with every line ending ``\\n``."""
+def decode_text(data: bytes) -> str:
+    """UTF-8 ``data`` as text, without a byte-order mark and with every line ending ``\\n``
+    (see :func:`article_text` for the checks around it)."""
     text = data.decode("utf-8-sig")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

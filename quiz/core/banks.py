@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from quiz.core.article import Article, load_article, load_meta, read_article
+from quiz.core.article import Article, load_article, load_meta
 from quiz.core.collector import collector_paused
 from quiz.core.errors import Problem, QuizError
 from quiz.core.evidence import Evidence, EvidenceIndex
@@ -153,7 +153,7 @@ class ArticleLoader:
         if self._prepared is None:
             article = load_article(path)
             return article, EvidenceIndex(article)
-        index = self._prepared.prepare(path, read_article(path), load_meta(path))
+        index = self._prepared.prepare(path, load_meta(path))
         return index.article, index
 
     def get(self, path: Path) -> tuple[Article, EvidenceIndex]:

@@ -5,24 +5,46 @@ against a few milliseconds to read the prepared form back), and a teacher checks
 and again while the article stays the same. An entry is named by the SHA-256 of the article's
 bytes and this program's preparation code, so an edited article or a changed splitter never
 meets a stale entry; an unreadable or corrupt entry is prepared afresh and rewritten.
+
+Hashing still reads the whole article (about a millisecond for 1 MB), so each article file's
+digest is also remembered with the file's stamp: device, inode, size, and modification and
+change times. While the stamp is the same the file is not read at all, and its text is read only
+if a message or the game needs it. The change time moves on every write and cannot be set back,
+but two writes within one tick of the clock may share it, so (as git does for its index) a stamp
+is only remembered for a file left unchanged for :data:`SETTLED_NS`. On Windows the change time
+is the creation time: there every article is hashed.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
+import time
 from array import array
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from quiz import __version__
-from quiz.core.article import Article, ArticleMeta, Sentences, article_text, split_sentences
+from quiz.core.article import (
+    Article,
+    ArticleMeta,
+    Sentences,
+    article_text,
+    decode_text,
+    read_article,
+    split_sentences,
+)
 from quiz.core.banks import ArticleLoader
+from quiz.core.errors import QuizError
 from quiz.core.evidence import EvidenceIndex
 from quiz.core.normalize import NormalizedText
 
 FORMAT = 3
 KEEP = 32
 """How many prepared articles are kept; the least recently written go first."""
+SETTLED_NS = 2_000_000_000
+"""How long a file must have been left unchanged for its stamp to be trusted."""
 _CODE = ("article.py", "normalize.py", "evidence.py", "prepared.py")
 
 
@@ -45,28 +67,67 @@ class PreparedArticles:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def _entry_path(self, data: bytes) -> Path:
+    def _entry_path(self, digest: str) -> Path:
         import hashlib  # here: playing from the bank cache never prepares an article
 
-        digest = hashlib.sha256(data)
-        digest.update(_code_key().encode())
-        return self.folder / f"{digest.hexdigest()[:32]}.marshal"
+        name = hashlib.sha256(f"{digest}|{_code_key()}".encode()).hexdigest()[:32]
+        return self.folder / f"{name}.marshal"
 
-    def prepare(self, path: Path, data: bytes, meta: ArticleMeta) -> EvidenceIndex:
-        """The evidence index (and with it the split article) of the article read from ``path``
-        as ``data`` (see :func:`~quiz.core.article.read_article`): from disk when kept, else
-        made and kept. A :class:`~quiz.core.errors.QuizError` if the article is unusable."""
-        entry = self._entry_path(data)
-        restored = self._read(entry, path, data, meta)
-        if restored is not None:
-            return restored
-        text = article_text(path, data)
-        index = EvidenceIndex(Article(path, meta, split_sentences(text)))
-        self._write(entry, index)
-        return index
+    def prepare(self, path: Path, meta: ArticleMeta) -> EvidenceIndex:
+        """The evidence index (and with it the split article) of the article file ``path``:
+        from disk when kept, else made and kept. A :class:`~quiz.core.errors.QuizError` if the
+        article is unusable."""
+        stat = _stat(path)
+        if stat is not None and (digest := self._remembered(path, stat)) is not None:
+            text_of = partial(_text_if_unchanged, path, _stamp(stat))
+            restored = self._read(self._entry_path(digest), path, meta, text_of)
+            if restored is not None:
+                return restored
+        import hashlib
+
+        data = read_article(path)
+        digest = hashlib.sha256(data).hexdigest()
+        entry = self._entry_path(digest)
+        # Only text that decoded and split has an entry: its decoding can wait until needed.
+        restored = self._read(entry, path, meta, partial(decode_text, data))
+        if restored is None:
+            restored = EvidenceIndex(Article(path, meta, split_sentences(article_text(path, data))))
+            self._write(entry, restored)
+        if stat is not None and time.time_ns() - stat.st_ctime_ns > SETTLED_NS:
+            self._remember(path, stat, digest)
+        return restored
+
+    def _stamp_path(self, path: Path) -> Path:
+        import hashlib
+
+        return self.folder / "stamps" / hashlib.sha256(str(path).encode()).hexdigest()[:32]
+
+    def _remembered(self, path: Path, stat: os.stat_result) -> str | None:
+        """The digest remembered for ``path`` if its stamp is still ``stat``'s."""
+        try:
+            kept_path, stamp, digest = self._stamp_path(path).read_text("utf-8").split("\n")
+        except (OSError, ValueError):
+            return None
+        return digest if kept_path == str(path) and stamp == _stamp(stat) else None
+
+    def _remember(self, path: Path, stat: os.stat_result, digest: str) -> None:
+        where = self._stamp_path(path)
+        record = f"{path}\n{_stamp(stat)}\n{digest}"
+        try:
+            if where.read_text("utf-8") == record:
+                return
+        except (OSError, ValueError):
+            pass
+        try:
+            where.parent.mkdir(parents=True, exist_ok=True)
+            tmp = where.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(record, "utf-8")
+            tmp.replace(where)
+        except OSError:
+            pass  # a folder that cannot be written only costs speed
 
     def _read(
-        self, entry: Path, path: Path, data: bytes, meta: ArticleMeta
+        self, entry: Path, path: Path, meta: ArticleMeta, text_of: Callable[[], str]
     ) -> EvidenceIndex | None:
         try:
             saved = marshal.loads(entry.read_bytes())
@@ -81,8 +142,7 @@ class PreparedArticles:
                 return None
         except Exception:  # a missing, stale or corrupt entry is simply prepared again
             return None
-        # Only text that decoded and split has an entry: its decoding can wait until needed.
-        article = Article(path, meta, Sentences.undecoded(data, *spans))
+        article = Article(path, meta, Sentences.deferred(text_of, *spans))
         return EvidenceIndex.restore(article, normalized, words)
 
     def _write(self, entry: Path, index: EvidenceIndex) -> None:
@@ -106,10 +166,40 @@ class PreparedArticles:
             pass  # a folder that cannot be written only costs speed
 
     def _prune(self) -> None:
-        """Keep the :data:`KEEP` entries written last (an edited article leaves its old one)."""
-        entries = sorted(self.folder.glob("*.marshal"), key=lambda p: p.stat().st_mtime_ns)
-        for old in entries[:-KEEP]:
-            old.unlink(missing_ok=True)
+        """Keep the :data:`KEEP` entries written last (an edited article leaves its old one),
+        and as many stamps."""
+        for pattern in ("*.marshal", "stamps/*"):
+            kept = sorted(self.folder.glob(pattern), key=lambda p: p.stat().st_mtime_ns)
+            for old in kept[:-KEEP]:
+                old.unlink(missing_ok=True)
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    """The article file's status, when its stamp can be trusted (not on Windows)."""
+    if os.name == "nt":
+        return None
+    try:
+        return path.stat()
+    except OSError:
+        return None  # read_article says what is wrong
+
+
+def _stamp(stat: os.stat_result) -> str:
+    return f"{stat.st_dev}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}"
+
+
+def _text_if_unchanged(path: Path, stamp: str) -> str:
+    """The text of the article file ``path``, which must still have ``stamp``: its sentences
+    were split from the text that had it."""
+    try:
+        with path.open("rb") as file:
+            data = file.read()
+            same = _stamp(os.fstat(file.fileno())) == stamp
+    except OSError:
+        same = False
+    if not same:
+        raise QuizError(f"{path}: the article changed while in use; run the command again")
+    return decode_text(data)
 
 
 def default_articles() -> ArticleLoader:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from quiz.core.banks import ArticleLoader
+from quiz.core.errors import QuizError
 from quiz.core.evidence import EvidenceAmbiguous, EvidenceIndex, EvidenceNotFound
 from quiz.core.prepared import PreparedArticles
 
@@ -132,3 +134,71 @@ def test_text_read_back_is_the_text_as_decoded_with_mark_and_windows_line_ends(
     assert [s.text for s in again.sentences] == [s.text for s in fresh.sentences]
     assert again.sentences == fresh.sentences
     assert again.title == fresh.title
+
+
+def _settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trust a file's stamp however recently it was written (tests cannot wait for it)."""
+    monkeypatch.setattr("quiz.core.prepared.SETTLED_NS", -1)
+
+
+def _article_never_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(path: Path) -> bytes:
+        raise AssertionError(f"{path} was read")
+
+    monkeypatch.setattr("quiz.core.prepared.read_article", refuse)
+
+
+def test_a_settled_article_is_not_read_again_until_its_text_is_needed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _settled_at_once(monkeypatch)
+    path = _article(tmp_path)
+    folder = tmp_path / "prepared"
+    ArticleLoader(PreparedArticles(folder)).get(path)
+    _article_never_read(monkeypatch)
+    article, index = ArticleLoader(PreparedArticles(folder)).get(path)
+    assert index.resolve("Turkey's Defense Industry").sentences == (1,)
+    assert article.sentences[1].text == "“We will not step back,” Erdogan said."
+    assert article.text == TEXT
+
+
+def test_a_recently_written_article_is_hashed_each_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two writes within one tick of the clock may leave the same stamp: a file written in the
+    # last two seconds is not known by its stamp.
+    path = _article(tmp_path)
+    folder = tmp_path / "prepared"
+    ArticleLoader(PreparedArticles(folder)).get(path)
+    assert not (folder / "stamps").exists()
+    _article_never_read(monkeypatch)
+    with pytest.raises(AssertionError, match="was read"):
+        ArticleLoader(PreparedArticles(folder)).get(path)
+
+
+def test_an_article_edited_to_the_same_size_and_time_is_prepared_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _settled_at_once(monkeypatch)
+    path = _article(tmp_path)
+    folder = tmp_path / "prepared"
+    ArticleLoader(PreparedArticles(folder)).get(path)
+    before = path.stat()
+    path.write_text(TEXT.replace("December 2020", "November 2020"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # the change time still moves
+    assert path.stat().st_size == before.st_size
+    index = ArticleLoader(PreparedArticles(folder)).get(path)[1]
+    assert index.resolve("Directorate in November 2020").sentences == (1,)
+
+
+def test_an_article_edited_while_in_use_says_so_when_its_text_is_needed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _settled_at_once(monkeypatch)
+    path = _article(tmp_path)
+    folder = tmp_path / "prepared"
+    ArticleLoader(PreparedArticles(folder)).get(path)
+    article = ArticleLoader(PreparedArticles(folder)).get(path)[0]
+    path.write_text(TEXT.replace("Erdogan", "Erdoğan"), encoding="utf-8")
+    with pytest.raises(QuizError, match="changed while in use; run the command again"):
+        _ = article.text
