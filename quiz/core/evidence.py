@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from quiz.core.article import Article, Sentence
 from quiz.core.normalize import NormalizedText, normalize, normalize_with_map
+
+if TYPE_CHECKING:
+    from mmap import mmap
 
 WordPlaces = dict[str, "int | list[int] | bytes | array[int]"]
 """Word → where it starts in the normalised text: one offset for a word found once, else a list
@@ -74,8 +78,12 @@ class EvidenceIndex:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.normalized = normalize_with_map(article.text)
-        words = self.normalized.text.split(" ")
+        normalized = normalize_with_map(article.text)
+        self._normalized: NormalizedText | None = normalized
+        self._normalized_later: Callable[[], NormalizedText] | None = None
+        self._text: str | None = normalized.text
+        self._mapped: tuple[mmap, int] | None = None
+        words = normalized.text.split(" ")
         starts = accumulate((len(w) + 1 for w in words[:-1]), initial=0)
         index: WordPlaces = {}
         for word, start in zip(words, starts, strict=True):
@@ -93,14 +101,39 @@ class EvidenceIndex:
 
     @classmethod
     def restore(
-        cls, article: Article, normalized: NormalizedText, words: WordPlaces
+        cls,
+        article: Article,
+        normalized: NormalizedText | Callable[[], NormalizedText],
+        words: WordPlaces,
+        mapped: tuple[mmap, int] | None = None,
     ) -> EvidenceIndex:
-        """The index of ``article`` from parts kept earlier (see :meth:`word_places`)."""
+        """The index of ``article`` from parts kept earlier (see :meth:`word_places`).
+
+        ``normalized`` may be a function that gives it when first needed, if ``mapped`` holds
+        its text in ASCII (a memory-mapped file and where the text starts in it): quotes are
+        then checked against the file's bytes, without making the text a string.
+        """
         index = cls.__new__(cls)
         index.article = article
-        index.normalized = normalized
         index._words = words
+        index._mapped = mapped
+        if isinstance(normalized, NormalizedText):
+            index._normalized, index._normalized_later = normalized, None
+            index._text = normalized.text
+        else:
+            assert mapped is not None, "a normalised text made later needs its mapped bytes"
+            index._normalized, index._normalized_later = None, normalized
+            index._text = None
         return index
+
+    @property
+    def normalized(self) -> NormalizedText:
+        """The article's text in evidence form, with the way back to the original offsets."""
+        if self._normalized is None:
+            assert self._normalized_later is not None
+            self._normalized = self._normalized_later()
+            self._normalized_later = None
+        return self._normalized
 
     def word_places(self) -> dict[str, int | bytes]:
         """The word index in a compact form for keeping on disk."""
@@ -124,7 +157,6 @@ class EvidenceIndex:
         start = needle.find(" ") + 1
         end = needle.find(" ", start) if start else -1
         words = self._words
-        text = self.normalized.text
         best = best_end = fewest = -1
         while end >= 0:
             found = words.get(needle[start:end])
@@ -133,7 +165,10 @@ class EvidenceIndex:
             if type(found) is int:
                 if found != COMMON:  # the word's only place: the needle is there or nowhere
                     found -= start
-                    return [found] if found >= 0 and text.startswith(needle, found) else []
+                    text = self._text
+                    if text is None or found < 0:  # mapped bytes (or out of bounds)
+                        return self._stands(needle, (found,))
+                    return [found] if text.startswith(needle, found) else []
             else:
                 count = len(found) >> 2 if type(found) is bytes else len(found)  # type: ignore[arg-type]
                 if fewest < 0 or count < fewest:
@@ -143,16 +178,23 @@ class EvidenceIndex:
             start, end = end + 1, needle.find(" ", end + 1)
         if best < 0:  # no inner word, or only common ones
             return self._scan(needle)
-        return [
-            p - best
-            for p in self._places(needle[best:best_end])
-            if p >= best and text.startswith(needle, p - best)
-        ]
+        return self._stands(needle, [p - best for p in self._places(needle[best:best_end])])
+
+    def _stands(self, needle: str, starts: Sequence[int]) -> list[int]:
+        """Those of ``starts`` (offsets in the normalised text) where ``needle`` stands."""
+        text = self._text
+        if text is not None:
+            return [p for p in starts if p >= 0 and text.startswith(needle, p)]
+        assert self._mapped is not None
+        data, base = self._mapped
+        raw = needle.encode()
+        size = len(raw)
+        return [p for p in starts if p >= 0 and data.find(raw, base + p, base + p + size) >= 0]
 
     def _scan(self, needle: str) -> list[int]:
         """Every start of ``needle``, found by scanning the text (for a needle with no inner
         word to look up, or only common ones)."""
-        text = self.normalized.text
+        text = self._text = self.normalized.text
         found: list[int] = []
         at = text.find(needle)
         while at >= 0 and needle:

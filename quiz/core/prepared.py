@@ -18,6 +18,7 @@ is the creation time: there every article is hashed.
 from __future__ import annotations
 
 import marshal
+import mmap
 import os
 import time
 from array import array
@@ -40,7 +41,7 @@ from quiz.core.errors import QuizError
 from quiz.core.evidence import EvidenceIndex
 from quiz.core.normalize import NormalizedText
 
-FORMAT = 3
+FORMAT = 4
 KEEP = 32
 """How many prepared articles are kept; the least recently written go first."""
 SETTLED_NS = 2_000_000_000
@@ -130,36 +131,53 @@ class PreparedArticles:
         self, entry: Path, path: Path, meta: ArticleMeta, text_of: Callable[[], str]
     ) -> EvidenceIndex | None:
         try:
-            saved = marshal.loads(entry.read_bytes())
-            spans = [array("i", saved["sentences"][n]) for n in range(4)]
-            keys = tuple(array("i", saved["keys"]))
-            offsets = array("i", saved["offsets"])
-            normalized = NormalizedText(
-                saved["normalized"], tuple(zip(keys, offsets, strict=True)), keys
-            )
-            words = saved["words"]
-            if not isinstance(words, dict) or not isinstance(normalized.text, str):
+            with entry.open("rb") as file:
+                data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+            base = 8 + int.from_bytes(data[:8], "little")
+            if base > len(data):
                 return None
+            with memoryview(data) as view:
+                saved = marshal.loads(view[8:base])
+            spans = [array("i", saved["sentences"][n]) for n in range(4)]
+            keys = array("i", saved["keys"])
+            offsets = array("i", saved["offsets"])
+            words = saved["words"]
+            if not isinstance(words, dict) or len(keys) != len(offsets) or not keys:
+                return None
+
+            def normalized() -> NormalizedText:
+                breaks = tuple(zip(keys, offsets, strict=True))
+                return NormalizedText(data[base:].decode(), breaks, tuple(keys))
+
+            article = Article(path, meta, Sentences.deferred(text_of, *spans))
+            if saved["ascii"]:  # quotes are checked against the mapped bytes
+                return EvidenceIndex.restore(article, normalized, words, (data, base))
+            return EvidenceIndex.restore(article, normalized(), words)
         except Exception:  # a missing, stale or corrupt entry is simply prepared again
             return None
-        article = Article(path, meta, Sentences.deferred(text_of, *spans))
-        return EvidenceIndex.restore(article, normalized, words)
 
     def _write(self, entry: Path, index: EvidenceIndex) -> None:
+        """Keep ``index``: its parts marshalled, then its normalised text as UTF-8 (so that
+        an ASCII text can be used where it lies in the file, mapped into memory)."""
         sentences = index.article.sentences
         spans = (sentences.starts, sentences.ends, sentences.paragraphs, sentences.numbers)
         normalized = index.normalized
-        saved = {
-            "sentences": [array("i", span).tobytes() for span in spans],
-            "normalized": normalized.text,
-            "keys": array("i", normalized.keys).tobytes(),
-            "offsets": array("i", (b[1] for b in normalized.breaks)).tobytes(),
-            "words": index.word_places(),
-        }
+        header = marshal.dumps(
+            {
+                "sentences": [array("i", span).tobytes() for span in spans],
+                "keys": array("i", normalized.keys).tobytes(),
+                "offsets": array("i", (b[1] for b in normalized.breaks)).tobytes(),
+                "words": index.word_places(),
+                "ascii": normalized.text.isascii(),
+            }
+        )
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(saved))
+            with tmp.open("wb") as file:
+                file.write(len(header).to_bytes(8, "little"))
+                file.write(header)
+                file.write(normalized.text.encode())
             tmp.replace(entry)
             self._prune()
         except OSError:

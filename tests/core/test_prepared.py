@@ -202,3 +202,37 @@ def test_an_article_edited_while_in_use_says_so_when_its_text_is_needed(
     path.write_text(TEXT.replace("Erdogan", "Erdoğan"), encoding="utf-8")
     with pytest.raises(QuizError, match="changed while in use; run the command again"):
         _ = article.text
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        (TEXT, ["officials met again", "“We will not step back,” Erdogan", "Directorate in"]),
+        (
+            TEXT.replace("Erdogan", "Erdoğan").replace("officials", "ﬁnance officials"),
+            ["Erdoğan said", "finance officials met", "Erdogan said", "said"],
+        ),
+    ],
+    ids=["ascii", "accents"],
+)
+def test_quotes_read_back_are_found_as_when_built(
+    tmp_path: Path, text: str, quotes: list[str]
+) -> None:
+    # A normalised text in ASCII is used where it lies in the prepared file; another one is
+    # read into memory: either way a quote is found, missed or repeated as when built afresh.
+    path = _article(tmp_path, text)
+    folder = tmp_path / "prepared"
+    ArticleLoader(PreparedArticles(folder)).get(path)
+    again = ArticleLoader(PreparedArticles(folder)).get(path)[1]
+    fresh = _fresh(path)
+    for quote in quotes:
+        try:
+            expected: object = fresh.resolve(quote)
+        except (EvidenceNotFound, EvidenceAmbiguous) as exc:
+            expected = type(exc)
+        try:
+            got: object = again.resolve(quote)
+        except (EvidenceNotFound, EvidenceAmbiguous) as exc:
+            got = type(exc)
+        assert got == expected, quote
+    assert again.normalized == fresh.normalized
