@@ -154,31 +154,37 @@ class EvidenceIndex:
         # Every occurrence of the needle has each of its inner words (not the first or last,
         # which may be parts of words) as a whole word of the article: look them up in turn
         # until one stands in few places, then check the needle at each of them.
-        start = needle.find(" ") + 1
-        end = needle.find(" ", start) if start else -1
+        parts = needle.split(" ")
         words = self._words
-        best = best_end = fewest = -1
-        while end >= 0:
-            found = words.get(needle[start:end])
+        best = ""
+        offset = best_offset = len(parts[0]) + 1  # where the inner word looked up starts
+        fewest = -1
+        for word in parts[1:-1]:
+            found = words.get(word)
             if found is None:
                 return []  # a word the article does not have
             if type(found) is int:
                 if found != COMMON:  # the word's only place: the needle is there or nowhere
-                    found -= start
+                    found -= offset
+                    if found < 0:
+                        return []
                     text = self._text
-                    if text is None or found < 0:  # mapped bytes (or out of bounds)
-                        return self._stands(needle, (found,))
-                    return [found] if text.startswith(needle, found) else []
+                    if text is not None:
+                        return [found] if text.startswith(needle, found) else []
+                    data, base = self._mapped  # type: ignore[misc]
+                    raw = needle.encode()
+                    at = base + found
+                    return [found] if data[at : at + len(raw)] == raw else []
             else:
                 count = len(found) >> 2 if type(found) is bytes else len(found)  # type: ignore[arg-type]
                 if fewest < 0 or count < fewest:
-                    best, best_end, fewest = start, end, count
+                    best, best_offset, fewest = word, offset, count
                     if count <= 4:  # few enough
                         break
-            start, end = end + 1, needle.find(" ", end + 1)
-        if best < 0:  # no inner word, or only common ones
+            offset += len(word) + 1
+        if not best:  # no inner word, or only common ones
             return self._scan(needle)
-        return self._stands(needle, [p - best for p in self._places(needle[best:best_end])])
+        return self._stands(needle, [p - best_offset for p in self._places(best)])
 
     def _stands(self, needle: str, starts: Sequence[int]) -> list[int]:
         """Those of ``starts`` (offsets in the normalised text) where ``needle`` stands."""
@@ -189,7 +195,7 @@ class EvidenceIndex:
         data, base = self._mapped
         raw = needle.encode()
         size = len(raw)
-        return [p for p in starts if p >= 0 and data.find(raw, base + p, base + p + size) >= 0]
+        return [p for p in starts if p >= 0 and data[base + p : base + p + size] == raw]
 
     def _scan(self, needle: str) -> list[int]:
         """Every start of ``needle``, found by scanning the text (for a needle with no inner
