@@ -200,9 +200,12 @@ def surely_distinct_loose(values: Sequence[str]) -> bool:
     ignored: then their :func:`loose` forms differ too. One pass over all of them; ``False``
     means only that :func:`loose` must decide."""
     joined = "\x01".join(values)
-    if not joined.isascii() or joined.count("\x01") != len(values) - 1:
+    if not joined.isascii():
         return False
     # All but letters, digits and separators deleted; the loose table then lowers the letters
-    # and makes each separator a space, the only one left.
+    # and makes each separator a space, the only one left. A value holding the separator makes
+    # more pieces than values. A value with neither letters nor digits has an empty skeleton
+    # (its loose form is empty, so it is compared in evidence form), unlike any other but an
+    # empty skeleton.
     skeletons = joined.encode().translate(_ASCII_LOOSE, _NOT_ALNUM).split(b" ")
-    return b"" not in skeletons and len(set(skeletons)) == len(values)
+    return len(skeletons) == len(values) == len(set(skeletons))

@@ -208,7 +208,12 @@ def check_question(
         return None
     _RULES[kind](question, report)
     _common_rules(question, report)
-    evidence, quoted = _resolve(question, report, index, place) if index is not None else ((), None)
+    if index is not None:
+        evidence, quoted = _resolve(question, report, index, place)
+    else:
+        evidence, quoted = (), None
+        if any(not normalize(quote).strip() for quote in question.quotes):
+            _empty_quote(report)
     if report.failed:
         return None
     _warnings(question, quoted, report)
@@ -226,12 +231,6 @@ def _common_rules(q: AnyQuestion, report: Reporter) -> None:
         report.add(
             "prompt" if q.kind != "claim" else "claim", "the question text is empty; write it"
         )
-    evidence = q.evidence
-    quotes = (evidence,) if isinstance(evidence, str) else evidence or ()
-    for quote in quotes:
-        if not quote or quote.isspace():
-            report.add("evidence", "an evidence quote is empty; copy the sentence from the article")
-            break
 
 
 def _distinct(values: tuple[str, ...], key: str, what: str, report: Reporter) -> None:
@@ -324,9 +323,11 @@ def _resolve(
         return (), ""
     found: list[Evidence] = []
     needles: list[str] = []
+    empty = False
     for quote in quotes:
         needle = normalize(quote).strip()
         if not needle:
+            empty = True
             continue
         try:
             if place:
@@ -337,7 +338,13 @@ def _resolve(
             _evidence_problem(quote, exc, report)
             continue
         needles.append(needle)
+    if empty:
+        _empty_quote(report)
     return tuple(found), needles[0] if len(needles) == 1 else " ".join(needles)
+
+
+def _empty_quote(report: Reporter) -> None:
+    report.add("evidence", "an evidence quote is empty; copy the sentence from the article")
 
 
 def _evidence_problem(
@@ -384,12 +391,16 @@ def _warnings(q: AnyQuestion, quoted: str | None, report: Reporter) -> None:
             f"answer `{q.answer}` does not appear in its evidence; quote the words that hold it",
             "warning",
         )
-    if isinstance(q, TextQuestion) and not any(normalize(a).casefold() in quoted for a in q.accept):
-        report.add(
-            "accept",
-            "no accepted answer appears in the evidence; quote the words that hold it",
-            "warning",
-        )
+    if isinstance(q, TextQuestion):
+        for accepted in q.accept:
+            if normalize(accepted).casefold() in quoted:
+                break
+        else:
+            report.add(
+                "accept",
+                "no accepted answer appears in the evidence; quote the words that hold it",
+                "warning",
+            )
 
 
 def _short(text: str, limit: int = 60) -> str:

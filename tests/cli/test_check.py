@@ -447,6 +447,25 @@ def test_empty_evidence_quote() -> None:
     only_error(check_bank(body), 12, "an evidence quote is empty")
 
 
+def test_empty_quote_in_a_list_of_evidence() -> None:
+    body = HEAD + CHOICE.replace(
+        'evidence = "its chief Ismail Demir"', 'evidence = ["its chief Ismail Demir", "\\t"]'
+    )
+    only_error(check_bank(body), 12, "an evidence quote is empty")
+
+
+def test_empty_evidence_quote_is_said_even_when_the_article_is_missing() -> None:
+    body = HEAD.replace("article.txt", "gone.txt") + CHOICE.replace(
+        'evidence = "its chief Ismail Demir"', 'evidence = " "'
+    )
+    result = check_bank(body)
+    assert result.exit_code == 1
+    assert "bank.toml:12: error: question `q1`: an evidence quote is empty" in (result.output), (
+        result.output
+    )
+    assert "gone.txt" in result.output
+
+
 def test_straight_quotes_match_curly_article() -> None:
     body = HEAD + CLAIM.replace("Russia’s", "Russia's")
     result = check_bank(body)
