@@ -136,9 +136,14 @@ def test_text_read_back_is_the_text_as_decoded_with_mark_and_windows_line_ends(
     assert again.title == fresh.title
 
 
-def _settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Trust a file's stamp however recently it was written (tests cannot wait for it)."""
+def _prepared_and_settled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """An article prepared once, its stamp trusted however recently it was written (tests
+    cannot wait two seconds): the article and the folder."""
     monkeypatch.setattr("quiz.core.prepared.SETTLED_NS", -1)
+    path = _article(tmp_path)
+    folder = tmp_path / "prepared"
+    ArticleLoader(PreparedArticles(folder)).get(path)
+    return path, folder
 
 
 def _article_never_read(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -151,10 +156,7 @@ def _article_never_read(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_settled_article_is_not_read_again_until_its_text_is_needed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _settled_at_once(monkeypatch)
-    path = _article(tmp_path)
-    folder = tmp_path / "prepared"
-    ArticleLoader(PreparedArticles(folder)).get(path)
+    path, folder = _prepared_and_settled(tmp_path, monkeypatch)
     _article_never_read(monkeypatch)
     article, index = ArticleLoader(PreparedArticles(folder)).get(path)
     assert index.resolve("Turkey's Defense Industry").sentences == (1,)
@@ -179,10 +181,7 @@ def test_a_recently_written_article_is_hashed_each_time(
 def test_an_article_edited_to_the_same_size_and_time_is_prepared_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _settled_at_once(monkeypatch)
-    path = _article(tmp_path)
-    folder = tmp_path / "prepared"
-    ArticleLoader(PreparedArticles(folder)).get(path)
+    path, folder = _prepared_and_settled(tmp_path, monkeypatch)
     before = path.stat()
     path.write_text(TEXT.replace("December 2020", "November 2020"), encoding="utf-8")
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # the change time still moves
@@ -194,10 +193,7 @@ def test_an_article_edited_to_the_same_size_and_time_is_prepared_again(
 def test_an_article_edited_while_in_use_says_so_when_its_text_is_needed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _settled_at_once(monkeypatch)
-    path = _article(tmp_path)
-    folder = tmp_path / "prepared"
-    ArticleLoader(PreparedArticles(folder)).get(path)
+    path, folder = _prepared_and_settled(tmp_path, monkeypatch)
     article = ArticleLoader(PreparedArticles(folder)).get(path)[0]
     path.write_text(TEXT.replace("Erdogan", "Erdoğan"), encoding="utf-8")
     with pytest.raises(QuizError, match="changed while in use; run the command again"):
