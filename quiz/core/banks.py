@@ -207,7 +207,8 @@ def load_bank(
     import tomli
 
     from quiz.core.lines import LazyLines
-    from quiz.core.validate import Reporter, check_bank_info, check_question
+    from quiz.core.reporter import Reporter
+    from quiz.core.validate import check_bank_info, check_question
 
     articles = articles or ArticleLoader()
     try:

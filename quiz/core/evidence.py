@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from quiz.core.article import Article, Sentence
+from quiz.core.article import Article
 from quiz.core.normalize import NormalizedText, normalize, normalize_with_map
+from quiz.core.sentences import Sentence
 
 if TYPE_CHECKING:
     from mmap import mmap

@@ -30,7 +30,6 @@ from quiz import __version__
 from quiz.core.article import (
     Article,
     ArticleMeta,
-    Sentences,
     article_text,
     decode_text,
     read_article,
@@ -40,13 +39,14 @@ from quiz.core.banks import ArticleLoader
 from quiz.core.errors import QuizError
 from quiz.core.evidence import EvidenceIndex
 from quiz.core.normalize import NormalizedText
+from quiz.core.sentences import Sentences
 
 FORMAT = 4
 KEEP = 32
 """How many prepared articles are kept; the least recently written go first."""
 SETTLED_NS = 2_000_000_000
 """How long a file must have been left unchanged for its stamp to be trusted."""
-_CODE = ("article.py", "normalize.py", "evidence.py", "prepared.py")
+_CODE = ("article.py", "sentences.py", "normalize.py", "evidence.py", "prepared.py")
 
 
 def _code_key() -> str:

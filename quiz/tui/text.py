@@ -6,11 +6,12 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
-from quiz.core.article import Article, Sentence
+from quiz.core.article import Article
 from quiz.core.banks import Bank
 from quiz.core.evidence import Evidence
 from quiz.core.model import VERDICT_LABELS, ClaimQuestion, MultiQuestion, OrderQuestion
 from quiz.core.scoring import Response, right_answer
+from quiz.core.sentences import Sentence
 from quiz.core.session import QuizItem
 
 RIGHT = "✓ Right"

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from quiz.core.lines import TableLines
 from quiz.core.normalize import loose, normalize
-from quiz.core.validate import Reporter, _distinct
+from quiz.core.reporter import Reporter
+from quiz.core.validate import _distinct
 
 _PIECES = st.sampled_from(["a", "A", "b", "1", " ", ".", "-", "_", "é", "\x01", "U.S.", "US", ""])
 _VALUE = st.lists(_PIECES, max_size=5).map("".join)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quiz.core.article import Sentence
 from quiz.core.draft import dates, numbers
 from quiz.core.draft.common import Draft, clean, fold, shorten
 from quiz.core.draft.context import Context
+from quiz.core.sentences import Sentence
 
 MIN_WORDS = 6
 MAX_WORDS = 45

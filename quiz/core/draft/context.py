@@ -5,11 +5,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from quiz.core.article import Article, Sentence
+from quiz.core.article import Article
 from quiz.core.draft.common import fold, shorten
 from quiz.core.draft.dates import DateMention, find_dates
 from quiz.core.draft.entities import Cast, Entity, find_cast
 from quiz.core.draft.numbers import NumberMention, find_numbers
+from quiz.core.sentences import Sentence
 
 
 @dataclass

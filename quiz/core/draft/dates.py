@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quiz.core.article import Article, Sentence
+from quiz.core.article import Article
 from quiz.core.draft.common import Draft, Pool, cloze, distinct, fold, rotate
+from quiz.core.sentences import Sentence
 
 if TYPE_CHECKING:
     from quiz.core.draft.context import Context

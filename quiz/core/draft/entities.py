@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from quiz.core.article import Article, Sentence
+from quiz.core.article import Article
 from quiz.core.draft.common import Token, fold, tokens
 from quiz.core.draft.gazetteer import (
     ALIASES,
@@ -22,6 +22,7 @@ from quiz.core.draft.gazetteer import (
     TITLES,
 )
 from quiz.core.draft.roles import find_roles
+from quiz.core.sentences import Sentence
 
 _JOINERS = frozenset("of de da di du van von der den bin ibn al el la le del dos das y".split())
 _ORG_JOINERS = frozenset("for to and the on".split())

@@ -8,8 +8,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quiz.core.article import Article, Sentence
+from quiz.core.article import Article
 from quiz.core.draft.common import Draft, Pool, cloze, distinct, rotate
+from quiz.core.sentences import Sentence
 
 if TYPE_CHECKING:
     from quiz.core.draft.context import Context

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from quiz.core.article import Sentence
 from quiz.core.draft.common import Draft, distinct, fold
 from quiz.core.draft.context import Context
 from quiz.core.draft.entities import Mention
+from quiz.core.sentences import Sentence
 
 # trigger -> how the prompt says it
 _TRIGGERS: tuple[tuple[str, str], ...] = (
