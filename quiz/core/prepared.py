@@ -13,6 +13,12 @@ if a message or the game needs it. The change time moves on every write and cann
 but two writes within one tick of the clock may share it, so (as git does for its index) a stamp
 is only remembered for a file left unchanged for :data:`SETTLED_NS`. On Windows the change time
 is the creation time: there every article is hashed.
+
+An entry is the marshalled index followed by the normalised text in UTF-8. When that text is
+ASCII, as most English articles are once quotes and dashes are plain, it is not read into a
+string: the file is memory-mapped and quotes are compared with its bytes where they lie. Entries
+are only ever replaced whole (written aside, then renamed), never rewritten in place, which a
+mapped file could not survive.
 """
 
 from __future__ import annotations
