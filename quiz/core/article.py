@@ -102,6 +102,11 @@ class Article:
         """How many paragraphs the article has."""
         return self.sentences[-1].paragraph if self.sentences else 0
 
+    def read_text(self) -> None:
+        """Read the text now if its reading was put off (see :meth:`Sentences.deferred`): a
+        :class:`QuizError` if the file changed since it was split."""
+        _ = self.sentences.text
+
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence holding character ``offset`` (the nearest one before it otherwise)."""
         return self.sentences[self.sentences.position_at(offset)]

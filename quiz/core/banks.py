@@ -256,7 +256,10 @@ def load_bank(
     index: EvidenceIndex | None = None
     article: Article | None = None
     try:
-        article, index = articles.get((source.path.parent / info.article).resolve())
+        loaded = articles.get((source.path.parent / info.article).resolve())
+        if place:  # a game shows the text: read it now, while a problem can still be said
+            loaded[0].read_text()
+        article, index = loaded
     except QuizError as exc:
         head.add("article", f"article `{info.article}` cannot be used: {_after_path(exc)}")
     except (OSError, ValueError):

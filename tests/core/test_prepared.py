@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.core.banks import ArticleLoader
+from quiz.core.banks import ArticleLoader, BankSource, load_bank
 from quiz.core.errors import QuizError
 from quiz.core.evidence import EvidenceAmbiguous, EvidenceIndex, EvidenceNotFound
 from quiz.core.prepared import PreparedArticles
@@ -232,3 +232,30 @@ def test_quotes_read_back_are_found_as_when_built(
             got = type(exc)
         assert got == expected, quote
     assert again.normalized == fresh.normalized
+
+
+def test_a_bank_loaded_to_play_reads_its_article_text_while_loading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Checking never needs the text of a known article; a game does, so it is read while a
+    # problem can still be said as one line, not when a sentence is first shown.
+    path, folder = _prepared_and_settled(tmp_path, monkeypatch)
+    bank = tmp_path / "bank.toml"
+    bank.write_text(
+        '[bank]\nid = "b"\ntitle = "B"\narticle = "a.txt"\n\n[[questions]]\nid = "q"\n'
+        'kind = "claim"\nclaim = "He spoke."\nverdict = "supported"\nevidence = "Erdogan said"\n'
+        'explanation = "He did."\n',
+        encoding="utf-8",
+    )
+    source = BankSource(bank, "bank.toml", "given")
+
+    def changed(path: Path, stamp: str) -> str:
+        raise QuizError(f"{path}: the article changed while in use; run the command again")
+
+    monkeypatch.setattr("quiz.core.prepared._text_if_unchanged", changed)
+    checked, problems = load_bank(source, ArticleLoader(PreparedArticles(folder)), place=False)
+    assert checked is not None and not problems
+    played, problems = load_bank(source, ArticleLoader(PreparedArticles(folder)), place=True)
+    assert played is None
+    said = "article `a.txt` cannot be used: the article changed while in use; run the command again"
+    assert [(p.line, p.message) for p in problems] == [(4, said)]
