@@ -37,6 +37,16 @@ class _PlayByDefault(click.Group):
             args = ["play", *args]
         return super().parse_args(ctx, args)
 
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; a :class:`QuizError` that reaches here (such as an article edited
+        while a command reads it) ends it with its one line, not a traceback."""
+        from quiz.core.errors import QuizError
+
+        try:
+            return super().invoke(ctx)
+        except QuizError as exc:
+            fail(str(exc))
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
 

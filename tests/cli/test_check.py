@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from quiz.cli import main
+from quiz.core.errors import QuizError
 
 HEAD = """\
 [bank]
@@ -724,3 +725,24 @@ explanation = "Said."
 """
     result = check_bank(HEAD.replace("article.txt", "nfd.txt") + question)
     assert problems(result) == []
+
+
+def test_an_article_edited_while_being_checked_is_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Known by its stamp, the article is read only for a message; if it changed meanwhile the
+    # command ends with one line rather than a traceback.
+    monkeypatch.setattr("quiz.core.prepared.SETTLED_NS", -1)
+    body = HEAD + CHOICE.replace("its chief Ismail Demir", "its chief Ismail Demirr")
+    check_bank(body)
+
+    def changed(path: Path, stamp: str) -> str:
+        raise QuizError(f"{path}: the article changed while in use; run the command again")
+
+    monkeypatch.setattr("quiz.core.prepared._text_if_unchanged", changed)
+    result = check_bank(body)
+    assert result.exit_code == 1
+    assert result.output.strip().endswith(
+        "article.txt: the article changed while in use; run the command again"
+    ), result.output
+    assert "Traceback" not in result.output
