@@ -134,6 +134,7 @@ class EvidenceIndex:
             assert self._normalized_later is not None
             self._normalized = self._normalized_later()
             self._normalized_later = None
+            self._text = self._normalized.text  # quotes are now checked against the string
         return self._normalized
 
     def word_places(self) -> dict[str, int | bytes]:
@@ -167,15 +168,7 @@ class EvidenceIndex:
             if type(found) is int:
                 if found != COMMON:  # the word's only place: the needle is there or nowhere
                     found -= offset
-                    if found < 0:
-                        return []
-                    text = self._text
-                    if text is not None:
-                        return [found] if text.startswith(needle, found) else []
-                    data, base = self._mapped  # type: ignore[misc]
-                    raw = needle.encode()
-                    at = base + found
-                    return [found] if data[at : at + len(raw)] == raw else []
+                    return [found] if self._stands_at(needle, found) else []
             else:
                 count = len(found) >> 2 if type(found) is bytes else len(found)  # type: ignore[arg-type]
                 if fewest < 0 or count < fewest:
@@ -185,23 +178,24 @@ class EvidenceIndex:
             offset += len(word) + 1
         if not best:  # no inner word, or only common ones
             return self._scan(needle)
-        return self._stands(needle, [p - best_offset for p in self._places(best)])
+        starts = [p - best_offset for p in self._places(best)]
+        return [p for p in starts if self._stands_at(needle, p)]
 
-    def _stands(self, needle: str, starts: Sequence[int]) -> list[int]:
-        """Those of ``starts`` (offsets in the normalised text) where ``needle`` stands."""
+    def _stands_at(self, needle: str, start: int) -> bool:
+        """Whether ``needle`` stands at ``start`` in the normalised text."""
+        if start < 0:
+            return False
         text = self._text
         if text is not None:
-            return [p for p in starts if p >= 0 and text.startswith(needle, p)]
-        assert self._mapped is not None
-        data, base = self._mapped
+            return text.startswith(needle, start)
+        data, base = self._mapped  # type: ignore[misc]
         raw = needle.encode()
-        size = len(raw)
-        return [p for p in starts if p >= 0 and data[base + p : base + p + size] == raw]
+        return data[base + start : base + start + len(raw)] == raw
 
     def _scan(self, needle: str) -> list[int]:
         """Every start of ``needle``, found by scanning the text (for a needle with no inner
         word to look up, or only common ones)."""
-        text = self._text = self.normalized.text
+        text = self.normalized.text
         found: list[int] = []
         at = text.find(needle)
         while at >= 0 and needle:
