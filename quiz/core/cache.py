@@ -8,7 +8,6 @@ bank is loaded afresh and the entry rewritten. Loading from the cache needs no p
 
 from __future__ import annotations
 
-import os
 import pickle
 import zlib
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from pathlib import Path
 from quiz import __version__
 from quiz.core.banks import ArticleLoader, Bank, BankSource, load_bank
 from quiz.core.errors import Problem
+from quiz.core.files import replace_whole
 
 FORMAT = 3
 
@@ -91,14 +91,10 @@ class BankCache:
         article = bank.article.path.resolve()
         try:
             entry = _Entry(key, str(article), _article_key(article), bank, problems)
-            self.folder.mkdir(parents=True, exist_ok=True)
-            target = self._entry_path(where)
-            tmp = target.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as handle:
-                pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(target)
         except OSError:
-            pass  # a cache that cannot be written only costs speed
+            return  # the article cannot be read again: nothing safe to keep
+        data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+        replace_whole(self._entry_path(where), data)  # a cache not written only costs speed
 
 
 def default_cache() -> BankCache:

@@ -7,9 +7,10 @@ rewrites it whenever the player starts, answers or finishes, and the server read
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from quiz.core.files import replace_whole
 
 STATUS_ENV = "QUIZ_SERVE_STATUS"
 
@@ -28,12 +29,9 @@ class LiveStatus:
 
 def write_status(path: Path, status: LiveStatus) -> None:
     """Replace the status file at ``path`` at once (readers never see half a file)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(json.dumps(asdict(status)), encoding="utf-8")
-        tmp.replace(path)
-    except OSError:
-        pass  # the teacher's live line is a convenience; the answers are in the store
+    # Not written is no error: the teacher's live line is a convenience, the answers are in the
+    # store. Nor is the folder made again: the server removes it when it stops.
+    replace_whole(path, json.dumps(asdict(status)).encode(), make_folder=False)
 
 
 def read_status(path: Path) -> LiveStatus | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from quiz.core.files import replace_whole
+
 
 def prefs_path() -> Path:
     """The preferences file in the user data directory."""
@@ -25,11 +27,4 @@ def last_player(path: Path | None = None) -> str:
 
 def remember_player(name: str, path: Path | None = None) -> None:
     """Remember ``name`` as the last player; failing to write it is not worth an error."""
-    target = path or prefs_path()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"last_player": name}), encoding="utf-8")
-        tmp.replace(target)
-    except OSError:
-        pass
+    replace_whole(path or prefs_path(), json.dumps({"last_player": name}).encode())

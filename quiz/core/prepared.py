@@ -44,6 +44,7 @@ from quiz.core.article import (
 from quiz.core.banks import ArticleLoader
 from quiz.core.errors import QuizError
 from quiz.core.evidence import EvidenceIndex
+from quiz.core.files import replace_whole
 from quiz.core.normalize import NormalizedText
 from quiz.core.sentences import Sentences
 
@@ -75,10 +76,7 @@ class PreparedArticles:
         self.folder = folder
 
     def _entry_path(self, digest: str) -> Path:
-        import hashlib  # here: playing from the bank cache never prepares an article
-
-        name = hashlib.sha256(f"{digest}|{_code_key()}".encode()).hexdigest()[:32]
-        return self.folder / f"{name}.marshal"
+        return self.folder / f"{_sha256(f'{digest}|{_code_key()}'.encode())[:32]}.marshal"
 
     def prepare(self, path: Path, meta: ArticleMeta) -> EvidenceIndex:
         """The evidence index (and with it the split article) of the article file ``path``:
@@ -90,10 +88,8 @@ class PreparedArticles:
             restored = self._read(self._entry_path(digest), path, meta, text_of)
             if restored is not None:
                 return restored
-        import hashlib
-
         data = read_article(path)
-        digest = hashlib.sha256(data).hexdigest()
+        digest = _sha256(data)
         entry = self._entry_path(digest)
         # Only text that decoded and split has an entry: its decoding can wait until needed.
         restored = self._read(entry, path, meta, partial(decode_text, data))
@@ -105,9 +101,7 @@ class PreparedArticles:
         return restored
 
     def _stamp_path(self, path: Path) -> Path:
-        import hashlib
-
-        return self.folder / "stamps" / hashlib.sha256(str(path).encode()).hexdigest()[:32]
+        return self.folder / "stamps" / _sha256(str(path).encode())[:32]
 
     def _remembered(self, path: Path, stat: os.stat_result) -> str | None:
         """The digest remembered for ``path`` if its stamp is still ``stat``'s."""
@@ -125,13 +119,7 @@ class PreparedArticles:
                 return
         except (OSError, ValueError):
             pass
-        try:
-            where.parent.mkdir(parents=True, exist_ok=True)
-            tmp = where.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(record, "utf-8")
-            tmp.replace(where)
-        except OSError:
-            pass  # a folder that cannot be written only costs speed
+        replace_whole(where, record.encode())
 
     def _read(
         self, entry: Path, path: Path, meta: ArticleMeta, text_of: Callable[[], str]
@@ -177,25 +165,27 @@ class PreparedArticles:
                 "ascii": normalized.text.isascii(),
             }
         )
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as file:
-                file.write(len(header).to_bytes(8, "little"))
-                file.write(header)
-                file.write(normalized.text.encode())
-            tmp.replace(entry)
+        size = len(header).to_bytes(8, "little")
+        if replace_whole(entry, size, header, normalized.text.encode()):
             self._prune()
-        except OSError:
-            pass  # a folder that cannot be written only costs speed
 
     def _prune(self) -> None:
         """Keep the :data:`KEEP` entries written last (an edited article leaves its old one),
         and as many stamps."""
-        for pattern in ("*.marshal", "stamps/*"):
-            kept = sorted(self.folder.glob(pattern), key=lambda p: p.stat().st_mtime_ns)
-            for old in kept[:-KEEP]:
-                old.unlink(missing_ok=True)
+        try:
+            for pattern in ("*.marshal", "stamps/*"):
+                kept = sorted(self.folder.glob(pattern), key=lambda p: p.stat().st_mtime_ns)
+                for old in kept[:-KEEP]:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a folder that cannot be tidied only costs room
+
+
+def _sha256(data: bytes) -> str:
+    """The SHA-256 of ``data`` in hex."""
+    import hashlib  # here: playing from the bank cache never prepares an article
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def _stat(path: Path) -> os.stat_result | None:
