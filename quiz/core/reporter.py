@@ -30,11 +30,9 @@ class Reporter:
         """How many of them are errors."""
         self._since = 0
 
-    def begin(self, lines: TableLines | TableRef | None = None) -> None:
-        """Go on to the next table (at ``lines``, else where :attr:`lines` now points):
+    def begin(self) -> None:
+        """Go on to the next table, where :attr:`lines` now points (the caller moves it):
         :attr:`failed` then looks at its problems only."""
-        if lines is not None:
-            self.lines = lines
         self.question = None
         self._since = self.errors
 
