@@ -48,12 +48,8 @@ explanation = "Named in the same sentence."
 
 
 @pytest.fixture(autouse=True)
-def quiz_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test, and every app process it serves, gets its own empty data folder."""
-    home = tmp_path / "quiz-home"
-    monkeypatch.setenv("QUIZ_HOME", str(home))
-    monkeypatch.delenv("QUIZ_DB", raising=False)
-    return home
+def _own_home(quiz_home: Path) -> None:
+    """Every test here, and every process it starts, gets its own empty data folder."""
 
 
 @pytest.fixture

@@ -10,12 +10,8 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def quiz_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own empty data folder, never the user's."""
-    home = tmp_path / "quiz-home"
-    monkeypatch.setenv("QUIZ_HOME", str(home))
-    monkeypatch.delenv("QUIZ_DB", raising=False)
-    return home
+def _own_home(quiz_home: Path) -> None:
+    """Every test here, and every process it starts, gets its own empty data folder."""
 
 
 @pytest.hookimpl(tryfirst=True)
