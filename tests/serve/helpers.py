@@ -11,10 +11,12 @@ import os
 import re
 import socket
 import struct
+import sys
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import aiohttp
@@ -43,6 +45,21 @@ async def serving(
         yield server
     finally:
         await server.stop()
+
+
+@asynccontextmanager
+async def serve_command(*args: str, **options: Any) -> AsyncIterator[asyncio.subprocess.Process]:
+    """``quiz serve ARGS`` run as a command, its output piped (``options`` go to
+    :func:`asyncio.create_subprocess_exec`); killed on the way out if it still runs."""
+    server = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "quiz", "serve", *args, stdout=asyncio.subprocess.PIPE, **options
+    )
+    try:
+        yield server
+    finally:
+        if server.returncode is None:
+            server.kill()
+            await server.wait()
 
 
 class Tab:

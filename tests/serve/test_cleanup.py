@@ -16,7 +16,16 @@ from quiz.serve.options import SERVED_FLAG, ServeOptions
 from quiz.serve.process import QUIT_SECONDS, TERM_SECONDS
 
 from .conftest import CODE
-from .helpers import RawTab, Tab, eventually, psutil, quiz_children, serving, wait_until_gone
+from .helpers import (
+    RawTab,
+    Tab,
+    eventually,
+    psutil,
+    quiz_children,
+    serve_command,
+    serving,
+    wait_until_gone,
+)
 
 Options = Callable[..., ServeOptions]
 A_FEW_SECONDS = QUIT_SECONDS + TERM_SECONDS + 2
@@ -79,17 +88,12 @@ def test_no_process_outlives_the_server(make_options: Options) -> None:
 
 @pytest.mark.skipif(psutil is None or not sys.platform.startswith("linux"), reason="Linux, psutil")
 def test_no_process_outlives_a_killed_server(bank: Path, tmp_path: Path) -> None:
-    command = [sys.executable, "-m", "quiz", "serve", str(bank), "--port", "0", "--code", CODE]
-    command += ["--db", str(tmp_path / "class.sqlite")]
+    args = [str(bank), "--port", "0", "--code", CODE, "--db", str(tmp_path / "class.sqlite")]
+    runtime = {**os.environ, "TMPDIR": str(tmp_path)}  # its runtime folder, left by the kill
 
     async def scenario() -> None:
-        server = await asyncio.create_subprocess_exec(
-            *command,
-            stdout=asyncio.subprocess.PIPE,
-            env={**os.environ, "TMPDIR": str(tmp_path)},  # its runtime folder, left by the kill
-        )
-        assert server.stdout is not None
-        try:
+        async with serve_command(*args, env=runtime) as server:
+            assert server.stdout is not None
             while "Students open:" not in (line := (await server.stdout.readline()).decode()):
                 assert line, "the server ended"
             tab = Tab(line.split()[-1])
@@ -104,9 +108,5 @@ def test_no_process_outlives_a_killed_server(bank: Path, tmp_path: Path) -> None
                 assert not await wait_until_gone(apps, A_FEW_SECONDS)
             finally:
                 await tab.close()
-        finally:
-            if server.returncode is None:
-                server.kill()
-                await server.wait()
 
     asyncio.run(scenario())

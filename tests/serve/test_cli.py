@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from quiz.core.session import QuizItem
 from quiz.serve.options import SERVED_FLAG
 
 from .conftest import CODE, SEED
-from .helpers import Tab, psutil, wait_until_gone
+from .helpers import Tab, psutil, serve_command, wait_until_gone
 
 
 @pytest.mark.parametrize(
@@ -50,25 +49,21 @@ def test_serve_prints_the_address_and_code_then_stops_cleanly(
     bank: Path, tmp_path: Path, first_item: QuizItem
 ) -> None:
     db = tmp_path / "class.sqlite"
-    command = [sys.executable, "-m", "quiz", "serve", str(bank), "--port", "0"]
-    command += ["--code", CODE.lower(), "--seed", str(SEED), "--db", str(db)]
+    args = [str(bank), "--port", "0", "--code", CODE.lower(), "--seed", str(SEED), "--db", str(db)]
 
     async def scenario() -> None:
-        server = await asyncio.create_subprocess_exec(
-            *command, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT
-        )
-        assert server.stdout is not None
-        seen: list[str] = []
+        async with serve_command(*args, stderr=asyncio.subprocess.STDOUT) as server:
+            assert server.stdout is not None
+            seen: list[str] = []
 
-        async def read_until(text: str) -> str:
-            while True:
-                line = (await asyncio.wait_for(server.stdout.readline(), 20)).decode()  # type: ignore[union-attr]
-                assert line, f"the server ended; it said:\n{''.join(seen)}"
-                seen.append(line)
-                if text in line:
-                    return line
+            async def read_until(text: str) -> str:
+                while True:
+                    line = (await asyncio.wait_for(server.stdout.readline(), 20)).decode()  # type: ignore[union-attr]
+                    assert line, f"the server ended; it said:\n{''.join(seen)}"
+                    seen.append(line)
+                    if text in line:
+                        return line
 
-        try:
             url = (await read_until("Students open:")).split()[-1]
             assert url.startswith("http://127.0.0.1:")
             assert "Join code:      K7MQ42" in await read_until("Join code:")
@@ -98,10 +93,6 @@ def test_serve_prints_the_address_and_code_then_stops_cleanly(
                 await tab.wait_for(lambda: tab.closed_by_server, "the tab closed", 5)
             finally:
                 await tab.close()
-        finally:
-            if server.returncode is None:
-                server.kill()
-                await server.wait()
         rest = (await server.stdout.read()).decode()
         assert "Stopped. Every answer is in" in rest
         assert "Traceback" not in "".join(seen) + rest
