@@ -104,7 +104,7 @@ def results(
 def _attempt_lines(attempts: Sequence[AttemptRecord]) -> list[str]:
     if not attempts:
         return ["No attempts found."]
-    from quiz.core.report import score_text
+    from quiz.core.scoring import score_text
 
     width = max(len(a.player) for a in attempts)
     scores = [score_text(a.score, a.max_score) for a in attempts]

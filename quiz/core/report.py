@@ -23,6 +23,7 @@ from quiz.core.model import AnyQuestion, fingerprint
 from quiz.core.normalize import loose
 from quiz.core.records import AnswerRecord, AttemptRecord, answer_text
 from quiz.core.results import read_results
+from quiz.core.scoring import score_text
 
 GROUP_SHARE = 0.27
 """The share of players in the top and in the bottom group for D."""
@@ -329,11 +330,6 @@ def report_lines(report: Report) -> list[str]:
         for p in report.players
     ]
     return lines
-
-
-def score_text(score: float, max_score: float) -> str:
-    """``score/max`` with at most two decimals: ``22.33/30``."""
-    return "/".join(f"{x:.2f}".rstrip("0").rstrip(".") for x in (score, max_score))
 
 
 def _clip(text: str | None, width: int = 40) -> str:

@@ -90,3 +90,13 @@ def grade(question: AnyQuestion, response: Response) -> Grade:
     else:
         share = float(response == question.verdict)
     return Grade(points * share, points)
+
+
+def points_text(points: float) -> str:
+    """Points as shown everywhere: at most two decimals, no trailing zeros (``0.83``, ``2``)."""
+    return f"{points:.2f}".rstrip("0").rstrip(".")
+
+
+def score_text(score: float, max_score: float, between: str = "/") -> str:
+    """``score/max`` with at most two decimals each: ``22.33/30``."""
+    return f"{points_text(score)}{between}{points_text(max_score)}"

@@ -10,7 +10,7 @@ from quiz.core.article import Article
 from quiz.core.banks import Bank
 from quiz.core.evidence import Evidence
 from quiz.core.model import VERDICT_LABELS, ClaimQuestion, MultiQuestion, OrderQuestion
-from quiz.core.scoring import Response, right_answer
+from quiz.core.scoring import Response, right_answer, score_text
 from quiz.core.sentences import Sentence
 from quiz.core.session import QuizItem
 
@@ -51,7 +51,7 @@ def verdict_line(points: float, max_points: float) -> str:
     if points >= max_points - 1e-9:
         return RIGHT
     if points > 0:
-        return f"{PARTLY} ({points:g} of {max_points:g} points)"
+        return f"{PARTLY} ({score_text(points, max_points, ' of ')} points)"
     return WRONG
 
 

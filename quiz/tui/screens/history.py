@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from quiz.core.banks import Bank
 from quiz.core.errors import QuizError
 from quiz.core.records import AttemptRecord
+from quiz.core.scoring import score_text
 from quiz.core.store import ResultsStore
 
 
@@ -22,9 +23,10 @@ def attempt_label(record: AttemptRecord, banks: Sequence[Bank]) -> Content:
     """One line about an attempt: when, which banks, score, mode, finished or not."""
     titles = ", ".join(b.topic for b in banks if b.id in record.banks) or ", ".join(record.banks)
     state = "finished" if record.finished_at else f"unfinished, {record.answered} answered"
+    score = score_text(record.score, record.max_score, " / ")
     return Content.assemble(
         (f"{record.started_at.astimezone():%Y-%m-%d %H:%M}  ", "bold"),
-        f"{titles} · {record.score:g} / {record.max_score:g} ({record.percent:.0f}%) · ",
+        f"{titles} · {score} ({record.percent:.0f}%) · ",
         f"{record.mode} · {state}",
     )
 

@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from quiz.core.model import ClaimQuestion, MultiQuestion, OrderQuestion, TextQuestion
-from quiz.core.scoring import Response
+from quiz.core.scoring import Response, score_text
 from quiz.core.session import GivenAnswer, QuizItem, QuizSession
 from quiz.tui.messages import ArticleRequested, LeaveRequested, QuizFinished
 from quiz.tui.text import choice_label
@@ -152,9 +152,8 @@ class QuestionScreen(Screen[None]):
         if session.settings.mode == "exam":  # the score would tell right from wrong
             text = f"{number} / {len(session.items)}"
         else:
-            text = (
-                f"{number} / {len(session.items)}   Score {session.score:g} / {session.max_score:g}"
-            )
+            score = score_text(session.score, session.max_score, " / ")
+            text = f"{number} / {len(session.items)}   Score {score}"
         mode = "practice" if session.settings.mode == "practice" else "exam: feedback at the end"
         if self.resume_code:
             mode += f" · resume code {self.resume_code}"

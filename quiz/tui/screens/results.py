@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.core.records import AttemptRecord
+from quiz.core.scoring import score_text
 from quiz.core.session import QuizSession
 from quiz.tui.messages import ArticleRequested, HomeRequested, ReplayRequested
 from quiz.tui.widgets.feedback_panel import FeedbackPanel
@@ -27,7 +28,7 @@ def summary(session: QuizSession, seconds: float | None = None) -> Content:
     """Score, percentage, count right and time taken (``seconds``, else the session's own)."""
     taken = duration(session.elapsed if seconds is None else seconds)
     head = (
-        f"{session.player}: {session.score:g} / {session.max_score:g} points "
+        f"{session.player}: {score_text(session.score, session.max_score, ' / ')} points "
         f"({session.percent:.0f}%) · {session.right} of {len(session.answers)} right · "
         f"time {taken}"
     )
@@ -37,7 +38,7 @@ def summary(session: QuizSession, seconds: float | None = None) -> Content:
 def earlier_lines(attempts: list[AttemptRecord]) -> tuple[str, ...]:
     """One line per earlier attempt: when, score and share (the last ten)."""
     return tuple(
-        f"{a.started_at.astimezone():%Y-%m-%d %H:%M}  {a.score:g} / {a.max_score:g} "
+        f"{a.started_at.astimezone():%Y-%m-%d %H:%M}  {score_text(a.score, a.max_score, ' / ')} "
         f"({a.percent:.0f}%)  {a.mode}"
         for a in attempts[-10:]
     )

@@ -1,0 +1,28 @@
+"""Points are written the same way by the app, `quiz results` and `quiz report`."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.core.scoring import points_text, score_text
+
+
+@pytest.mark.parametrize(
+    ("points", "shown"),
+    [
+        (0, "0"),
+        (1, "1"),
+        (2.0, "2"),
+        (1.5, "1.5"),
+        (5 / 6, "0.83"),
+        (1 / 3, "0.33"),
+        (22.333, "22.33"),
+    ],
+)
+def test_points_have_at_most_two_decimals_and_no_trailing_zeros(points: float, shown: str) -> None:
+    assert points_text(points) == shown
+
+
+def test_a_score_joins_points_and_most_points() -> None:
+    assert score_text(5 / 6, 18) == "0.83/18"
+    assert score_text(1.5, 6, " / ") == "1.5 / 6"
