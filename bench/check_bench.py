@@ -372,7 +372,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated")
     parser.add_argument(
-        "--repeats", type=int, help="runs of each side per size (default: 5, 3, 2 by size)"
+        "--repeats", type=int, help="runs of each side per size (default: 5 at 1,000, else 3)"
     )
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
@@ -396,7 +396,7 @@ def main() -> None:
             timed(fn, folders[sizes[0]], sizes[0])
         rows = []
         for size in sizes:
-            repeats = args.repeats or (5 if size <= 1000 else 3 if size <= 10_000 else 2)
+            repeats = args.repeats or (5 if size <= 1000 else 3)
             times: dict[str, list[float]] = {"check": [], "hashed": [], "cold": [], "floor": []}
             sides = [(check, times["check"]), (hashed, times["hashed"])]
             sides += [(cold, times["cold"]), (floor, times["floor"])]
