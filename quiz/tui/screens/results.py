@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.core.records import AttemptRecord
-from quiz.core.scoring import score_text
+from quiz.core.scoring import points_text, score_text
 from quiz.core.session import QuizSession
 from quiz.tui.messages import ArticleRequested, HomeRequested, ReplayRequested
 from quiz.tui.widgets.feedback_panel import FeedbackPanel
@@ -49,7 +49,8 @@ def tag_table(session: QuizSession) -> Content:
     lines = [Content("By tag").stylize("underline")]
     for tag, (earned, possible) in session.by_tag().items():
         share = 100 * earned / possible if possible else 0
-        lines.append(Content(f"  {tag:<14} {earned:>5g} / {possible:<5g} {share:4.0f}%"))
+        earned_text, possible_text = points_text(earned), points_text(possible)
+        lines.append(Content(f"  {tag:<14} {earned_text:>5} / {possible_text:<5} {share:4.0f}%"))
     return Content("\n").join(lines)
 
 
