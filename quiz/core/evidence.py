@@ -8,7 +8,6 @@ occurs exactly once costs a few dictionary look-ups, not a scan of the article.
 from __future__ import annotations
 
 from array import array
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -20,6 +19,8 @@ from quiz.core.sentences import Sentence
 
 if TYPE_CHECKING:
     from mmap import mmap
+
+    from quiz.core.closest import PassageFinder
 
 WordPlaces = dict[str, "int | list[int] | bytes | array[int]"]
 """Word → where it starts in the normalised text: one offset for a word found once, else a list
@@ -99,6 +100,7 @@ class EvidenceIndex:
             if type(found) is list and len(found) > MOST_PLACES:
                 index[word] = COMMON
         self._words = index
+        self._finder: PassageFinder | None = None
 
     @classmethod
     def restore(
@@ -118,6 +120,7 @@ class EvidenceIndex:
         index.article = article
         index._words = words
         index._mapped = mapped
+        index._finder = None
         if isinstance(normalized, NormalizedText):
             index._normalized, index._normalized_later = normalized, None
             index._text = normalized.text
@@ -236,19 +239,16 @@ class EvidenceIndex:
         last = first if stop < sentences.ends[first] else sentences.position_at(stop)
         return Evidence(quote, start, end, tuple(range(first + 1, last + 2)))
 
-    def closest(self, needle: str, candidates: int = 4) -> tuple[Sentence, str] | None:
-        """The passage most like ``needle``, among the sentences sharing most words with it."""
-        votes: Counter[int] = Counter()
-        for word in dict.fromkeys(needle.split(" ")):  # in order: the result must not vary
-            for p in self._places(word)[:200]:
-                votes[self.article.sentence_at(self.normalized.original_offset(p)).index] += 1
-        best: tuple[float, Sentence, str] | None = None
-        for index, _ in votes.most_common(candidates):
-            sentence = self.article.sentences[index - 1]
-            passage, score = _best_window(needle, sentence.text)
-            if best is None or score > best[0]:
-                best = (score, sentence, passage)
-        return (best[1], best[2]) if best else None
+    def closest(self, needle: str) -> tuple[Sentence, str] | None:
+        """The passage most like the normalised ``needle`` and its sentence, if one is alike
+        enough (see :mod:`quiz.core.closest`)."""
+        if self._finder is None:
+            from quiz.core.closest import PassageFinder
+
+            self._finder = PassageFinder(
+                self.article, self.normalized, self._words.keys(), self._places
+            )
+        return self._finder.closest(needle)
 
 
 def _compact(places: int | list[int] | bytes | array[int]) -> int | bytes:
@@ -256,19 +256,3 @@ def _compact(places: int | list[int] | bytes | array[int]) -> int | bytes:
     if isinstance(places, (int, bytes)):
         return places
     return array("i", places).tobytes()
-
-
-def _best_window(needle: str, sentence: str) -> tuple[str, float]:
-    """The part of ``sentence`` that best matches ``needle``, widened to whole words."""
-    from difflib import SequenceMatcher
-
-    matcher = SequenceMatcher(None, needle, normalize(sentence), autojunk=False)
-    blocks = [b for b in matcher.get_matching_blocks() if b.size]
-    if not blocks:
-        return sentence, 0.0
-    start = blocks[0].b - blocks[0].a
-    end = start + len(needle)
-    start = max(sentence.rfind(" ", 0, max(start, 0)) + 1, 0)
-    stop = sentence.find(" ", min(end, len(sentence)))
-    window = sentence[start : stop if stop >= 0 else len(sentence)]
-    return window, SequenceMatcher(None, needle, normalize(window), autojunk=False).ratio()

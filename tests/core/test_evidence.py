@@ -113,7 +113,41 @@ def test_not_found_closest_for_a_misremembered_phrase(index: EvidenceIndex) -> N
     assert passage == "its chief Ismail Demir and three other employees"
 
 
-@pytest.mark.parametrize("quote", ["xyzzy plugh", "", "   "])
+@pytest.mark.parametrize(
+    ("quote", "label", "passage"),
+    [
+        ("Demirr", "¶5 s1", "Demir"),  # one word, misspelt: no word shared with the article
+        ("Vladmir Puttin", "¶9 s1", "Vladimir Putin"),
+        ("cheif Ismail", "¶5 s1", "chief Ismail"),  # short, one word shared
+        ("Committee to Protect Jurnalists", "¶12 s1", "Committee to Protect Journalists"),
+    ],
+)
+def test_not_found_closest_for_a_typo(
+    index: EvidenceIndex, quote: str, label: str, passage: str
+) -> None:
+    with pytest.raises(EvidenceNotFound) as caught:
+        index.resolve(quote)
+    assert caught.value.closest is not None
+    sentence, found = caught.value.closest
+    assert (sentence.label, found) == (label, passage)
+
+
+def test_closest_passage_keeps_the_punctuation_the_quote_has() -> None:
+    index = make_index("Dr. Renée Kowalczyk, the chief engineer, spoke. She said “we start now.”")
+    with pytest.raises(EvidenceNotFound) as caught:
+        index.resolve("Kowalczik")
+    assert caught.value.closest is not None
+    assert caught.value.closest[1] == "Kowalczyk"  # not "Kowalczyk,"
+    with pytest.raises(EvidenceNotFound) as caught:
+        index.resolve("She said “we start now!”")
+    assert caught.value.closest is not None
+    assert caught.value.closest[1] == "She said “we start now.”"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    ["xyzzy plugh", "", "   ", "the Kremlin said on Tuesday"],  # the last: only "said"
+)
 def test_not_found_nothing_alike(index: EvidenceIndex, quote: str) -> None:
     with pytest.raises(EvidenceNotFound) as caught:
         index.resolve(quote)
