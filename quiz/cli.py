@@ -34,8 +34,22 @@ class _PlayByDefault(click.Group):
         first = args[0] if args else None
         known = first in self.commands or first in LAZY_COMMANDS
         if first is None or (not known and first not in ("-h", "--help", "--version")):
+            if first is not None:
+                self._refuse_a_mistyped_command(first)
             args = ["play", *args]
         return super().parse_args(ctx, args)
+
+    def _refuse_a_mistyped_command(self, word: str) -> None:
+        """A word that is no file but is spelt like a command (``chek``) is a usage error that
+        names the command, not a bank that is not found."""
+        import os
+        from difflib import get_close_matches
+
+        if word.startswith("-") or os.path.exists(word):
+            return
+        near = get_close_matches(word, self.list_commands(click.Context(self)), n=1, cutoff=0.6)
+        if near:
+            fail(f"no command or file `{word}`; did you mean `quiz {near[0]}`?", code=2)
 
     def invoke(self, ctx: click.Context) -> object:
         """Run the command; a :class:`QuizError` that reaches here (such as an article edited
