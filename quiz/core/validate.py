@@ -1,7 +1,8 @@
 """Checking one bank's tables: types through pydantic, then the rules of each kind.
 
-Every problem becomes a :class:`~quiz.core.errors.Problem` at the line of the key at fault. This
-module is the only one that imports pydantic, so that playing from the bank cache never pays for it.
+Every problem becomes a :class:`~quiz.core.errors.Problem` at the line of the key at fault
+(pydantic's errors are worded by :mod:`quiz.core.pydantic_errors`). This module is the only one
+that imports pydantic, so that playing from the bank cache never pays for it.
 """
 
 from __future__ import annotations
@@ -86,16 +87,9 @@ def _typed(cls: type[Any], table: dict[str, Any], report: Reporter) -> Any | Non
     try:
         return _adapter(cls).validator.validate_python(table)
     except ValidationError as exc:
-        for error in exc.errors(include_url=False):
-            loc = error["loc"]
-            key = str(loc[0]) if loc else None
-            if error["type"] == "missing":
-                report.add(None, f"missing required field `{key}`; add `{key} = ...`")
-            elif error["type"] in ("unexpected_keyword_argument", "extra_forbidden"):
-                continue  # reported with a suggestion by _unknown_keys
-            else:
-                where = ".".join(str(part) for part in loc) or "value"
-                report.add(key, f"`{where}`: {error['msg'].lower()}; fix its value")
+        from quiz.core.pydantic_errors import report_errors
+
+        report_errors(cls, table, exc.errors(include_url=False), report)
         return None
 
 

@@ -269,7 +269,27 @@ def test_key_of_another_kind() -> None:
 
 def test_wrong_type() -> None:
     body = HEAD + CHOICE.replace('options = ["Ismail Demir", "Vladimir Putin"]', "options = 3")
-    only_error(check_bank(body), 10, "`options`", "fix its value")
+    assert only_error(check_bank(body), 10) == (
+        "question `q1`: `options` must be a list of strings, not 3; "
+        'write it like options = ["…", "…"]'
+    )
+
+
+@pytest.mark.parametrize(
+    ("evidence", "said"),
+    [
+        ("1998", "not 1998"),
+        ('["its chief", 3]', "but entry 2 is 3"),
+        ("[[1]]", "but entry 1 is a list"),
+        ("{ quote = 1 }", "not a table"),
+    ],
+)
+def test_union_typed_field_is_one_line(evidence: str, said: str) -> None:
+    body = HEAD + CHOICE.replace('evidence = "its chief Ismail Demir"', f"evidence = {evidence}")
+    assert only_error(check_bank(body), 12) == (
+        f"question `q1`: `evidence` must be a quote (a string) or a list of quotes, {said}; "
+        'write it like evidence = "…" or ["…", "…"]'
+    )
 
 
 def test_bad_question_id() -> None:
@@ -371,7 +391,10 @@ def test_text_accept_without_answer() -> None:
 
 def test_verdict_not_one_of_three() -> None:
     body = HEAD + CLAIM.replace('verdict = "supported"', 'verdict = "true"')
-    only_error(check_bank(body), 10, "`verdict`", "'supported', 'refuted' or 'not-in-article'")
+    assert only_error(check_bank(body), 10) == (
+        'question `c1`: `verdict` must be "supported", "refuted" or "not-in-article", '
+        'not "true"; write one of them, like verdict = "supported"'
+    )
 
 
 def test_evidence_missing_where_required() -> None:
