@@ -92,6 +92,9 @@ ERRORS: dict[str, str] = {
     "Options that repeat": '[[questions]]\nid = "q1"\nkind = "choice"\nprompt = "Who?"\n'
     'options = ["Ismail Demir", "ismail  demir"]\nanswer = "Ismail Demir"\n'
     'evidence = "its chief Ismail Demir"\nexplanation = "x"\n',
+    "A value of the wrong type": '[[questions]]\nid = "q1"\nkind = "choice"\nprompt = "Who?"\n'
+    'options = "Ismail Demir, Joe Biden"\nanswer = "Ismail Demir"\n'
+    'evidence = "its chief Ismail Demir"\nexplanation = "x"\n',
     "Answer not among the options": '[[questions]]\nid = "q1"\nkind = "choice"\n'
     'prompt = "Who?"\noptions = ["Ismail Demir", "Joe Biden"]\nanswer = "Ismail Demirr"\n'
     'evidence = "its chief Ismail Demir"\nexplanation = "x"\n',

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
@@ -45,6 +46,25 @@ _NOUNS = {
     "feedback": "a table with a text for each option",
 }
 """Keys said more precisely than their type says."""
+
+_TOML_WORDS = {
+    "dictionary": "a table",
+    "dict": "a table",
+    "mapping": "a table",
+    "tuple": "a list",
+    "list": "a list",
+    "set": "a list",
+    "float": "a number",
+    "number": "a number",
+    "integer": "a whole number",
+    "int": "a whole number",
+    "boolean": "true or false",
+    "bool": "true or false",
+    "str": "a string",
+    "string": "a string",
+}
+"""Python's names for types, as pydantic writes them → TOML's."""
+_PYTHON_WORDS = re.compile(r"\b(?:an? )?valid (" + "|".join(_TOML_WORDS) + r")\b")
 
 _ANNOTATIONS: dict[type[Any], dict[str, str]] = {}
 
@@ -89,9 +109,10 @@ def _inside(key: str, annotation: str, loc: tuple[int | str, ...]) -> tuple[int 
 def _message(key: str, annotation: str, errors: list[ErrorDetails], value: object) -> str:
     """The one line for every error pydantic found in ``key``."""
     shape = _SHAPES.get(annotation)
-    if shape is None:  # a field this module does not know yet: pydantic's words, made plainer
-        said = errors[0]["msg"].lower().replace("valid dictionary", "table")
-        return f"`{key}`: {said.replace('valid tuple', 'list')}; fix its value"
+    if shape is None:  # a type not in _SHAPES (a test sees to it there is none): plainer words
+        said = _PYTHON_WORDS.sub(lambda m: _TOML_WORDS[m[1]], errors[0]["msg"].lower())
+        said = said.replace("input should be", "must be")
+        return f"`{key}` {said}, not {shown(value)}; fix its value"
     expected, advice = shape
     expected = _NOUNS.get(key, expected)
     detail = f"not {shown(value)}"

@@ -276,6 +276,66 @@ def test_wrong_type() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "old", "new", "message"),
+    [
+        (
+            10,
+            'options = ["Ismail Demir", "Vladimir Putin"]',
+            'options = "Ismail Demir, Vladimir Putin"',
+            '`options` must be a list of strings, not "Ismail Demir, Vladimir Putin"; '
+            'write it like options = ["…", "…"]',
+        ),
+        (
+            10,
+            '"Vladimir Putin"]',
+            "1998]",
+            "`options` must be a list of strings, but entry 2 is 1998; "
+            'write it like options = ["…", "…"]',
+        ),
+        (
+            13,
+            "explanation =",
+            'tags = "actors"\nexplanation =',
+            '`tags` must be a list of strings, not "actors"; write it like tags = ["…", "…"]',
+        ),
+        (
+            9,
+            'prompt = "Who was sanctioned?"',
+            "prompt = 1979-05-27",
+            '`prompt` must be a string, not a date or time; write it in quotes, like prompt = "…"',
+        ),
+        (
+            13,
+            "explanation =",
+            "feedback = 3\nexplanation =",
+            "`feedback` must be a table with a text for each option, not 3; "
+            'write it like feedback = { "…" = "…" }',
+        ),
+    ],
+)
+def test_wrong_type_in_toml_words(line: int, old: str, new: str, message: str) -> None:
+    body = HEAD + CHOICE.replace(old, new)
+    assert only_error(check_bank(body), line) == f"question `q1`: {message}"
+
+
+PYTHON_TYPES = re.compile(r"\b(tuple|dict|dictionary|float|int|integer|bool|boolean|str)\b")
+
+
+@pytest.mark.parametrize(
+    "value", ["3", "2.5", "true", "[1]", '["a", [2]]', "{ a = 1 }", "1979-05-27"]
+)
+@pytest.mark.parametrize(
+    "key", ["prompt", "options", "answer", "evidence", "explanation", "tags", "feedback", "points"]
+)
+def test_no_python_type_names(key: str, value: str) -> None:
+    lines = [line for line in CHOICE.splitlines() if not line.startswith(f"{key} =")]
+    result = check_bank(HEAD + "\n".join(lines) + f"\n{key} = {value}\n")
+    for _, _, _, message in problems(result):
+        assert not PYTHON_TYPES.search(message), message
+        assert "; " in message, message
+
+
+@pytest.mark.parametrize(
     ("evidence", "said"),
     [
         ("1998", "not 1998"),
