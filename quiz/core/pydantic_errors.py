@@ -30,8 +30,8 @@ _SHAPES: dict[str, tuple[str, str]] = {
         "a string or a list of strings",
         'write it like {key} = "…" or ["…", "…"]',
     ),
-    "float": ("a number", "write it without quotes, like {key} = 2"),
-    "bool": ("true or false", "write it without quotes, like {key} = true"),
+    "float": ("a number", "write a number without quotes, like {key} = 2"),
+    "bool": ("true or false", "write true or false without quotes, like {key} = true"),
     "dict[str, str]": ("a table of strings", 'write it like {key} = {{ "…" = "…" }}'),
     "Verdict": (
         ", ".join(f'"{v}"' for v in VERDICTS[:-1]) + f' or "{VERDICTS[-1]}"',

@@ -357,6 +357,26 @@ def test_bad_question_id() -> None:
     only_error(check_bank(body), 7, "id `Q 1` is not lowercase")
 
 
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("points = true", "`points` must be a number, not true; "),
+        ('points = "2"', '`points` must be a number, not "2"; '),
+        ('draft = "yes"', '`draft` must be true or false, not "yes"; '),
+        ("draft = 1", "`draft` must be true or false, not 1; "),
+    ],
+)
+def test_numbers_and_true_or_false_are_strict(setting: str, message: str) -> None:
+    body = HEAD + CHOICE.replace("explanation =", f"{setting}\nexplanation =")
+    key = setting.split()[0]
+    advice = (
+        "write a number without quotes, like points = 2"
+        if key == "points"
+        else "write true or false without quotes, like draft = true"
+    )
+    assert only_error(check_bank(body), 13) == f"question `q1`: {message}{advice}"
+
+
 def test_points_not_positive() -> None:
     body = HEAD + CHOICE.replace("explanation =", "points = 0\nexplanation =")
     only_error(check_bank(body), 13, "points must be greater than 0")

@@ -90,6 +90,18 @@ def test_question_id_used_twice(bank_dir: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(("written", "points"), [("2", 2.0), ("2.5", 2.5), ("1_000", 1000.0)])
+def test_points_take_whole_numbers_and_decimals(
+    bank_dir: Path, written: str, points: float
+) -> None:
+    text = HEAD + CHOICE.replace("tags =", f"points = {written}\ndraft = true\ntags =")
+    bank, problems = load_bank(write(bank_dir, "bank.toml", text))
+    assert bank is not None
+    (question,) = bank.questions
+    assert (question.points, type(question.points), question.draft) == (points, float, True)
+    assert [p.severity for p in problems] == ["warning"]  # still a draft
+
+
 def test_bad_question_does_not_stop_the_bank(bank_dir: Path) -> None:
     bad = CHOICE.replace('id = "q1"', 'id = "q2"').replace('kind = "choice"', 'kind = "poll"')
     bank, problems = load_bank(write(bank_dir, "bank.toml", HEAD + bad + CLAIM))
