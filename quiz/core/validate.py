@@ -19,6 +19,7 @@ from quiz.core.model import (
     ID_PATTERN,
     KINDS,
     MAX_OPTIONS,
+    MAX_POINTS,
     VERDICTS,
     AnyQuestion,
     BankInfo,
@@ -34,7 +35,6 @@ from quiz.core.normalize import loose, normalize, surely_distinct_loose
 from quiz.core.reporter import Reporter
 
 _ID = re.compile(ID_PATTERN)
-_INFINITY = float("inf")
 ALL_QUESTION_KEYS = sorted({name for cls in KINDS.values() for name in field_names(cls)})
 # Per kind, worked out once: the keys a question may hold (in order, and as a set), and those
 # it must hold.
@@ -171,8 +171,12 @@ def _common_rules(q: AnyQuestion, report: Reporter) -> None:
     if not _ID.match(q.id):
         report.add("id", f"id `{q.id}` is not lowercase letters, digits and hyphens; rename it")
     points = q.points
-    if not 0 < points < _INFINITY:
-        report.add("points", f"points must be greater than 0 and finite, not {points:g}")
+    if not 0 < points <= MAX_POINTS:
+        report.add(
+            "points",
+            f"points must be a number above 0 and at most {MAX_POINTS}, not {points:g}; "
+            "give the question's weight, 1 by default",
+        )
     text = q.claim if isinstance(q, ClaimQuestion) else q.prompt
     if not text or text.isspace():
         report.add(

@@ -377,14 +377,31 @@ def test_numbers_and_true_or_false_are_strict(setting: str, message: str) -> Non
     assert only_error(check_bank(body), 13) == f"question `q1`: {message}{advice}"
 
 
-def test_points_not_positive() -> None:
-    body = HEAD + CHOICE.replace("explanation =", "points = 0\nexplanation =")
-    only_error(check_bank(body), 13, "points must be greater than 0")
+@pytest.mark.parametrize(
+    ("points", "shown"),
+    [
+        ("0", "0"),
+        ("-1", "-1"),
+        ("nan", "nan"),
+        ("inf", "inf"),
+        ("1e308", "1e+308"),
+        ("1000.5", "1000.5"),
+    ],
+)
+def test_points_out_of_range(points: str, shown: str) -> None:
+    body = HEAD + CHOICE.replace("explanation =", f"points = {points}\nexplanation =")
+    assert only_error(check_bank(body), 13) == (
+        f"question `q1`: points must be a number above 0 and at most 1000, not {shown}; "
+        "give the question's weight, 1 by default"
+    )
 
 
-def test_points_nan() -> None:
-    body = HEAD + CHOICE.replace("explanation =", "points = nan\nexplanation =")
-    only_error(check_bank(body), 13, "points must be greater than 0")
+@pytest.mark.parametrize("points", ["0.25", "1000"])
+def test_points_in_range(points: str) -> None:
+    body = HEAD + CHOICE.replace("explanation =", f"points = {points}\nexplanation =")
+    result = check_bank(body)
+    assert result.exit_code == 0, result.output
+    assert problems(result) == []
 
 
 # --- options and answers ---------------------------------------------------------------------
