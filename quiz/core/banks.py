@@ -20,6 +20,7 @@ from quiz.core.model import AnyQuestion, BankInfo
 
 if TYPE_CHECKING:
     from quiz.core.cache import BankCache
+    from quiz.core.lines import BankLines
     from quiz.core.prepared import PreparedArticles
 
 MAX_BANK_BYTES = 5 * 1024 * 1024
@@ -265,9 +266,11 @@ def load_bank(
     except (OSError, ValueError):
         head.add("article", f"article `{info.article}` is not a usable file name; fix the path")
     tables = data.get("questions", [])
-    if not isinstance(tables, list) or not tables:
+    if not isinstance(tables, list):
+        problems.append(_questions_not_a_list(source.shown, lines.found))
+        tables = []
+    elif not tables:
         head.add(None, "the bank has no questions; add [[questions]] tables")
-        tables = tables if isinstance(tables, list) else []
     questions: list[AnyQuestion] = []
     evidence: dict[str, tuple[Evidence, ...]] = {}
     seen: dict[str, int] = {}
@@ -297,6 +300,21 @@ def load_bank(
     if article is None:
         return None, problems
     return Bank(info, tuple(questions), evidence, article, source), problems
+
+
+def _questions_not_a_list(shown: str, lines: BankLines) -> Problem:
+    """The problem of a bank whose ``questions`` is one table or a value, not ``[[questions]]``."""
+    line = lines.top.line("questions")
+    if "questions" in lines.headers:
+        message = (
+            "`[questions]` must be written `[[questions]]`, with double brackets, once per question"
+        )
+    else:
+        message = (
+            "`questions` must be a list of tables; write each question under its own "
+            "[[questions]] header"
+        )
+    return Problem(shown, line, "error", message)
 
 
 def _after_path(exc: QuizError) -> str:

@@ -2,8 +2,9 @@
 
 The scan knows tables (``[bank]``), arrays of tables (``[[questions]]``), sub-tables of the last
 question (``[questions.feedback]``), multi-line strings and arrays that run over several lines;
-that is all a bank uses. It never fails: what it cannot place falls back to the question's header
-line, then to line 1.
+that is all a bank uses. For a bank written wrong it also notes top-level keys and other
+``[name]`` headers (``[questions]`` for ``[[questions]]``). It never fails: what it cannot place
+falls back to the question's header line, then to line 1.
 """
 
 from __future__ import annotations
@@ -39,6 +40,11 @@ class BankLines:
     """The ``[bank]`` table (header line 1 when there is none)."""
     questions: list[TableLines] = field(default_factory=list)
     """One per ``[[questions]]`` header, in file order."""
+    top: TableLines = field(default_factory=TableLines)
+    """Names at the top of the file: each key before the first header, and each other single
+    ``[name]`` header under its first name (``[questions]`` as ``questions``); header line 1."""
+    headers: set[str] = field(default_factory=set)
+    """Which of :attr:`top` are ``[name]`` headers rather than keys."""
 
     def question(self, index: int) -> TableLines:
         """Lines of the ``index``-th question (from 0), or a stand-in at line 1."""
@@ -132,6 +138,7 @@ def scan(text: str) -> BankLines:
     prefix = ""
     depth = 0
     in_multiline: str | None = None
+    seen_header = False
     for number, line in enumerate(text.split("\n"), start=1):
         start = 0
         if in_multiline is not None:
@@ -158,10 +165,17 @@ def scan(text: str) -> BankLines:
                     current.keys.setdefault(prefix[:-1], number)
                 else:
                     current = None
+                    if header.group(1) == "[":
+                        first = name.split(".", 1)[0].strip("\"'")
+                        found.top.keys.setdefault(first, number)
+                        found.headers.add(first)
+                seen_header = True
                 continue
             key = _KEY.match(line)
             if key and current is not None:
                 current.keys.setdefault(prefix + key.group(1).strip("\"'"), number)
+            elif key and not seen_header:
+                found.top.keys.setdefault(key.group(1).strip("\"'"), number)
         depth = max(
             depth + bare.count("[") + bare.count("{") - bare.count("]") - bare.count("}"), 0
         )

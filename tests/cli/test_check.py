@@ -230,6 +230,20 @@ def test_bank_without_questions() -> None:
     only_error(check_bank(HEAD), 1, "no questions")
 
 
+def test_questions_written_as_one_table() -> None:
+    body = HEAD + CHOICE.replace("[[questions]]", "[questions]")
+    assert only_error(check_bank(body), 6) == (
+        "`[questions]` must be written `[[questions]]`, with double brackets, once per question"
+    )
+
+
+def test_questions_written_as_a_value() -> None:
+    assert only_error(check_bank('questions = "q1"\n' + HEAD), 1) == (
+        "`questions` must be a list of tables; write each question under its own "
+        "[[questions]] header"
+    )
+
+
 # --- question fields -------------------------------------------------------------------------
 
 
