@@ -245,7 +245,7 @@ def load_bank(
             head.problems.append(
                 Problem(
                     source.shown,
-                    1,
+                    lines.found.top.line(key),
                     "error",
                     f"unknown top-level table `{key}`; a bank has only [bank] and [[questions]]",
                 )

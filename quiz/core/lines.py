@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
-_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*(?:\.\s*[^=]+)?=""")
+_QUOTES = "\"'"
+_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*(?:\.\s*([^=]+?))?\s*=""")
 
 
 @dataclass
@@ -26,9 +27,14 @@ class TableLines:
     """Key name → 1-based line; sub-table keys as ``feedback.option``."""
 
     def line(self, key: str | None = None) -> int:
-        """The line of ``key``, else of the header."""
-        if key is not None and key in self.keys:
-            return self.keys[key]
+        """The line of ``key``, else of the key it is under (``feedback`` for
+        ``feedback.option``), else of the header."""
+        if key is not None:
+            found = self.keys.get(key)
+            if found is None and "." in key:
+                found = self.keys.get(key.split(".", 1)[0])
+            if found is not None:
+                return found
         return self.header
 
 
@@ -47,8 +53,11 @@ class BankLines:
     """Which of :attr:`top` are ``[name]`` headers rather than keys."""
 
     def question(self, index: int) -> TableLines:
-        """Lines of the ``index``-th question (from 0), or a stand-in at line 1."""
-        return self.questions[index] if index < len(self.questions) else TableLines()
+        """Lines of the ``index``-th question (from 0), or a stand-in at the line of a
+        ``questions = [...]`` written as a key, else at line 1."""
+        if index < len(self.questions):
+            return self.questions[index]
+        return TableLines(header=self.top.line("questions"))
 
 
 class LazyLines:
@@ -166,16 +175,19 @@ def scan(text: str) -> BankLines:
                 else:
                     current = None
                     if header.group(1) == "[":
-                        first = name.split(".", 1)[0].strip("\"'")
+                        first = name.split(".", 1)[0].strip(_QUOTES)
                         found.top.keys.setdefault(first, number)
                         found.headers.add(first)
                 seen_header = True
                 continue
             key = _KEY.match(line)
             if key and current is not None:
-                current.keys.setdefault(prefix + key.group(1).strip("\"'"), number)
+                full = prefix + key.group(1).strip(_QUOTES)
+                current.keys.setdefault(full, number)
+                if key.group(2):  # a dotted key, feedback."An option" = ...
+                    current.keys.setdefault(f"{full}.{key.group(2).strip(_QUOTES)}", number)
             elif key and not seen_header:
-                found.top.keys.setdefault(key.group(1).strip("\"'"), number)
+                found.top.keys.setdefault(key.group(1).strip(_QUOTES), number)
         depth = max(
             depth + bare.count("[") + bare.count("{") - bare.count("]") - bare.count("}"), 0
         )

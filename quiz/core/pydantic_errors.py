@@ -106,16 +106,20 @@ def _inside(key: str, annotation: str, loc: tuple[int | str, ...]) -> tuple[int 
     return path
 
 
-def _message(key: str, annotation: str, errors: list[ErrorDetails], value: object) -> str:
-    """The one line for every error pydantic found in ``key``."""
+def _message(
+    key: str, annotation: str, errors: list[ErrorDetails], value: object
+) -> tuple[str, str]:
+    """The one line for every error pydantic found in ``key``, and the key to report it at
+    (``feedback.option`` for a text in a table)."""
     shape = _SHAPES.get(annotation)
     if shape is None:  # a type not in _SHAPES (a test sees to it there is none): plainer words
         said = _PYTHON_WORDS.sub(lambda m: _TOML_WORDS[m[1]], errors[0]["msg"].lower())
         said = said.replace("input should be", "must be")
-        return f"`{key}` {said}, not {shown(value)}; fix its value"
+        return f"`{key}` {said}, not {shown(value)}; fix its value", key
     expected, advice = shape
     expected = _NOUNS.get(key, expected)
     detail = f"not {shown(value)}"
+    at = key
     deepest: tuple[int | str, ...] = ()
     for error in errors:
         path = _inside(key, annotation, error["loc"])
@@ -123,8 +127,9 @@ def _message(key: str, annotation: str, errors: list[ErrorDetails], value: objec
             deepest = path
             part = path[0]
             where = f"entry {part + 1}" if isinstance(part, int) else f"`{part}`"
+            at = key if isinstance(part, int) else f"{key}.{part}"
             detail = f"but {where} is {shown(error['input'])}"
-    return f"`{key}` must be {expected}, {detail}; {advice.format(key=key)}"
+    return f"`{key}` must be {expected}, {detail}; {advice.format(key=key)}", at
 
 
 def report_errors(
@@ -145,4 +150,5 @@ def report_errors(
             by_key.setdefault(key, []).append(error)
     known = field_types(cls)
     for key, found in by_key.items():
-        report.add(key, _message(key, known.get(key, ""), found, table.get(key)))
+        message, at = _message(key, known.get(key, ""), found, table.get(key))
+        report.add(at, message)

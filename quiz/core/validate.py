@@ -209,7 +209,13 @@ def _choice(q: ChoiceQuestion, report: Reporter) -> None:
         report.add("answer", f"answer `{q.answer}` is not among the options{hint}; copy it exactly")
     for option in q.feedback:
         if option not in q.options:
-            report.add(f"feedback.{option}", f"feedback for `{option}`, which is not an option")
+            close = get_close_matches(option, list(q.options), n=1)
+            hint = f" (closest: `{close[0]}`)" if close else ""
+            report.add(
+                f"feedback.{option}",
+                f"feedback for `{option}`, which is not one of the options{hint}; "
+                "a feedback key must be an option, copied exactly",
+            )
 
 
 def _multi(q: MultiQuestion, report: Reporter) -> None:

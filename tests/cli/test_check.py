@@ -223,7 +223,21 @@ def test_bad_bank_id() -> None:
 
 
 def test_unknown_top_level_table() -> None:
-    only_error(check_bank(HEAD + CHOICE + "\n[extra]\na = 1\n"), 1, "unknown top-level table")
+    assert only_error(check_bank(HEAD + CHOICE + "\n[extra]\na = 1\n"), 15) == (
+        "unknown top-level table `extra`; a bank has only [bank] and [[questions]]"
+    )
+
+
+def test_questions_that_are_not_tables_at_their_line() -> None:
+    result = check_bank("# A bank\nquestions = [1]\n" + HEAD)
+    assert problems(result) == [
+        (
+            "bank.toml",
+            2,
+            "error",
+            "each question must be a table; write it under a [[questions]] header",
+        )
+    ]
 
 
 def test_bank_without_questions() -> None:
@@ -460,9 +474,37 @@ def test_answer_not_among_options() -> None:
     )
 
 
+NOT_AN_OPTION = (
+    "question `q1`: feedback for `{}`, which is not one of the options{}; "
+    "a feedback key must be an option, copied exactly"
+)
+
+
 def test_feedback_for_an_unknown_option() -> None:
     body = HEAD + CHOICE + '\n[questions.feedback]\n"Vladimir Putin" = "No."\n"Joe Biden" = "No."\n'
-    only_error(check_bank(body), 17, "feedback for `Joe Biden`, which is not an option")
+    assert only_error(check_bank(body), 17) == NOT_AN_OPTION.format("Joe Biden", "")
+
+
+@pytest.mark.parametrize(
+    "feedback",
+    [
+        'feedback = { "Vladimir Putin" = "No.", "Vladimir Putn" = "No." }',
+        'feedback."Vladimir Putn" = "No."',
+    ],
+)
+def test_feedback_for_an_unknown_option_at_its_line(feedback: str) -> None:
+    body = HEAD + CHOICE + feedback + "\n"
+    assert only_error(check_bank(body), 14) == NOT_AN_OPTION.format(
+        "Vladimir Putn", " (closest: `Vladimir Putin`)"
+    )
+
+
+def test_feedback_text_of_a_wrong_type_at_its_line() -> None:
+    body = HEAD + CHOICE + '\n[questions.feedback]\n"Ismail Demir" = "Yes."\n"Vladimir Putin" = 3\n'
+    assert only_error(check_bank(body), 17) == (
+        "question `q1`: `feedback` must be a table with a text for each option, but "
+        '`Vladimir Putin` is 3; write it like feedback = { "…" = "…" }'
+    )
 
 
 def test_multi_answers_not_a_subset() -> None:

@@ -67,6 +67,15 @@ def test_line_falls_back_to_header_then_line_1() -> None:
     assert scan("").bank.line("id") == 1
 
 
+def test_a_sub_key_falls_back_to_its_key() -> None:
+    found = scan('[[questions]]\nid = "q"\nfeedback = { "a" = "x" }\nfeedback."b" = "y"\n')
+    (question,) = found.questions
+    assert question.line("feedback.a") == 3
+    assert question.line("feedback.b") == 4
+    assert question.line("feedback.c") == 3
+    assert question.line("points.x") == 1
+
+
 def test_crlf_text() -> None:
     found = scan(BANK.replace("\n", "\r\n"))
     assert found.bank.keys == {"id": 3, "title": 4}

@@ -45,4 +45,4 @@ def test_values_are_shown_in_toml_words(value: object, said: str) -> None:
 )
 def test_a_type_without_words_still_gets_toml_words(said: str, message: str) -> None:
     error = {"type": "t", "loc": ("x",), "msg": said, "input": 3}
-    assert _message("x", "set[int]", [error], 3) == message  # type: ignore[list-item]
+    assert _message("x", "set[int]", [error], 3) == (message, "x")  # type: ignore[list-item]
