@@ -48,6 +48,8 @@ def load_catalog(paths: Sequence[str], *, for_play: bool) -> Catalog:
 def playable_banks(paths: Sequence[str]) -> tuple[list[Bank], str | None]:
     """The banks of ``paths`` (all known banks without) that have questions to play, and a
     note on the errors found; their problems go to stderr, and no playable bank is an error."""
+    from quiz.core.words import plural
+
     catalog = load_catalog(paths, for_play=True)
     for problem in catalog.problems:
         if problem.severity == "error":
@@ -59,7 +61,7 @@ def playable_banks(paths: Sequence[str]) -> tuple[list[Bank], str | None]:
     notice = None
     if catalog.errors:
         notice = (
-            f"{catalog.errors} errors in the banks: questions with errors are left out. "
+            f"{plural(catalog.errors, 'error')} in the banks: questions with errors are left out. "
             "Run `quiz check` to see them."
         )
     return banks, notice

@@ -33,6 +33,7 @@ from quiz.core.model import (
 )
 from quiz.core.normalize import loose, normalize, surely_distinct_loose
 from quiz.core.reporter import Reporter
+from quiz.core.words import plural
 
 _ID = re.compile(ID_PATTERN)
 ALL_QUESTION_KEYS = sorted({name for cls in KINDS.values() for name in field_names(cls)})
@@ -186,7 +187,7 @@ def _common_rules(q: AnyQuestion, report: Reporter) -> None:
 
 def _distinct(values: tuple[str, ...], key: str, what: str, report: Reporter) -> None:
     if len(values) < 2 or len(values) > MAX_OPTIONS:
-        report.add(key, f"{key} has {len(values)} entries; give 2 to {MAX_OPTIONS}")
+        report.add(key, f"{key} has {plural(len(values), 'entry')}; give 2 to {MAX_OPTIONS}")
     if surely_distinct_loose(values):
         return
     folded = [loose(value) or normalize(value).casefold() for value in values]

@@ -442,13 +442,13 @@ def test_options_repeat() -> None:
 
 def test_fewer_than_two_options() -> None:
     body = HEAD + CHOICE.replace('["Ismail Demir", "Vladimir Putin"]', '["Ismail Demir"]')
-    only_error(check_bank(body), 10, "options has 1 entries; give 2 to 9")
+    assert only_error(check_bank(body), 10) == "question `q1`: options has 1 entry; give 2 to 9"
 
 
 def test_more_than_nine_options() -> None:
     many = ", ".join(f'"Option {n}"' for n in range(9))
     body = HEAD + CHOICE.replace('"Vladimir Putin"]', f'"Vladimir Putin", {many}]')
-    only_error(check_bank(body), 10, "options has 11 entries; give 2 to 9")
+    assert only_error(check_bank(body), 10) == "question `q1`: options has 11 entries; give 2 to 9"
 
 
 @pytest.mark.parametrize("same", ["ismail  demir", "ISMAIL DEMIR", "Ismail Demír", "Ismail-Demir"])
