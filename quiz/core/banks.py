@@ -97,16 +97,20 @@ def _folder_sources(folder: Path, shown: str, origin: Origin) -> list[BankSource
     return [BankSource(p, str(Path(shown) / p.relative_to(folder)), origin) for p in files]
 
 
-def discover(paths: Sequence[str]) -> list[BankSource]:
+def discover(paths: Sequence[str], problems: list[Problem] | None = None) -> list[BankSource]:
     """The bank files named by ``paths`` (files, or folders searched recursively).
 
+    A named folder that holds no bank file is a problem, added to ``problems`` when given.
     Raises :class:`QuizError` for a path that does not exist.
     """
     sources: list[BankSource] = []
     for given in paths:
         path = Path(given).expanduser()
         if path.is_dir():
-            sources.extend(_folder_sources(path, given, "given"))
+            found = _folder_sources(path, given, "given")
+            if not found and problems is not None:
+                problems.append(_empty_folder(given, path))
+            sources.extend(found)
         elif path.exists():
             sources.append(BankSource(path, given, "given"))
         else:
@@ -114,6 +118,13 @@ def discover(paths: Sequence[str]) -> list[BankSource]:
                 f"{given}: no such file or folder; give a bank file or a folder of banks"
             )
     return _unique(sources)
+
+
+def _empty_folder(given: str, path: Path) -> Problem:
+    """The problem of a folder named as banks that holds none."""
+    named = "a folder named like a bank file" if path.suffix.lower() == ".toml" else "a folder"
+    message = f"{named}, with no bank files (*.toml) in it"
+    return Problem(given, 1, "error", f"{message}; name a bank file, or a folder that holds some")
 
 
 def default_sources() -> list[BankSource]:

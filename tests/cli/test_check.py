@@ -828,6 +828,37 @@ def test_usage_error_for_missing_path() -> None:
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize(
+    ("name", "named"), [("empty", "a folder"), ("x.toml", "a folder named like a bank file")]
+)
+def test_a_folder_without_banks_is_an_error(name: str, named: str) -> None:
+    Path(name).mkdir()
+    Path("bank.toml").write_text(HEAD + CHOICE, encoding="utf-8")
+    result = check(name, "bank.toml")
+    assert result.exit_code == 1, result.output
+    assert problems(result) == [
+        (
+            name,
+            1,
+            "error",
+            f"{named}, with no bank files (*.toml) in it; "
+            "name a bank file, or a folder that holds some",
+        )
+    ]
+    assert summary(result) == (1, 1, 1, 0, 1)
+
+
+def test_play_names_a_folder_without_banks() -> None:
+    Path("x.toml").mkdir()
+    result = CliRunner().invoke(main, ["play", "x.toml"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "x.toml:1: error: a folder named like a bank file, with no bank files (*.toml) in it; "
+        "name a bank file, or a folder that holds some",
+        "quiz: no playable bank in x.toml; run `quiz check` to see why",
+    ]
+
+
 def test_unknown_option_is_a_usage_error() -> None:
     assert check("--no-such-option").exit_code == 2
 

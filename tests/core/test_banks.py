@@ -205,6 +205,21 @@ def test_discover_a_meta_file_named_directly(bank_dir: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "named"), [("empty", "a folder"), ("x.toml", "a folder named like a bank file")]
+)
+def test_discover_a_folder_without_banks(tmp_path: Path, name: str, named: str) -> None:
+    (tmp_path / name / "sub").mkdir(parents=True)
+    (tmp_path / name / "sub" / "a.meta.toml").write_text('title = "x"\n', encoding="utf-8")
+    problems: list[Problem] = []
+    assert discover([str(tmp_path / name)], problems) == []
+    message = (
+        f"{named}, with no bank files (*.toml) in it; name a bank file, or a folder that holds some"
+    )
+    assert problems == [Problem(str(tmp_path / name), 1, "error", message)]
+    assert discover([str(tmp_path / name)]) == []  # without a list, nothing is said
+
+
 def test_discover_missing_path(tmp_path: Path) -> None:
     with pytest.raises(QuizError, match="no such file or folder"):
         discover([str(tmp_path / "nope")])
