@@ -10,6 +10,7 @@ import click
 
 if TYPE_CHECKING:
     from quiz.core.banks import Bank, BankSource, Catalog
+    from quiz.core.errors import Problem
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -20,34 +21,42 @@ def fail(message: str, code: int = 1) -> NoReturn:
     sys.exit(code)
 
 
-def bank_sources(paths: Sequence[str]) -> list[BankSource]:
+def bank_sources(paths: Sequence[str], problems: list[Problem] | None = None) -> list[BankSource]:
     """The bank files of ``paths``, or of every known folder without; a usage error for a
-    path that does not exist."""
+    path that does not exist. A named folder without banks is added to ``problems``."""
     from quiz.core.banks import default_sources, discover
     from quiz.core.errors import QuizError
 
     try:
-        return discover(paths) if paths else default_sources()
+        return discover(paths, problems) if paths else default_sources()
     except QuizError as exc:
         fail(str(exc), 2)
 
 
 def load_catalog(paths: Sequence[str], *, for_play: bool) -> Catalog:
     """The banks of ``paths`` (all known banks without). For play, through the bank cache and
-    with their evidence placed; else only checked, as ``quiz check`` and ``quiz list`` need."""
+    with their evidence placed; else only checked, as ``quiz check`` and ``quiz list`` need.
+    A named folder without banks is one of the catalog's problems."""
     from quiz.core.banks import load_banks
     from quiz.core.prepared import default_articles
 
+    empty: list[Problem] = []
+    sources = bank_sources(paths, empty)
     if not for_play:
-        return load_banks(bank_sources(paths), articles=default_articles(), place=False)
-    from quiz.core.cache import default_cache
+        catalog = load_banks(sources, articles=default_articles(), place=False)
+    else:
+        from quiz.core.cache import default_cache
 
-    return load_banks(bank_sources(paths), default_cache(), default_articles())
+        catalog = load_banks(sources, default_cache(), default_articles())
+    catalog.problems[:0] = empty
+    return catalog
 
 
 def playable_banks(paths: Sequence[str]) -> tuple[list[Bank], str | None]:
     """The banks of ``paths`` (all known banks without) that have questions to play, and a
     note on the errors found; their problems go to stderr, and no playable bank is an error."""
+    from quiz.core.words import plural
+
     catalog = load_catalog(paths, for_play=True)
     for problem in catalog.problems:
         if problem.severity == "error":
@@ -59,7 +68,7 @@ def playable_banks(paths: Sequence[str]) -> tuple[list[Bank], str | None]:
     notice = None
     if catalog.errors:
         notice = (
-            f"{catalog.errors} errors in the banks: questions with errors are left out. "
+            f"{plural(catalog.errors, 'error')} in the banks: questions with errors are left out. "
             "Run `quiz check` to see them."
         )
     return banks, notice

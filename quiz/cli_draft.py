@@ -64,6 +64,7 @@ def draft(
     from quiz.core.draft import draft_article, render_bank, slugify
     from quiz.core.errors import QuizError
     from quiz.core.model import ID_PATTERN
+    from quiz.core.words import plural
 
     target = out if out is not None else article.with_suffix(".toml")
     if bank_id is not None and not re.match(ID_PATTERN, bank_id):
@@ -106,5 +107,6 @@ def draft(
     summary = ", ".join(f"{tag} {n}" for tag, n in sorted(counts.items()))
     left = drafted.found - len(drafted.questions)
     more = f"; {left} more left out (--max or no unique quote)" if left > 0 else ""
-    click.echo(f"Wrote {len(drafted.questions)} draft questions to {target} ({summary}){more}.")
+    wrote = plural(len(drafted.questions), "draft question")
+    click.echo(f"Wrote {wrote} to {target} ({summary}){more}.")
     click.echo(f"Review each, remove its `draft = true`, then run: quiz check {target}")

@@ -65,6 +65,7 @@ def serve(
     """
     from rich.console import Console
 
+    from quiz.core.words import plural
     from quiz.serve.console import run_class
     from quiz.serve.network import NoAddressError
     from quiz.serve.network import public_url as find_public_url
@@ -92,7 +93,7 @@ def serve(
         max_sessions=max_sessions,
     )
     questions = sum(len(bank.questions) for bank in banks)
-    about = [f"Serving {questions} questions from {len(banks)} bank(s):"]
+    about = [f"Serving {plural(questions, 'question')} from {plural(len(banks), 'bank')}:"]
     about += [f"  {bank.info.title} ({len(bank.questions)})" for bank in banks]
     try:
         asyncio.run(run_class(options, about, Console()))

@@ -20,6 +20,7 @@ from quiz.core.model import AnyQuestion, BankInfo
 
 if TYPE_CHECKING:
     from quiz.core.cache import BankCache
+    from quiz.core.lines import BankLines
     from quiz.core.prepared import PreparedArticles
 
 MAX_BANK_BYTES = 5 * 1024 * 1024
@@ -96,16 +97,20 @@ def _folder_sources(folder: Path, shown: str, origin: Origin) -> list[BankSource
     return [BankSource(p, str(Path(shown) / p.relative_to(folder)), origin) for p in files]
 
 
-def discover(paths: Sequence[str]) -> list[BankSource]:
+def discover(paths: Sequence[str], problems: list[Problem] | None = None) -> list[BankSource]:
     """The bank files named by ``paths`` (files, or folders searched recursively).
 
+    A named folder that holds no bank file is a problem, added to ``problems`` when given.
     Raises :class:`QuizError` for a path that does not exist.
     """
     sources: list[BankSource] = []
     for given in paths:
         path = Path(given).expanduser()
         if path.is_dir():
-            sources.extend(_folder_sources(path, given, "given"))
+            found = _folder_sources(path, given, "given")
+            if not found and problems is not None:
+                problems.append(_empty_folder(given, path))
+            sources.extend(found)
         elif path.exists():
             sources.append(BankSource(path, given, "given"))
         else:
@@ -113,6 +118,13 @@ def discover(paths: Sequence[str]) -> list[BankSource]:
                 f"{given}: no such file or folder; give a bank file or a folder of banks"
             )
     return _unique(sources)
+
+
+def _empty_folder(given: str, path: Path) -> Problem:
+    """The problem of a folder named as banks that holds none."""
+    named = "a folder named like a bank file" if path.suffix.lower() == ".toml" else "a folder"
+    message = f"{named}, with no bank files (*.toml) in it"
+    return Problem(given, 1, "error", f"{message}; name a bank file, or a folder that holds some")
 
 
 def default_sources() -> list[BankSource]:
@@ -244,7 +256,7 @@ def load_bank(
             head.problems.append(
                 Problem(
                     source.shown,
-                    1,
+                    lines.found.top.line(key),
                     "error",
                     f"unknown top-level table `{key}`; a bank has only [bank] and [[questions]]",
                 )
@@ -265,9 +277,11 @@ def load_bank(
     except (OSError, ValueError):
         head.add("article", f"article `{info.article}` is not a usable file name; fix the path")
     tables = data.get("questions", [])
-    if not isinstance(tables, list) or not tables:
+    if not isinstance(tables, list):
+        problems.append(_questions_not_a_list(source.shown, lines.found))
+        tables = []
+    elif not tables:
         head.add(None, "the bank has no questions; add [[questions]] tables")
-        tables = tables if isinstance(tables, list) else []
     questions: list[AnyQuestion] = []
     evidence: dict[str, tuple[Evidence, ...]] = {}
     seen: dict[str, int] = {}
@@ -297,6 +311,21 @@ def load_bank(
     if article is None:
         return None, problems
     return Bank(info, tuple(questions), evidence, article, source), problems
+
+
+def _questions_not_a_list(shown: str, lines: BankLines) -> Problem:
+    """The problem of a bank whose ``questions`` is one table or a value, not ``[[questions]]``."""
+    line = lines.top.line("questions")
+    if "questions" in lines.headers:
+        message = (
+            "`[questions]` must be written `[[questions]]`, with double brackets, once per question"
+        )
+    else:
+        message = (
+            "`questions` must be a list of tables; write each question under its own "
+            "[[questions]] header"
+        )
+    return Problem(shown, line, "error", message)
 
 
 def _after_path(exc: QuizError) -> str:

@@ -13,7 +13,7 @@ from dataclasses import MISSING, fields
 from pathlib import Path
 from typing import Any
 
-from quiz.core.model import KINDS, MAX_OPTIONS, VERDICTS, BankInfo, Question
+from quiz.core.model import KINDS, MAX_OPTIONS, MAX_POINTS, VERDICTS, BankInfo, Question
 
 _TYPES = {
     "str": "string",
@@ -91,6 +91,9 @@ ERRORS: dict[str, str] = {
     'evidence = "its chief Ismail Demir"\n',
     "Options that repeat": '[[questions]]\nid = "q1"\nkind = "choice"\nprompt = "Who?"\n'
     'options = ["Ismail Demir", "ismail  demir"]\nanswer = "Ismail Demir"\n'
+    'evidence = "its chief Ismail Demir"\nexplanation = "x"\n',
+    "A value of the wrong type": '[[questions]]\nid = "q1"\nkind = "choice"\nprompt = "Who?"\n'
+    'options = "Ismail Demir, Joe Biden"\nanswer = "Ismail Demir"\n'
     'evidence = "its chief Ismail Demir"\nexplanation = "x"\n',
     "Answer not among the options": '[[questions]]\nid = "q1"\nkind = "choice"\n'
     'prompt = "Who?"\noptions = ["Ismail Demir", "Joe Biden"]\nanswer = "Ismail Demirr"\n'
@@ -197,6 +200,7 @@ def render(article: Path) -> str:
         f"- `choice` and `multi` have 2 to {MAX_OPTIONS} options; `order` 2 to {MAX_OPTIONS}",
         "  items. Options (and items) must differ even after normalising and ignoring case.",
         "- `answer` is one of `options`; `answers` is a non-empty subset of `options`.",
+        f"- `points` is a number above 0 and at most {MAX_POINTS}.",
         "- Every question needs `evidence`, except a `not-in-article` claim, which then needs an",
         "  `explanation`.",
         "- Ids are lowercase letters, digits and single hyphens. A bank id is unique among the",

@@ -2,8 +2,9 @@
 
 The scan knows tables (``[bank]``), arrays of tables (``[[questions]]``), sub-tables of the last
 question (``[questions.feedback]``), multi-line strings and arrays that run over several lines;
-that is all a bank uses. It never fails: what it cannot place falls back to the question's header
-line, then to line 1.
+that is all a bank uses. For a bank written wrong it also notes top-level keys and other
+``[name]`` headers (``[questions]`` for ``[[questions]]``). It never fails: what it cannot place
+falls back to the question's header line, then to line 1.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
-_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*(?:\.\s*[^=]+)?=""")
+_QUOTES = "\"'"
+_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*(?:\.\s*([^=]+?))?\s*=""")
 
 
 @dataclass
@@ -25,9 +27,14 @@ class TableLines:
     """Key name → 1-based line; sub-table keys as ``feedback.option``."""
 
     def line(self, key: str | None = None) -> int:
-        """The line of ``key``, else of the header."""
-        if key is not None and key in self.keys:
-            return self.keys[key]
+        """The line of ``key``, else of the key it is under (``feedback`` for
+        ``feedback.option``), else of the header."""
+        if key is not None:
+            found = self.keys.get(key)
+            if found is None and "." in key:
+                found = self.keys.get(key.split(".", 1)[0])
+            if found is not None:
+                return found
         return self.header
 
 
@@ -39,10 +46,18 @@ class BankLines:
     """The ``[bank]`` table (header line 1 when there is none)."""
     questions: list[TableLines] = field(default_factory=list)
     """One per ``[[questions]]`` header, in file order."""
+    top: TableLines = field(default_factory=TableLines)
+    """Names at the top of the file: each key before the first header, and each other single
+    ``[name]`` header under its first name (``[questions]`` as ``questions``); header line 1."""
+    headers: set[str] = field(default_factory=set)
+    """Which of :attr:`top` are ``[name]`` headers rather than keys."""
 
     def question(self, index: int) -> TableLines:
-        """Lines of the ``index``-th question (from 0), or a stand-in at line 1."""
-        return self.questions[index] if index < len(self.questions) else TableLines()
+        """Lines of the ``index``-th question (from 0), or a stand-in at the line of a
+        ``questions = [...]`` written as a key, else at line 1."""
+        if index < len(self.questions):
+            return self.questions[index]
+        return TableLines(header=self.top.line("questions"))
 
 
 class LazyLines:
@@ -132,6 +147,7 @@ def scan(text: str) -> BankLines:
     prefix = ""
     depth = 0
     in_multiline: str | None = None
+    seen_header = False
     for number, line in enumerate(text.split("\n"), start=1):
         start = 0
         if in_multiline is not None:
@@ -158,10 +174,20 @@ def scan(text: str) -> BankLines:
                     current.keys.setdefault(prefix[:-1], number)
                 else:
                     current = None
+                    if header.group(1) == "[":
+                        first = name.split(".", 1)[0].strip(_QUOTES)
+                        found.top.keys.setdefault(first, number)
+                        found.headers.add(first)
+                seen_header = True
                 continue
             key = _KEY.match(line)
             if key and current is not None:
-                current.keys.setdefault(prefix + key.group(1).strip("\"'"), number)
+                full = prefix + key.group(1).strip(_QUOTES)
+                current.keys.setdefault(full, number)
+                if key.group(2):  # a dotted key, feedback."An option" = ...
+                    current.keys.setdefault(f"{full}.{key.group(2).strip(_QUOTES)}", number)
+            elif key and not seen_header:
+                found.top.keys.setdefault(key.group(1).strip(_QUOTES), number)
         depth = max(
             depth + bare.count("[") + bare.count("{") - bare.count("]") - bare.count("}"), 0
         )

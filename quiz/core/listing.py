@@ -6,11 +6,9 @@ from collections import Counter
 from collections.abc import Iterator
 
 from quiz.core.banks import Bank, Catalog
+from quiz.core.words import plural
 
-
-def plural(count: int, word: str) -> str:
-    """``1 question``, ``2 questions``."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
+__all__ = ["describe_bank", "describe_catalog", "plural"]
 
 
 def describe_bank(bank: Bank) -> Iterator[str]:

@@ -19,8 +19,14 @@ VERDICT_LABELS: dict[str, str] = {
 }
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 MAX_OPTIONS = 9
+MAX_POINTS = 1000
+"""The most a question may be worth: a score stays a plain number everywhere it is shown."""
 
 _CONFIG: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": True}
+_STRICT: dict[str, Any] = {"strict": True}
+"""Field metadata pydantic reads as ``Field(strict=True)`` (no import needed): a number field
+takes whole numbers and decimals but not true/false or "2"; a true/false field takes only
+true or false."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,9 +64,9 @@ class Question:
     """Why the answer is right, in one or two sentences; shown after answering."""
     tags: tuple[str, ...] = ()
     """Topics for filtering and for the score breakdown: dates, actors, sanctions, quotes..."""
-    points: float = 1
-    """What a fully right answer scores (greater than 0)."""
-    draft: bool = False
+    points: float = field(default=1, metadata=_STRICT)
+    """What a fully right answer scores: above 0 and at most 1000."""
+    draft: bool = field(default=False, metadata=_STRICT)
     """Set by ``quiz draft``: not yet reviewed by a person; ``quiz check`` warns about it."""
 
     @property

@@ -191,7 +191,7 @@ def merge_results(
         ]
         if stale:
             notes.append(
-                f"{path}: {len(stale)} answer(s) to another version of "
+                f"{path}: {plural(len(stale), 'answer')} to another version of "
                 f"{', '.join(sorted(set(stale)))}; they count, flagged as an older wording"
             )
         for attempt in attempts:
@@ -244,7 +244,7 @@ def _question(
     if d is not None and d < 0:
         flags.append(f"the strongest players did worse than the weakest (D = {d:+.2f})")
     if older:
-        flags.append(f"{older} answers given to an older wording")
+        flags.append(f"{plural(older, 'answer')} given to an older wording")
     return QuestionStats(
         key=key,
         kind=answers[0].kind if question is None else question.kind,

@@ -1,7 +1,8 @@
 """Checking one bank's tables: types through pydantic, then the rules of each kind.
 
-Every problem becomes a :class:`~quiz.core.errors.Problem` at the line of the key at fault. This
-module is the only one that imports pydantic, so that playing from the bank cache never pays for it.
+Every problem becomes a :class:`~quiz.core.errors.Problem` at the line of the key at fault
+(pydantic's errors are worded by :mod:`quiz.core.pydantic_errors`). This module is the only one
+that imports pydantic, so that playing from the bank cache never pays for it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from quiz.core.model import (
     ID_PATTERN,
     KINDS,
     MAX_OPTIONS,
+    MAX_POINTS,
     VERDICTS,
     AnyQuestion,
     BankInfo,
@@ -31,9 +33,9 @@ from quiz.core.model import (
 )
 from quiz.core.normalize import loose, normalize, surely_distinct_loose
 from quiz.core.reporter import Reporter
+from quiz.core.words import plural
 
 _ID = re.compile(ID_PATTERN)
-_INFINITY = float("inf")
 ALL_QUESTION_KEYS = sorted({name for cls in KINDS.values() for name in field_names(cls)})
 # Per kind, worked out once: the keys a question may hold (in order, and as a set), and those
 # it must hold.
@@ -86,16 +88,9 @@ def _typed(cls: type[Any], table: dict[str, Any], report: Reporter) -> Any | Non
     try:
         return _adapter(cls).validator.validate_python(table)
     except ValidationError as exc:
-        for error in exc.errors(include_url=False):
-            loc = error["loc"]
-            key = str(loc[0]) if loc else None
-            if error["type"] == "missing":
-                report.add(None, f"missing required field `{key}`; add `{key} = ...`")
-            elif error["type"] in ("unexpected_keyword_argument", "extra_forbidden"):
-                continue  # reported with a suggestion by _unknown_keys
-            else:
-                where = ".".join(str(part) for part in loc) or "value"
-                report.add(key, f"`{where}`: {error['msg'].lower()}; fix its value")
+        from quiz.core.pydantic_errors import report_errors
+
+        report_errors(cls, table, exc.errors(include_url=False), report)
         return None
 
 
@@ -177,8 +172,12 @@ def _common_rules(q: AnyQuestion, report: Reporter) -> None:
     if not _ID.match(q.id):
         report.add("id", f"id `{q.id}` is not lowercase letters, digits and hyphens; rename it")
     points = q.points
-    if not 0 < points < _INFINITY:
-        report.add("points", f"points must be greater than 0 and finite, not {points:g}")
+    if not 0 < points <= MAX_POINTS:
+        report.add(
+            "points",
+            f"points must be a number above 0 and at most {MAX_POINTS}, not {points:g}; "
+            "give the question's weight, 1 by default",
+        )
     text = q.claim if isinstance(q, ClaimQuestion) else q.prompt
     if not text or text.isspace():
         report.add(
@@ -188,7 +187,7 @@ def _common_rules(q: AnyQuestion, report: Reporter) -> None:
 
 def _distinct(values: tuple[str, ...], key: str, what: str, report: Reporter) -> None:
     if len(values) < 2 or len(values) > MAX_OPTIONS:
-        report.add(key, f"{key} has {len(values)} entries; give 2 to {MAX_OPTIONS}")
+        report.add(key, f"{key} has {plural(len(values), 'entry')}; give 2 to {MAX_OPTIONS}")
     if surely_distinct_loose(values):
         return
     folded = [loose(value) or normalize(value).casefold() for value in values]
@@ -211,7 +210,13 @@ def _choice(q: ChoiceQuestion, report: Reporter) -> None:
         report.add("answer", f"answer `{q.answer}` is not among the options{hint}; copy it exactly")
     for option in q.feedback:
         if option not in q.options:
-            report.add(f"feedback.{option}", f"feedback for `{option}`, which is not an option")
+            close = get_close_matches(option, list(q.options), n=1)
+            hint = f" (closest: `{close[0]}`)" if close else ""
+            report.add(
+                f"feedback.{option}",
+                f"feedback for `{option}`, which is not one of the options{hint}; "
+                "a feedback key must be an option, copied exactly",
+            )
 
 
 def _multi(q: MultiQuestion, report: Reporter) -> None:

@@ -223,11 +223,39 @@ def test_bad_bank_id() -> None:
 
 
 def test_unknown_top_level_table() -> None:
-    only_error(check_bank(HEAD + CHOICE + "\n[extra]\na = 1\n"), 1, "unknown top-level table")
+    assert only_error(check_bank(HEAD + CHOICE + "\n[extra]\na = 1\n"), 15) == (
+        "unknown top-level table `extra`; a bank has only [bank] and [[questions]]"
+    )
+
+
+def test_questions_that_are_not_tables_at_their_line() -> None:
+    result = check_bank("# A bank\nquestions = [1]\n" + HEAD)
+    assert problems(result) == [
+        (
+            "bank.toml",
+            2,
+            "error",
+            "each question must be a table; write it under a [[questions]] header",
+        )
+    ]
 
 
 def test_bank_without_questions() -> None:
     only_error(check_bank(HEAD), 1, "no questions")
+
+
+def test_questions_written_as_one_table() -> None:
+    body = HEAD + CHOICE.replace("[[questions]]", "[questions]")
+    assert only_error(check_bank(body), 6) == (
+        "`[questions]` must be written `[[questions]]`, with double brackets, once per question"
+    )
+
+
+def test_questions_written_as_a_value() -> None:
+    assert only_error(check_bank('questions = "q1"\n' + HEAD), 1) == (
+        "`questions` must be a list of tables; write each question under its own "
+        "[[questions]] header"
+    )
 
 
 # --- question fields -------------------------------------------------------------------------
@@ -269,7 +297,87 @@ def test_key_of_another_kind() -> None:
 
 def test_wrong_type() -> None:
     body = HEAD + CHOICE.replace('options = ["Ismail Demir", "Vladimir Putin"]', "options = 3")
-    only_error(check_bank(body), 10, "`options`", "fix its value")
+    assert only_error(check_bank(body), 10) == (
+        "question `q1`: `options` must be a list of strings, not 3; "
+        'write it like options = ["…", "…"]'
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "old", "new", "message"),
+    [
+        (
+            10,
+            'options = ["Ismail Demir", "Vladimir Putin"]',
+            'options = "Ismail Demir, Vladimir Putin"',
+            '`options` must be a list of strings, not "Ismail Demir, Vladimir Putin"; '
+            'write it like options = ["…", "…"]',
+        ),
+        (
+            10,
+            '"Vladimir Putin"]',
+            "1998]",
+            "`options` must be a list of strings, but entry 2 is 1998; "
+            'write it like options = ["…", "…"]',
+        ),
+        (
+            13,
+            "explanation =",
+            'tags = "actors"\nexplanation =',
+            '`tags` must be a list of strings, not "actors"; write it like tags = ["…", "…"]',
+        ),
+        (
+            9,
+            'prompt = "Who was sanctioned?"',
+            "prompt = 1979-05-27",
+            '`prompt` must be a string, not a date or time; write it in quotes, like prompt = "…"',
+        ),
+        (
+            13,
+            "explanation =",
+            "feedback = 3\nexplanation =",
+            "`feedback` must be a table with a text for each option, not 3; "
+            'write it like feedback = { "…" = "…" }',
+        ),
+    ],
+)
+def test_wrong_type_in_toml_words(line: int, old: str, new: str, message: str) -> None:
+    body = HEAD + CHOICE.replace(old, new)
+    assert only_error(check_bank(body), line) == f"question `q1`: {message}"
+
+
+PYTHON_TYPES = re.compile(r"\b(tuple|dict|dictionary|float|int|integer|bool|boolean|str)\b")
+
+
+@pytest.mark.parametrize(
+    "value", ["3", "2.5", "true", "[1]", '["a", [2]]', "{ a = 1 }", "1979-05-27"]
+)
+@pytest.mark.parametrize(
+    "key", ["prompt", "options", "answer", "evidence", "explanation", "tags", "feedback", "points"]
+)
+def test_no_python_type_names(key: str, value: str) -> None:
+    lines = [line for line in CHOICE.splitlines() if not line.startswith(f"{key} =")]
+    result = check_bank(HEAD + "\n".join(lines) + f"\n{key} = {value}\n")
+    for _, _, _, message in problems(result):
+        assert not PYTHON_TYPES.search(message), message
+        assert "; " in message, message
+
+
+@pytest.mark.parametrize(
+    ("evidence", "said"),
+    [
+        ("1998", "not 1998"),
+        ('["its chief", 3]', "but entry 2 is 3"),
+        ("[[1]]", "but entry 1 is a list"),
+        ("{ quote = 1 }", "not a table"),
+    ],
+)
+def test_union_typed_field_is_one_line(evidence: str, said: str) -> None:
+    body = HEAD + CHOICE.replace('evidence = "its chief Ismail Demir"', f"evidence = {evidence}")
+    assert only_error(check_bank(body), 12) == (
+        f"question `q1`: `evidence` must be a quote (a string) or a list of quotes, {said}; "
+        'write it like evidence = "…" or ["…", "…"]'
+    )
 
 
 def test_bad_question_id() -> None:
@@ -277,14 +385,51 @@ def test_bad_question_id() -> None:
     only_error(check_bank(body), 7, "id `Q 1` is not lowercase")
 
 
-def test_points_not_positive() -> None:
-    body = HEAD + CHOICE.replace("explanation =", "points = 0\nexplanation =")
-    only_error(check_bank(body), 13, "points must be greater than 0")
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("points = true", "`points` must be a number, not true; "),
+        ('points = "2"', '`points` must be a number, not "2"; '),
+        ('draft = "yes"', '`draft` must be true or false, not "yes"; '),
+        ("draft = 1", "`draft` must be true or false, not 1; "),
+    ],
+)
+def test_numbers_and_true_or_false_are_strict(setting: str, message: str) -> None:
+    body = HEAD + CHOICE.replace("explanation =", f"{setting}\nexplanation =")
+    key = setting.split()[0]
+    advice = (
+        "write a number without quotes, like points = 2"
+        if key == "points"
+        else "write true or false without quotes, like draft = true"
+    )
+    assert only_error(check_bank(body), 13) == f"question `q1`: {message}{advice}"
 
 
-def test_points_nan() -> None:
-    body = HEAD + CHOICE.replace("explanation =", "points = nan\nexplanation =")
-    only_error(check_bank(body), 13, "points must be greater than 0")
+@pytest.mark.parametrize(
+    ("points", "shown"),
+    [
+        ("0", "0"),
+        ("-1", "-1"),
+        ("nan", "nan"),
+        ("inf", "inf"),
+        ("1e308", "1e+308"),
+        ("1000.5", "1000.5"),
+    ],
+)
+def test_points_out_of_range(points: str, shown: str) -> None:
+    body = HEAD + CHOICE.replace("explanation =", f"points = {points}\nexplanation =")
+    assert only_error(check_bank(body), 13) == (
+        f"question `q1`: points must be a number above 0 and at most 1000, not {shown}; "
+        "give the question's weight, 1 by default"
+    )
+
+
+@pytest.mark.parametrize("points", ["0.25", "1000"])
+def test_points_in_range(points: str) -> None:
+    body = HEAD + CHOICE.replace("explanation =", f"points = {points}\nexplanation =")
+    result = check_bank(body)
+    assert result.exit_code == 0, result.output
+    assert problems(result) == []
 
 
 # --- options and answers ---------------------------------------------------------------------
@@ -297,13 +442,13 @@ def test_options_repeat() -> None:
 
 def test_fewer_than_two_options() -> None:
     body = HEAD + CHOICE.replace('["Ismail Demir", "Vladimir Putin"]', '["Ismail Demir"]')
-    only_error(check_bank(body), 10, "options has 1 entries; give 2 to 9")
+    assert only_error(check_bank(body), 10) == "question `q1`: options has 1 entry; give 2 to 9"
 
 
 def test_more_than_nine_options() -> None:
     many = ", ".join(f'"Option {n}"' for n in range(9))
     body = HEAD + CHOICE.replace('"Vladimir Putin"]', f'"Vladimir Putin", {many}]')
-    only_error(check_bank(body), 10, "options has 11 entries; give 2 to 9")
+    assert only_error(check_bank(body), 10) == "question `q1`: options has 11 entries; give 2 to 9"
 
 
 @pytest.mark.parametrize("same", ["ismail  demir", "ISMAIL DEMIR", "Ismail Demír", "Ismail-Demir"])
@@ -329,9 +474,37 @@ def test_answer_not_among_options() -> None:
     )
 
 
+NOT_AN_OPTION = (
+    "question `q1`: feedback for `{}`, which is not one of the options{}; "
+    "a feedback key must be an option, copied exactly"
+)
+
+
 def test_feedback_for_an_unknown_option() -> None:
     body = HEAD + CHOICE + '\n[questions.feedback]\n"Vladimir Putin" = "No."\n"Joe Biden" = "No."\n'
-    only_error(check_bank(body), 17, "feedback for `Joe Biden`, which is not an option")
+    assert only_error(check_bank(body), 17) == NOT_AN_OPTION.format("Joe Biden", "")
+
+
+@pytest.mark.parametrize(
+    "feedback",
+    [
+        'feedback = { "Vladimir Putin" = "No.", "Vladimir Putn" = "No." }',
+        'feedback."Vladimir Putn" = "No."',
+    ],
+)
+def test_feedback_for_an_unknown_option_at_its_line(feedback: str) -> None:
+    body = HEAD + CHOICE + feedback + "\n"
+    assert only_error(check_bank(body), 14) == NOT_AN_OPTION.format(
+        "Vladimir Putn", " (closest: `Vladimir Putin`)"
+    )
+
+
+def test_feedback_text_of_a_wrong_type_at_its_line() -> None:
+    body = HEAD + CHOICE + '\n[questions.feedback]\n"Ismail Demir" = "Yes."\n"Vladimir Putin" = 3\n'
+    assert only_error(check_bank(body), 17) == (
+        "question `q1`: `feedback` must be a table with a text for each option, but "
+        '`Vladimir Putin` is 3; write it like feedback = { "…" = "…" }'
+    )
 
 
 def test_multi_answers_not_a_subset() -> None:
@@ -371,7 +544,10 @@ def test_text_accept_without_answer() -> None:
 
 def test_verdict_not_one_of_three() -> None:
     body = HEAD + CLAIM.replace('verdict = "supported"', 'verdict = "true"')
-    only_error(check_bank(body), 10, "`verdict`", "'supported', 'refuted' or 'not-in-article'")
+    assert only_error(check_bank(body), 10) == (
+        'question `c1`: `verdict` must be "supported", "refuted" or "not-in-article", '
+        'not "true"; write one of them, like verdict = "supported"'
+    )
 
 
 def test_evidence_missing_where_required() -> None:
@@ -650,6 +826,37 @@ def test_usage_error_for_missing_path() -> None:
     assert result.exit_code == 2
     assert "no-such-folder: no such file or folder" in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "named"), [("empty", "a folder"), ("x.toml", "a folder named like a bank file")]
+)
+def test_a_folder_without_banks_is_an_error(name: str, named: str) -> None:
+    Path(name).mkdir()
+    Path("bank.toml").write_text(HEAD + CHOICE, encoding="utf-8")
+    result = check(name, "bank.toml")
+    assert result.exit_code == 1, result.output
+    assert problems(result) == [
+        (
+            name,
+            1,
+            "error",
+            f"{named}, with no bank files (*.toml) in it; "
+            "name a bank file, or a folder that holds some",
+        )
+    ]
+    assert summary(result) == (1, 1, 1, 0, 1)
+
+
+def test_play_names_a_folder_without_banks() -> None:
+    Path("x.toml").mkdir()
+    result = CliRunner().invoke(main, ["play", "x.toml"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "x.toml:1: error: a folder named like a bank file, with no bank files (*.toml) in it; "
+        "name a bank file, or a folder that holds some",
+        "quiz: no playable bank in x.toml; run `quiz check` to see why",
+    ]
 
 
 def test_unknown_option_is_a_usage_error() -> None:

@@ -90,6 +90,18 @@ def test_question_id_used_twice(bank_dir: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(("written", "points"), [("2", 2.0), ("2.5", 2.5), ("1_000", 1000.0)])
+def test_points_take_whole_numbers_and_decimals(
+    bank_dir: Path, written: str, points: float
+) -> None:
+    text = HEAD + CHOICE.replace("tags =", f"points = {written}\ndraft = true\ntags =")
+    bank, problems = load_bank(write(bank_dir, "bank.toml", text))
+    assert bank is not None
+    (question,) = bank.questions
+    assert (question.points, type(question.points), question.draft) == (points, float, True)
+    assert [p.severity for p in problems] == ["warning"]  # still a draft
+
+
 def test_bad_question_does_not_stop_the_bank(bank_dir: Path) -> None:
     bad = CHOICE.replace('id = "q1"', 'id = "q2"').replace('kind = "choice"', 'kind = "poll"')
     bank, problems = load_bank(write(bank_dir, "bank.toml", HEAD + bad + CLAIM))
@@ -191,6 +203,21 @@ def test_discover_a_meta_file_named_directly(bank_dir: Path) -> None:
     assert [s.shown for s in discover([str(bank_dir / "article.meta.toml")])] == [
         str(bank_dir / "article.meta.toml")
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "named"), [("empty", "a folder"), ("x.toml", "a folder named like a bank file")]
+)
+def test_discover_a_folder_without_banks(tmp_path: Path, name: str, named: str) -> None:
+    (tmp_path / name / "sub").mkdir(parents=True)
+    (tmp_path / name / "sub" / "a.meta.toml").write_text('title = "x"\n', encoding="utf-8")
+    problems: list[Problem] = []
+    assert discover([str(tmp_path / name)], problems) == []
+    message = (
+        f"{named}, with no bank files (*.toml) in it; name a bank file, or a folder that holds some"
+    )
+    assert problems == [Problem(str(tmp_path / name), 1, "error", message)]
+    assert discover([str(tmp_path / name)]) == []  # without a list, nothing is said
 
 
 def test_discover_missing_path(tmp_path: Path) -> None:

@@ -51,12 +51,29 @@ def test_scan_tables_and_keys() -> None:
     assert second.keys == {"id": 19, "explanation": 20, "prompt": 24, "quoted key": 25}
 
 
+def test_scan_top_level_keys_and_single_tables() -> None:
+    found = scan('title = "x"\n[bank]\nid = "t"\n\n[questions]\nid = "q1"\n[extra.sub]\na = 1\n')
+    assert found.top.keys == {"title": 1, "questions": 5, "extra": 7}
+    assert found.headers == {"questions", "extra"}
+    assert found.questions == []
+    assert found.bank.keys == {"id": 3}
+
+
 def test_line_falls_back_to_header_then_line_1() -> None:
     found = scan(BANK)
     assert found.questions[1].line("points") == 18
     assert found.questions[1].line(None) == 18
     assert found.question(5).line("id") == 1
     assert scan("").bank.line("id") == 1
+
+
+def test_a_sub_key_falls_back_to_its_key() -> None:
+    found = scan('[[questions]]\nid = "q"\nfeedback = { "a" = "x" }\nfeedback."b" = "y"\n')
+    (question,) = found.questions
+    assert question.line("feedback.a") == 3
+    assert question.line("feedback.b") == 4
+    assert question.line("feedback.c") == 3
+    assert question.line("points.x") == 1
 
 
 def test_crlf_text() -> None:

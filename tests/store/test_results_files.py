@@ -219,7 +219,8 @@ def test_merge_notes_answers_to_another_version_of_the_questions(
     assert len(merged) == 2 and problems == []
     [note] = notes
     count = sum(a.question_id == "directorate" for t in attempts for a in t.answers)
+    assert count == 1
     assert note == (
-        f"{path}: {count} answer(s) to another version of sanctions/directorate; "
+        f"{path}: 1 answer to another version of sanctions/directorate; "
         "they count, flagged as an older wording"
     )
