@@ -18,7 +18,7 @@ from quiz.core.banks import ArticleLoader, Bank, BankSource, load_bank
 from quiz.core.errors import Problem
 from quiz.core.files import replace_whole
 
-FORMAT = 3
+FORMAT = 4
 
 
 @dataclass(frozen=True)
