@@ -16,7 +16,9 @@ from quiz.tui.widgets.feedback_panel import FeedbackPanel
 from .helpers import (
     SIZE,
     answer,
+    app_for,
     current,
+    play_to,
     question_screen,
     quiz_app,
     right_keys,
@@ -190,6 +192,21 @@ async def test_ctrl_q_asks_first_even_in_the_text_field() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert question_screen(app).query_one("#answer", Input).value == "Dem"
+
+
+async def test_ctrl_o_opens_the_article_from_the_text_field_as_its_hint_says() -> None:
+    app = app_for("text")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await play_to(pilot, "text")
+        hint = text_of(question_screen(app).query_one("#hint", Static))
+        assert "ctrl+o opens the article" in hint
+        await pilot.press(*"Dem", "a", "ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert question_screen(app).query_one("#answer", Input).value == "Dema"
 
 
 async def test_ctrl_q_before_any_answer_quits_at_once() -> None:
