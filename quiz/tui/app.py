@@ -379,15 +379,10 @@ class QuizApp(App[None]):
             self.post_message(ArticleRequested(self.banks[0].article))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Article", "Read the article", self.action_open_article)
-        yield SystemCommand("Keys", "Show every key (help)", self.action_help)
-        if self.player:
-            yield SystemCommand(
-                "History",
-                f"Your earlier attempts ({self.player})",
-                lambda: self.post_message(HistoryRequested(self.player)),
-            )
+        from quiz.tui.palette import quiz_commands, textual_commands
+
+        yield from textual_commands(super().get_system_commands(screen))
+        yield from quiz_commands(self)
 
 
 def make_app(

@@ -209,6 +209,19 @@ async def test_ctrl_o_opens_the_article_from_the_text_field_as_its_hint_says() -
         assert question_screen(app).query_one("#answer", Input).value == "Dema"
 
 
+async def test_the_command_palette_lists_each_command_once_and_says_how_quit_works() -> None:
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        lines = [line.strip() for line in visible_text(app).splitlines()]
+        titles = ("Article", "History", "Keys", "Quit", "Theme")
+        assert [lines.count(title) for title in titles] == [1] * len(titles), lines
+        assert "Quit (asks first in the middle of a quiz; what you answered is kept)" in lines
+        assert not any("as soon as possible" in line for line in lines)
+
+
 async def test_ctrl_q_before_any_answer_quits_at_once() -> None:
     app = quiz_app()
     async with app.run_test(size=SIZE) as pilot:
