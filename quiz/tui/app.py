@@ -97,8 +97,9 @@ class QuizApp(App[None]):
         if offer_resume and self._unfinished(self.player) is not None:
             return Screen(id=_BLANK)  # on_mount offers to resume it
         session = self._new_session(self.banks, self.player, launch.keep)
-        if session is None:
-            return Screen(id=_BLANK)  # on_mount says why
+        if session is None:  # the player was told why: on_mount goes home, not tries again
+            self.launch = replace(launch, start_now=False)
+            return Screen(id=_BLANK)
         self.session_changed(session)
         return self.question_screen(session)
 
