@@ -58,9 +58,11 @@ def playable_banks(paths: Sequence[str]) -> tuple[list[Bank], str | None]:
         fail(f"no playable bank in {where}; run `quiz check` to see why")
     notice = None
     if catalog.errors:
+        from quiz.core.listing import plural
+
         notice = (
-            f"{catalog.errors} errors in the banks: questions with errors are left out. "
-            "Run `quiz check` to see them."
+            f"{plural(catalog.errors, 'error')} in the banks: banks or questions with errors "
+            "are left out; run `quiz check` to see them."
         )
     return banks, notice
 

@@ -9,6 +9,7 @@ import pytest
 from textual.app import App
 from textual.widgets import Input, OptionList, Select
 
+from quiz.cli_common import playable_banks
 from quiz.core.session import QuizSettings
 from quiz.tui.app import make_app
 from quiz.tui.screens.home import HomeScreen
@@ -155,3 +156,22 @@ async def test_an_error_naming_a_tag_with_brackets_shows_it_as_typed() -> None:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert "no questions with tag [/x]" in visible_text(app)
+
+
+async def test_one_broken_bank_is_told_in_one_true_sentence(tmp_path: Path) -> None:
+    # A bank whose article is missing is left out whole, not only some of its questions.
+    broken = tmp_path / "broken.toml"
+    broken.write_text(
+        ORDER.read_text(encoding="utf-8").replace("../../seeds/s400-second-batch.txt", "gone.txt"),
+        encoding="utf-8",
+    )
+    banks, notice = playable_banks([str(KINDS), str(broken)])
+    assert [bank.id for bank in banks] == ["kinds"]
+    app = make_app(banks, player="Ana", notice=notice)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        shown = " ".join(visible_text(app).replace("▌", " ").split())  # a toast's edges out
+        assert (
+            "1 error in the banks: banks or questions with errors are left out; "
+            "run `quiz check` to see them." in shown
+        ), shown
