@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Static
@@ -97,7 +98,7 @@ async def test_question_mark_opens_the_help_and_escape_closes_it() -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        help_text = text_of(app.screen.query_one(Static))
+        help_text = "\n".join(text_of(s) for s in app.screen.query(Static))
         for key in ("1-9", "shift+up / shift+down", "digits, e.g. 312", "ctrl+q"):
             assert key in help_text
         assert "Keys" in visible_text(app)
@@ -176,6 +177,22 @@ async def test_ctrl_q_in_the_middle_asks_first_and_n_keeps_playing() -> None:
         await pilot.pause()
         assert not app.is_running
     assert app.return_code == 0
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_a_long_meaning_in_the_help_wraps_under_the_meanings(size: tuple[int, int]) -> None:
+    app = quiz_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = visible_text(app).splitlines()
+        at = next(i for i, line in enumerate(lines) if "1-9 " in line)
+        column = lines[at].index("choose that option")
+        wrapped = lines[at + 1]
+        edge = wrapped.index("█") + 1  # the dialog's left border
+        assert wrapped[edge:column].strip() == "", wrapped  # nothing under the keys
+        assert wrapped[column] != " ", wrapped  # the meaning goes on under itself
 
 
 async def test_ctrl_q_asks_first_even_in_the_text_field() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -34,20 +34,25 @@ KEYS: tuple[tuple[str, str], ...] = (
 
 
 class HelpScreen(ModalScreen[None]):
-    """A list of every key; any of ``escape``, ``q`` or ``?`` closes it."""
+    """A list of every key; any of ``escape``, ``q`` or ``?`` closes it.
+
+    Each key and its meaning make a row of two columns, so that a long meaning wraps under
+    itself, not under the keys.
+    """
 
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
 
     def compose(self) -> ComposeResult:
-        lines: list[Content] = [Content("Keys").stylize("bold underline")]
-        for key, meaning in KEYS:
-            if not meaning:
-                lines.append(Content(f"\n{key}").stylize("bold"))
-            else:
-                lines.append(Content.assemble((f"  {key:<24}", "bold"), meaning))
-        lines.append(Content("\nPress escape to close.").stylize("italic"))
         with VerticalScroll(id="dialog"):
-            yield Static(Content("\n").join(lines))
+            yield Static(Content("Keys").stylize("bold underline"))
+            for key, meaning in KEYS:
+                if not meaning:
+                    yield Static(Content(key).stylize("bold"), classes="key-group")
+                    continue
+                with Horizontal(classes="key-row"):
+                    yield Static(Content(key).stylize("bold"), classes="key")
+                    yield Static(Content(meaning), classes="meaning")
+            yield Static(Content("Press escape to close.").stylize("italic"), classes="key-group")
 
     def action_close(self) -> None:
         """Close the help."""
