@@ -22,7 +22,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("Order", ""),
     ("shift+up / shift+down", "move the highlighted item"),
     ("digits, e.g. 312", "reorder: the third shown item first, then the first, then the second"),
-    ("enter", "answer with the items in the order shown (once typing: after every number)"),
+    ("enter", "answer with the items in the order shown (once all are typed, if typing numbers)"),
     ("Everywhere", ""),
     ("enter", "after feedback: go on to the next question"),
     ("a or ctrl+o", "open the article (at the evidence, once you have answered)"),
