@@ -68,8 +68,8 @@ def playable_banks(paths: Sequence[str]) -> tuple[list[Bank], str | None]:
     notice = None
     if catalog.errors:
         notice = (
-            f"{plural(catalog.errors, 'error')} in the banks: questions with errors are left out. "
-            "Run `quiz check` to see them."
+            f"{plural(catalog.errors, 'error')} in the banks: banks or questions with errors "
+            "are left out; run `quiz check` to see them."
         )
     return banks, notice
 

@@ -97,8 +97,9 @@ class QuizApp(App[None]):
         if offer_resume and self._unfinished(self.player) is not None:
             return Screen(id=_BLANK)  # on_mount offers to resume it
         session = self._new_session(self.banks, self.player, launch.keep)
-        if session is None:
-            return Screen(id=_BLANK)  # on_mount says why
+        if session is None:  # the player was told why: on_mount goes home, not tries again
+            self.launch = replace(launch, start_now=False)
+            return Screen(id=_BLANK)
         self.session_changed(session)
         return self.question_screen(session)
 
@@ -379,15 +380,10 @@ class QuizApp(App[None]):
             self.post_message(ArticleRequested(self.banks[0].article))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Article", "Read the article", self.action_open_article)
-        yield SystemCommand("Keys", "Show every key (help)", self.action_help)
-        if self.player:
-            yield SystemCommand(
-                "History",
-                f"Your earlier attempts ({self.player})",
-                lambda: self.post_message(HistoryRequested(self.player)),
-            )
+        from quiz.tui.palette import quiz_commands, textual_commands
+
+        yield from textual_commands(super().get_system_commands(screen))
+        yield from quiz_commands(self)
 
 
 def make_app(

@@ -11,7 +11,17 @@ from quiz.core.scoring import Response
 from quiz.tui.widgets.multi_answer import MultiAnswer
 from quiz.tui.widgets.order_answer import OrderAnswer
 
-from .helpers import ORDER, SIZE, app_for, current, play_to, question_screen, quiz_app, text_of
+from .helpers import (
+    ORDER,
+    SIZE,
+    app_for,
+    current,
+    play_to,
+    question_screen,
+    quiz_app,
+    text_of,
+    visible_text,
+)
 
 
 def last_answer(app: App[object]) -> tuple[Response, bool]:
@@ -237,3 +247,25 @@ async def test_order_half_right_scores_the_share_of_pairs_in_order() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert question_screen(app).session.score == pytest.approx(2 / 3)
+
+
+async def test_order_enter_halfway_through_typing_says_what_is_missing_not_answers() -> None:
+    app = quiz_app(ORDER)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        item = current(app)
+        assert isinstance(item.question, OrderQuestion)
+        screen = question_screen(app)
+        order = screen.query_one(OrderAnswer)
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        assert screen.session.answers == []  # the typed "2" is neither lost nor answered
+        assert order.typed == "2"
+        shown = " ".join(visible_text(app).replace("▌", " ").split())  # a toast's edges out
+        assert (
+            "Type all 3 items' numbers (1 typed), or backspace to clear and press enter "
+            "to keep the order shown." in shown
+        ), shown
+        await pilot.press("backspace", "enter")  # nothing typed: the order shown answers
+        await pilot.pause()
+        assert last_answer(app)[0] == item.choices

@@ -9,6 +9,7 @@ import pytest
 from textual.app import App
 from textual.widgets import Input, OptionList, Select
 
+from quiz.cli_common import playable_banks
 from quiz.core.session import QuizSettings
 from quiz.tui.app import make_app
 from quiz.tui.screens.home import HomeScreen
@@ -64,7 +65,7 @@ async def test_choosing_one_topic_plays_only_its_bank() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         home = home_of(app)
-        # With a name already known, the topics have the focus.
+        await pilot.press("enter")  # keep the name: on to the topics
         assert app.focused is home.query_one("#topics", OptionList)
         await pilot.press("down", "enter")
         await pilot.pause()
@@ -77,7 +78,7 @@ async def test_exam_chosen_on_the_home_screen_plays_an_exam() -> None:
     app = quiz_app(KINDS, player="Bea", start_now=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("shift+tab", "enter", "down", "enter")  # open the mode menu, exam
+        await pilot.press("tab", "enter", "down", "enter")  # from the name: mode menu, exam
         await pilot.pause()
         assert home_of(app).query_one("#mode", Select).value == "exam"
         await pilot.press("tab", "enter")
@@ -85,6 +86,32 @@ async def test_exam_chosen_on_the_home_screen_plays_an_exam() -> None:
         session = question_screen(app).session
         assert session.settings.mode == "exam"
         assert "exam: feedback at the end" in visible_text(app)
+
+
+async def test_a_remembered_name_is_selected_first_so_the_next_player_types_theirs() -> None:
+    # A shared machine: the last player's name is filled in, but one enter on the topics must
+    # not start a quiz as them. The name has the focus, all selected: typing replaces it.
+    app = quiz_app(KINDS, player="Ana", start_now=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        home = home_of(app)
+        field = home.query_one("#player", Input)
+        assert app.focused is field
+        assert field.selected_text == "Ana"
+        await pilot.press(*"Bea", "enter", "enter")
+        await pilot.pause()
+        assert question_screen(app).session.player == "Bea"
+
+
+async def test_enter_keeps_a_remembered_name() -> None:
+    app = quiz_app(KINDS, player="Ana", start_now=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        assert app.focused is home_of(app).query_one("#topics", OptionList)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert question_screen(app).session.player == "Ana"
 
 
 @pytest.mark.parametrize("name", ["", "   "])
@@ -116,7 +143,7 @@ async def test_a_quiz_that_cannot_start_leaves_the_player_on_the_home_screen() -
     app = make_app(load(KINDS), settings, player="Ana", start_now=True)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        assert "no questions with tag nothere" in visible_text(app)
+        assert visible_text(app).count("no questions with tag nothere") == 1  # told once
         assert isinstance(app.screen, HomeScreen)
 
 
@@ -125,7 +152,26 @@ async def test_an_error_naming_a_tag_with_brackets_shows_it_as_typed() -> None:
     app = make_app(load(KINDS), settings, player="Ana", start_now=False)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        await pilot.press("enter")  # All topics
+        await pilot.press("enter", "enter")  # keep the name, then All topics
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert "no questions with tag [/x]" in visible_text(app)
+
+
+async def test_one_broken_bank_is_told_in_one_true_sentence(tmp_path: Path) -> None:
+    # A bank whose article is missing is left out whole, not only some of its questions.
+    broken = tmp_path / "broken.toml"
+    broken.write_text(
+        ORDER.read_text(encoding="utf-8").replace("../../seeds/s400-second-batch.txt", "gone.txt"),
+        encoding="utf-8",
+    )
+    banks, notice = playable_banks([str(KINDS), str(broken)])
+    assert [bank.id for bank in banks] == ["kinds"]
+    app = make_app(banks, player="Ana", notice=notice)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        shown = " ".join(visible_text(app).replace("▌", " ").split())  # a toast's edges out
+        assert (
+            "1 error in the banks: banks or questions with errors are left out; "
+            "run `quiz check` to see them." in shown
+        ), shown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Static
@@ -16,7 +17,9 @@ from quiz.tui.widgets.feedback_panel import FeedbackPanel
 from .helpers import (
     SIZE,
     answer,
+    app_for,
     current,
+    play_to,
     question_screen,
     quiz_app,
     right_keys,
@@ -95,7 +98,7 @@ async def test_question_mark_opens_the_help_and_escape_closes_it() -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        help_text = text_of(app.screen.query_one(Static))
+        help_text = "\n".join(text_of(s) for s in app.screen.query(Static))
         for key in ("1-9", "shift+up / shift+down", "digits, e.g. 312", "ctrl+q"):
             assert key in help_text
         assert "Keys" in visible_text(app)
@@ -176,6 +179,22 @@ async def test_ctrl_q_in_the_middle_asks_first_and_n_keeps_playing() -> None:
     assert app.return_code == 0
 
 
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_a_long_meaning_in_the_help_wraps_under_the_meanings(size: tuple[int, int]) -> None:
+    app = quiz_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = visible_text(app).splitlines()
+        at = next(i for i, line in enumerate(lines) if "1-9 " in line)
+        column = lines[at].index("choose that option")
+        wrapped = lines[at + 1]
+        edge = wrapped.index("█") + 1  # the dialog's left border
+        assert wrapped[edge:column].strip() == "", wrapped  # nothing under the keys
+        assert wrapped[column] != " ", wrapped  # the meaning goes on under itself
+
+
 async def test_ctrl_q_asks_first_even_in_the_text_field() -> None:
     app = quiz_app(tags=("dates", "actors"))  # choice, text, order
     async with app.run_test(size=SIZE) as pilot:
@@ -190,6 +209,34 @@ async def test_ctrl_q_asks_first_even_in_the_text_field() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert question_screen(app).query_one("#answer", Input).value == "Dem"
+
+
+async def test_ctrl_o_opens_the_article_from_the_text_field_as_its_hint_says() -> None:
+    app = app_for("text")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await play_to(pilot, "text")
+        hint = text_of(question_screen(app).query_one("#hint", Static))
+        assert "ctrl+o opens the article" in hint
+        await pilot.press(*"Dem", "a", "ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert question_screen(app).query_one("#answer", Input).value == "Dema"
+
+
+async def test_the_command_palette_lists_each_command_once_and_says_how_quit_works() -> None:
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        lines = [line.strip() for line in visible_text(app).splitlines()]
+        titles = ("Article", "History", "Keys", "Quit", "Theme")
+        assert [lines.count(title) for title in titles] == [1] * len(titles), lines
+        assert "Quit (asks first in the middle of a quiz; what you answered is kept)" in lines
+        assert not any("as soon as possible" in line for line in lines)
 
 
 async def test_ctrl_q_before_any_answer_quits_at_once() -> None:

@@ -108,7 +108,7 @@ async def test_results_show_earlier_scores_and_history_opens_a_review(tmp_path: 
         app.launch = type(app.launch)()  # open at home
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            await pilot.press("h")
+            await pilot.press("enter", "h")  # keep the name, then the history
             await pilot.pause(0.3)
             assert isinstance(app.screen, HistoryScreen)
             attempts = app.screen.query_one("#attempts", OptionList)

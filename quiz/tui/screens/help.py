@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -18,13 +18,14 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("enter", "answer with the ticked options"),
     ("Typed answer (text)", ""),
     ("letters, digits", "go into the field; enter answers"),
+    ("ctrl+o", "open the article (a and ? type into the field)"),
     ("Order", ""),
     ("shift+up / shift+down", "move the highlighted item"),
     ("digits, e.g. 312", "reorder: the third shown item first, then the first, then the second"),
-    ("enter", "answer with the items in their current order"),
+    ("enter", "answer with the items in the order shown (once all are typed, if typing numbers)"),
     ("Everywhere", ""),
     ("enter", "after feedback: go on to the next question"),
-    ("a", "open the article (at the evidence, once you have answered)"),
+    ("a or ctrl+o", "open the article (at the evidence, once you have answered)"),
     ("?", "this help"),
     ("escape", "go back"),
     ("ctrl+p", "command palette: themes, the article, help"),
@@ -33,20 +34,25 @@ KEYS: tuple[tuple[str, str], ...] = (
 
 
 class HelpScreen(ModalScreen[None]):
-    """A list of every key; any of ``escape``, ``q`` or ``?`` closes it."""
+    """A list of every key; any of ``escape``, ``q`` or ``?`` closes it.
+
+    Each key and its meaning make a row of two columns, so that a long meaning wraps under
+    itself, not under the keys.
+    """
 
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
 
     def compose(self) -> ComposeResult:
-        lines: list[Content] = [Content("Keys").stylize("bold underline")]
-        for key, meaning in KEYS:
-            if not meaning:
-                lines.append(Content(f"\n{key}").stylize("bold"))
-            else:
-                lines.append(Content.assemble((f"  {key:<24}", "bold"), meaning))
-        lines.append(Content("\nPress escape to close.").stylize("italic"))
         with VerticalScroll(id="dialog"):
-            yield Static(Content("\n").join(lines))
+            yield Static(Content("Keys").stylize("bold underline"))
+            for key, meaning in KEYS:
+                if not meaning:
+                    yield Static(Content(key).stylize("bold"), classes="key-group")
+                    continue
+                with Horizontal(classes="key-row"):
+                    yield Static(Content(key).stylize("bold"), classes="key")
+                    yield Static(Content(meaning), classes="meaning")
+            yield Static(Content("Press escape to close.").stylize("italic"), classes="key-group")
 
     def action_close(self) -> None:
         """Close the help."""

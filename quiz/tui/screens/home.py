@@ -92,8 +92,11 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # The name comes first even when one is remembered: on a shared machine the last
+        # player's name is selected, so that typing replaces it and enter keeps it.
         name = self.query_one("#player", Input)
-        (self.query_one("#topics", OptionList) if name.value.strip() else name).focus()
+        name.focus()
+        name.select_all()
 
     @on(Input.Submitted, "#player")
     def _name_entered(self) -> None:

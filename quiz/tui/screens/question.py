@@ -30,7 +30,7 @@ KIND_HINTS = {
     "choice": "Press 1-{n}, or move with the arrows and press enter.",
     "claim": "Does the article support this claim? 1 Supported · 2 Refuted · 3 Not in the article",
     "multi": "Pick every right answer: 1-{n} or space to tick, enter to answer.",
-    "text": "Type your answer and press enter (here a and ? type; ctrl+p opens the article).",
+    "text": "Type your answer and press enter (here a and ? type; ctrl+o opens the article).",
     "order": "Put them in order: shift+up/down moves the highlighted item, or type the numbers "
     "in order (e.g. 312); enter answers.",
 }
@@ -65,6 +65,7 @@ class QuestionScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "next", "Next question"),
         Binding("a", "article", "Article"),
+        Binding("ctrl+o", "article", "Article", show=False),  # also while typing an answer
         Binding("question_mark", "app.help", "Help"),
         Binding("escape", "leave", "Leave"),
     ]

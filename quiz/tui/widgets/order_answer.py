@@ -17,7 +17,8 @@ class OrderAnswer(OptionList):
     """Items in their current order.
 
     ``shift+up`` / ``shift+down`` move the highlighted item; typing the shown numbers in the order
-    they belong (``312``) reorders them all at once; ``enter`` submits.
+    they belong (``312``) reorders them all at once; ``enter`` submits (not halfway through
+    typing the numbers).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -78,5 +79,18 @@ class OrderAnswer(OptionList):
         self.post_message(self.Typed(""))
 
     def action_submit(self) -> None:
-        """Submit the items in their current order."""
+        """Submit the items in their current order; with some numbers typed but not all, say
+        what is missing instead (the typed order would otherwise be lost without a word)."""
+        if self.typed:
+            self.app.bell()
+            self.notify(partial_order_warning(len(self.order), len(self.typed)), markup=False)
+            return
         self.post_message(Answered(tuple(self.order)))
+
+
+def partial_order_warning(items: int, typed: int) -> str:
+    """What to do after ``enter`` with ``typed`` of ``items`` numbers typed."""
+    return (
+        f"Type all {items} items' numbers ({typed} typed), or backspace to clear "
+        "and press enter to keep the order shown."
+    )
