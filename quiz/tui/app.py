@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -18,6 +18,7 @@ from quiz.core.listing import plural
 from quiz.core.prefs import remember_player
 from quiz.core.scoring import Response
 from quiz.core.session import GivenAnswer, Mode, QuizSession, QuizSettings
+from quiz.tui.launch import Launch
 from quiz.tui.messages import (
     ArticleRequested,
     HistoryRequested,
@@ -38,18 +39,6 @@ if TYPE_CHECKING:
 
 _BLANK = "_default"
 """The id of the blank screen the app starts on when it does not start with a question."""
-
-
-@dataclass(frozen=True)
-class Launch:
-    """What the app does first."""
-
-    start_now: bool = False
-    """Go straight to the first question (needs a player)."""
-    resume: bool = False
-    """Resume the player's unfinished attempt without asking (else start a new one)."""
-    keep: Collection[str] | None = None
-    """Play only the questions with these keys (``quiz play --missed``)."""
 
 
 class QuizApp(App[None]):

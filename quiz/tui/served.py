@@ -19,7 +19,8 @@ from quiz.core.errors import QuizError
 from quiz.core.live import LiveStatus, write_status
 from quiz.core.session import Mode, QuizSession, QuizSettings, resume_code
 from quiz.core.store import ResultsStore
-from quiz.tui.app import Launch, QuizApp
+from quiz.tui.app import QuizApp
+from quiz.tui.launch import Launch
 from quiz.tui.messages import HistoryRequested, ResumeRequested
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.text import articles_of

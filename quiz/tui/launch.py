@@ -1,0 +1,18 @@
+"""What the app does first, as the command line asks."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Launch:
+    """What the app does first."""
+
+    start_now: bool = False
+    """Go straight to the first question (needs a player)."""
+    resume: bool = False
+    """Resume the player's unfinished attempt without asking (else start a new one)."""
+    keep: Collection[str] | None = None
+    """Play only the questions with these keys (``quiz play --missed``)."""
