@@ -66,6 +66,8 @@ def draft(
     from quiz.core.model import ID_PATTERN
     from quiz.core.words import plural
 
+    if not article.exists():
+        fail(f"{article}: no such file; give the path of the article to draft from", 2)
     target = out if out is not None else article.with_suffix(".toml")
     if bank_id is not None and not re.match(ID_PATTERN, bank_id):
         fail(

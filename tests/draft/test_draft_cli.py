@@ -95,7 +95,11 @@ def test_unusable_input_gives_one_clear_line(tmp_path: Path, content: bytes, exp
 
 
 def test_missing_article_and_folder(tmp_path: Path) -> None:
-    assert "not found" in one_line_error(run(str(tmp_path / "nope.txt")))
+    missing = run(str(tmp_path / "nope.txt"))
+    assert missing.exit_code == 2
+    assert one_line_error(missing).endswith(
+        "nope.txt: no such file; give the path of the article to draft from"
+    )
     assert "folder" in one_line_error(run(str(tmp_path), "-o", str(tmp_path / "b.toml")))
 
 
