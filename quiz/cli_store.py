@@ -59,6 +59,7 @@ def _emit(text: str, out: Path | None) -> None:
             handle.write(text)
     except OSError as exc:
         raise QuizError(f"{out}: cannot write the file ({exc.strerror}); choose another") from None
+    click.echo(f"Wrote {out}.", err=True)  # on stderr: standard output stays for the data
 
 
 @click.command()

@@ -312,6 +312,8 @@ def report_json(report: Report) -> dict[str, Any]:
 
 def report_lines(report: Report) -> list[str]:
     """The report as a plain-text table for the terminal."""
+    if not report.answers:
+        return ["No answers found."]
     counts = f"{plural(report.attempts, 'attempt')}, {plural(report.answers, 'answer')}"
     lines = [counts, "", "Questions"]
     width = max((len(q.key) for q in report.questions), default=8)

@@ -53,12 +53,14 @@ def test_results_table_has_one_line_per_attempt(db: Path) -> None:
     only_bob = run("results", "--db", db, "--player", "bob")
     assert only_bob.stdout.count("\n") == 1 and "bob" in only_bob.stdout
     assert run("results", "--db", db, "--bank", "other").stdout == "No attempts found.\n"
+    assert run("report", "--db", db, "--bank", "other").stdout == "No answers found.\n"
 
 
 def test_results_csv_to_a_file(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     result = run("results", "--db", db, "--format", "csv", "-o", out)
     assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr == f"Wrote {out}.\n"
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert len(rows) == 7 and {r["player"] for r in rows} == {"ann", "bob"}
     assert list(rows[0])[:3] == ["attempt_id", "player", "bank_id"]
