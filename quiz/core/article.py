@@ -25,6 +25,8 @@ from quiz.core.sentences import Sentence, Sentences
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")
+_LINE_END = re.compile(r"[.!?…:][\"'”’)\]]*$")
 # A candidate end: terminal punctuation, closing quotes/brackets, then white space.
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
@@ -113,12 +115,26 @@ class Article:
 
 
 def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
-    """The ``[start, end)`` spans of the non-blank paragraphs of ``text``, stripped."""
+    """The ``[start, end)`` spans of the non-blank paragraphs of ``text``, stripped.
+
+    Paragraphs are separated by blank lines; in a text with none, whose every line but the
+    first (a headline) ends a sentence, as text copied from a web page often is, by line
+    breaks. (Lines of a text wrapped by hand end mid-sentence, and are not paragraphs.)
+    """
+    breaks = _PARAGRAPH_BREAK
+    if breaks.search(text) is None and _lines_end_sentences(text):
+        breaks = _LINE_BREAK
     last = 0
-    for match in _PARAGRAPH_BREAK.finditer(text):
+    for match in breaks.finditer(text):
         yield from _stripped(text, last, match.start())
         last = match.end()
     yield from _stripped(text, last, len(text))
+
+
+def _lines_end_sentences(text: str) -> bool:
+    """Whether ``text`` has several lines and each after the first ends a sentence."""
+    lines = [line for line in (raw.strip() for raw in text.splitlines()) if line]
+    return len(lines) > 2 and all(_LINE_END.search(line) for line in lines[1:])
 
 
 def _stripped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

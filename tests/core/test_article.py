@@ -259,6 +259,22 @@ def test_single_newline_does_not_break_a_paragraph() -> None:
     assert texts(text)[0] == "A line\nwrapped here."
 
 
+def test_lines_that_end_sentences_are_paragraphs_in_a_text_without_blank_lines() -> None:
+    text = "Harbor to open\nOfficials spoke. They agreed.\r\nCritics “doubt it.”\nWill it open?"
+    assert labels(text) == ["¶1 s1", "¶2 s1", "¶2 s2", "¶3 s1", "¶4 s1"]
+    assert texts(text)[0] == "Harbor to open"
+
+
+def test_a_text_wrapped_by_hand_stays_one_paragraph() -> None:
+    text = "Officials said on Tuesday\nthat the plan would go ahead.\nCritics doubt\nthe date."
+    assert labels(text) == ["¶1 s1", "¶1 s2"]
+
+
+def test_lines_are_not_paragraphs_where_blank_lines_are() -> None:
+    text = "One.\nTwo.\nThree.\n\nFour."
+    assert labels(text) == ["¶1 s1", "¶1 s2", "¶1 s3", "¶2 s1"]
+
+
 def test_leading_and_trailing_blank_space() -> None:
     text = "\n\n   One.  \n\n  Two.   \n\n"
     assert texts(text) == ["One.", "Two."]
