@@ -323,12 +323,13 @@ def report_lines(report: Report) -> list[str]:
         wrong = f"{_clip(q.top_wrong)} ({q.top_wrong_count})" if q.top_wrong else "-"
         lines.append(f"  {q.key:<{width}}  {q.answers:7}  {q.difficulty:5.0%}  {d}  {wrong}")
         lines.extend(f"  {'':<{width}}  ! {flag}" for flag in q.flags)
-    lines += ["", "Tags"]
+    lines += ["", "Tags (right: answers fully right)", f"  {'tag':<20}  answers  right"]
     lines += [f"  {t.tag:<20}  {t.answers:7}  {t.share:5.0%}" for t in report.tags]
-    lines += ["", "Players"]
+    lines += ["", "Players (score: partial credit counted)"]
+    lines += [f"  {'player':<20}  {'score':>11}  share  attempts"]
     lines += [
-        f"  {_clip(p.player, 20):<20}  {score_text(p.score, p.max_score):>11}  {p.percent:3.0f}%"
-        f"  {p.attempts} attempt{'' if p.attempts == 1 else 's'}"
+        f"  {_clip(p.player, 20):<20}  {score_text(p.score, p.max_score):>11}  {p.percent:4.0f}%"
+        f"  {p.attempts:8}"
         for p in report.players
     ]
     return lines

@@ -176,3 +176,7 @@ def test_outputs() -> None:
     lines = report_lines(report)
     assert any("b/q6" in line for line in lines)
     assert any("! the strongest players did worse" in line for line in lines)
+    tags = lines.index("Tags (right: answers fully right)")
+    assert lines[tags + 1].split() == ["tag", "answers", "right"]
+    players = lines.index("Players (score: partial credit counted)")
+    assert lines[players + 1].split() == ["player", "score", "share", "attempts"]
