@@ -9,7 +9,7 @@ from pathlib import Path
 from quiz.core.article import Article, ArticleMeta, split_sentences
 from quiz.core.draft import Draft, draft_article
 from quiz.core.draft.context import build_context
-from quiz.core.draft.dates import find_dates
+from quiz.core.draft.dates import find_dates, spellings
 
 
 def article(text: str) -> Article:
@@ -52,6 +52,17 @@ def test_date_questions_use_article_dates_first_and_accept_spellings() -> None:
     assert "June 2014" in choice.options and "May 2019" in choice.options
     typed = next(q for q in questions if q.kind == "text" and "March 2011" in q.accept)
     assert "2011-03" in typed.accept and "Mar 2011" in typed.accept
+
+
+def test_a_typed_date_with_its_weekday_takes_the_date_not_a_part_of_it() -> None:
+    assert spellings("Tuesday, March 4, 2025", "combo") == [
+        "Tuesday, March 4, 2025",
+        "March 4, 2025",
+        "March 4, 2025",
+        "4 March 2025",
+        "2025-03-04",
+    ]  # not "Tuesday", "Tue" or "2025" alone
+    assert "Wednesday" in spellings("later this week on Wednesday", "combo")
 
 
 def test_accented_names_titles_roles_and_dotted_abbreviations() -> None:

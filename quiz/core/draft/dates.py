@@ -151,11 +151,17 @@ def spellings(text: str, kind: str) -> list[str]:
         ]
     elif kind == "month-day" and month and day:
         out += [f"{month} {int(day.group(1))}", f"{int(day.group(1))} {month}"]
+    if kind == "combo":
+        # "Tuesday, March 4, 2025": the date, however spelt, but not "Tuesday" or "2025" alone;
+        # "later this week on Wednesday": either part says when.
+        pieces = [(m.group(), _KINDS[m.lastgroup or "k0"]) for m in _DATE.finditer(text)]
+        specific = [(p, k) for p, k in pieces if k in ("full", "month-day", "month-year")]
+        if specific:
+            return out + [s for p, k in specific for s in spellings(p, k)]
+        out += [p for p in re.split(r",?\s+(?:on|at|in|of)\s+|,\s*", text) if p]
     for weekday in WEEKDAYS:
         if weekday in text:
             out += [weekday, weekday[:3]]
-    if kind == "combo":
-        out += [p for p in re.split(r",?\s+(?:on|at|in|of)\s+|,\s*", text) if p]
     return out
 
 
