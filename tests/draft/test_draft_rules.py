@@ -8,6 +8,7 @@ from pathlib import Path
 
 from quiz.core.article import Article, ArticleMeta, split_sentences
 from quiz.core.draft import Draft, draft_article
+from quiz.core.draft.common import cloze, quoted
 from quiz.core.draft.context import build_context
 from quiz.core.draft.dates import find_dates, spellings
 
@@ -159,3 +160,12 @@ def test_refuted_claims_swap_a_fact_for_one_of_the_same_kind() -> None:
 def test_the_core_of_drafting_never_imports_textual() -> None:
     code = "import sys, quiz.core.draft, quiz.cli_draft; assert 'textual' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_gap_in_a_sentence_that_is_a_quote_is_not_wrapped_in_doubled_marks() -> None:
+    text = "Marek Lis chairs the board. “I’ve heard ‘next spring’ every year since 2011,” he said."
+    sentence = article(text).sentences[1]
+    start = sentence.start + sentence.text.index("next spring")
+    gap = cloze(sentence, start, start + len("next spring"))
+    assert gap == "“I’ve heard ‘___’ every year since 2011,” he said."
+    assert quoted("plain words") == "“plain words”"

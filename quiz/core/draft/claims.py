@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quiz.core.draft import dates, numbers
-from quiz.core.draft.common import Draft, clean, fold, shorten
+from quiz.core.draft.common import Draft, clean, fold, quoted, shorten
 from quiz.core.draft.context import Context
 from quiz.core.sentences import Sentence
 
@@ -114,7 +114,7 @@ def _refuted(ctx: Context, s: Sentence, found: list[_Fact]) -> Draft | None:
                 verdict="refuted",
                 explanation=(
                     f"The article says “{fact.text}”, not “{swap}” ({s.label}): "
-                    f"“{shorten(s.text, 30)}”"
+                    f"{quoted(shorten(s.text, 30))}"
                 ),
             )
     return None

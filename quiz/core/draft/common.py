@@ -189,10 +189,16 @@ def cloze(sentence: Sentence, start: int, end: int, words: int = 14) -> str:
     left = " ".join(before[-words:])
     right = " ".join(after[:words])
     gap = "___"
-    joined = (left + " " if left and not left.endswith(("“", '"', "(")) else left) + gap
+    joined = (left + " " if left and not left.endswith(("“", '"', "(", "‘")) else left) + gap
     if right:
         joined += right if right[:1] in ",.;:’”\"')" or right.startswith("’s") else " " + right
-    return f"“{lead}{joined}{tail}”"
+    return quoted(f"{lead}{joined}{tail}")
+
+
+def quoted(text: str) -> str:
+    """``text`` in quotation marks, unless it opens with its own (a sentence that is a quote
+    would otherwise show doubled marks, ``““I’ve…``)."""
+    return text if text.startswith(("“", '"')) else f"“{text}”"
 
 
 def label_of(sentence: Sentence) -> str:

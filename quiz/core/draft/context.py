@@ -6,7 +6,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from quiz.core.article import Article
-from quiz.core.draft.common import fold, shorten
+from quiz.core.draft.common import fold, quoted, shorten
 from quiz.core.draft.dates import DateMention, find_dates
 from quiz.core.draft.entities import Cast, Entity, find_cast
 from quiz.core.draft.numbers import NumberMention, find_numbers
@@ -43,7 +43,7 @@ class Context:
 
     def explain(self, sentence: Sentence, lead: str = "The article says") -> str:
         """``The article says (¶5 s1): “…”``."""
-        return f"{lead} ({sentence.label}): “{shorten(sentence.text, 30)}”"
+        return f"{lead} ({sentence.label}): {quoted(shorten(sentence.text, 30))}"
 
     def others(
         self, kinds: tuple[str, ...], exclude: set[str], near: int, limit: int = 12

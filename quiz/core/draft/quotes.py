@@ -31,6 +31,7 @@ _NP_END = re.compile(
 _REPORTED = re.compile(rf"\s(?:also\s+)?{_VERBS}(?:,|\s+that)?\s+(?P<clause>[^“”\"]+)$")
 _BETWEEN = re.compile(r"^(?:\s*,[^,]{1,40},)?\s*(?:also\s+)?$")
 _PRONOUNS = frozenset("he she they it".split())
+_OBJECT_OF = re.compile(r"\b(?:in|of|from|at|for|near|across|around)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -264,8 +265,8 @@ def _reported(ctx: Context, s: Sentence) -> tuple[Speaker, tuple[int, int]] | No
     subject = next(
         (c for c in reversed(candidates) if _BETWEEN.match(text[c.end : verb_start])), None
     )
-    if subject is None:
-        return None
+    if subject is None or _OBJECT_OF.search(text, max(s.start, subject.start - 12), subject.start):
+        return None  # "Officials in Łódź announced": Łódź did not speak
     speaker = Speaker(subject.text, subject.key, subject.start, subject.end)
     return speaker, (subject.start, m.start("clause"))
 
