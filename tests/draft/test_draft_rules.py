@@ -169,3 +169,12 @@ def test_a_gap_in_a_sentence_that_is_a_quote_is_not_wrapped_in_doubled_marks() -
     gap = cloze(sentence, start, start + len("next spring"))
     assert gap == "“I’ve heard ‘___’ every year since 2011,” he said."
     assert quoted("plain words") == "“plain words”"
+
+
+def test_a_number_with_its_unit_in_it_names_its_question_once() -> None:
+    text = (
+        "The plan is expected to cost 412 million złoty. The consortium pays 103 million złoty. "
+        "The city pays 206 million złoty, and the state the rest."
+    )
+    found = draft_article(article(text))
+    assert [i for i in found.ids if i.startswith("numbers-412")] == ["numbers-412-million"]

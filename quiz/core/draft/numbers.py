@@ -178,7 +178,7 @@ def number_questions(ctx: Context) -> list[Draft]:
                 rule=f"numbers/{'ordinal' if n.kind == 'ordinal' else 'quantity'}",
                 tag="numbers",
                 kind="choice",
-                key=f"{n.text} {n.unit}",
+                key=n.text if n.text.endswith(n.unit) else f"{n.text} {n.unit}",
                 sentence=n.sentence,
                 evidence=((n.start, n.end),),
                 prompt=f"Which {what} fills the gap, as the article has it? "
