@@ -18,6 +18,7 @@ from rich.live import Live
 from rich.logging import RichHandler
 from rich.text import Text
 
+from quiz.core.words import plural
 from quiz.serve.network import is_loopback
 from quiz.serve.options import ServeOptions
 from quiz.serve.server import QuizServer
@@ -31,7 +32,7 @@ def _header(options: ServeOptions, url: str, about: Sequence[str]) -> list[str]:
     lines.append(f"Results go to:  {options.db}")
     if is_loopback(options.host):
         lines.append("Only this machine can connect; serve the classroom with --host 0.0.0.0.")
-    lines += [f"At most {options.max_sessions} tabs at once. Press Ctrl+C to stop.", ""]
+    lines += [f"At most {plural(options.max_sessions, 'tab')} at once. Press Ctrl+C to stop.", ""]
     return lines
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 import jinja2
 from aiohttp import web
 
+from quiz.core.words import plural
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 """The folder of this package's templates."""
 TITLE = "factquiz"
@@ -73,7 +75,9 @@ def locked_page(wait_seconds: float) -> web.Response:
         "page.html",
         429,
         heading="Too many wrong codes",
-        lines=[f"Wait {seconds} seconds, then try again with the code your teacher gave you."],
+        lines=[
+            f"Wait {plural(seconds, 'second')}, then try again with the code your teacher gave you."
+        ],
         problem=None,
         ask_code=False,
     )
@@ -86,7 +90,7 @@ def full_page(max_sessions: int) -> web.Response:
         503,
         heading="The class is full",
         lines=[
-            f"All {max_sessions} places of this quiz are taken right now.",
+            f"Every place of this quiz ({max_sessions}) is taken right now.",
             "Ask your teacher, or try again in a moment when someone has finished.",
         ],
         problem=None,
