@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from quiz.tui.screens.results import ResultsScreen
 from quiz.tui.text import RIGHT, WRONG
+from quiz.tui.widgets.choice_answer import ChoiceAnswer
 from quiz.tui.widgets.feedback_panel import FeedbackPanel
 
 from .helpers import (
@@ -170,3 +171,23 @@ async def test_exam_does_not_reveal_right_or_wrong_before_the_end() -> None:
         after = progress(app)
         assert after.startswith("2 / 6")
         assert "Score 1" not in after
+
+
+@pytest.mark.parametrize("mode", ["exam", "practice"])
+async def test_keys_in_one_burst_answer_only_the_question_shown(mode: str) -> None:
+    app = quiz_app(mode=mode)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = question_screen(app)
+        first = current(app)
+        assert first.question.kind == "choice"
+        control = screen.query_one("#answer", ChoiceAnswer)
+        control.action_choose(1)  # both before either is handled, as from a paste
+        control.action_choose(2)
+        await pilot.pause()
+        answers = screen.session.answers
+        assert [a.item for a in answers] == [first]
+        assert answers[0].response == first.choices[0]
+        if mode == "exam":
+            assert current(app).question.kind == "multi"  # shown, and not answered
+            assert not screen.session.answered_current

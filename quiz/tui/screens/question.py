@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from quiz.core.errors import QuizError
 from quiz.core.model import ClaimQuestion, MultiQuestion, OrderQuestion, TextQuestion
 from quiz.core.scoring import Response, score_text
 from quiz.core.session import GivenAnswer, QuizItem, QuizSession
@@ -172,13 +173,17 @@ class QuestionScreen(Screen[None]):
     @on(Answered)
     async def _answered(self, event: Answered) -> None:
         event.stop()
-        if self.answered:
-            return
+        if self.answered or event.control is not self.query_one("#question-body #answer"):
+            return  # a second answer, or one to a question already left (keys in one burst)
         if not _given(event.response):
             what = "Type an answer" if isinstance(event.response, str) else "Tick an option"
             self.notify(f"{what} first.", severity="warning", markup=False)
             return
-        given = self.record(self.session, event.response)
+        try:
+            given = self.record(self.session, event.response)
+        except QuizError as exc:  # not an answer this question takes: say so, keep playing
+            self.notify(str(exc), severity="warning", markup=False)
+            return
         if self.session.settings.mode == "exam":
             await self.action_next()
             return

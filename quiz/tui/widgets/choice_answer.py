@@ -33,9 +33,9 @@ class ChoiceAnswer(OptionList):
         """Choose and submit the ``number``-th option (from 1)."""
         if 1 <= number <= len(self.choices):
             self.highlighted = number - 1
-            self.post_message(Answered(self.choices[number - 1]))
+            self.post_message(Answered(self.choices[number - 1], self))
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(Answered(self.choices[event.option_index]))
+        self.post_message(Answered(self.choices[event.option_index], self))

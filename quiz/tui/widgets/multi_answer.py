@@ -56,4 +56,4 @@ class MultiAnswer(OptionList):
 
     def action_submit(self) -> None:
         """Submit the ticked options, in the order shown."""
-        self.post_message(Answered(tuple(self.choices[i] for i in sorted(self.ticked))))
+        self.post_message(Answered(tuple(self.choices[i] for i in sorted(self.ticked)), self))

@@ -85,7 +85,7 @@ class OrderAnswer(OptionList):
             self.app.bell()
             self.notify(partial_order_warning(len(self.order), len(self.typed)), markup=False)
             return
-        self.post_message(Answered(tuple(self.order)))
+        self.post_message(Answered(tuple(self.order), self))
 
 
 def partial_order_warning(items: int, typed: int) -> str:

@@ -17,4 +17,4 @@ class TextAnswer(Input):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(Answered(event.value))
+        self.post_message(Answered(event.value, self))
