@@ -44,6 +44,35 @@ def _out_option(command: F) -> F:
     )(command)
 
 
+def _format_option(command: F) -> F:
+    return click.option(
+        "--format",
+        "fmt",
+        type=FORMATS,
+        help="table, csv or json (default: from the extension of -o, else table).",
+    )(command)
+
+
+def _format(fmt: str | None, out: Path | None) -> str:
+    """The format asked for, else the one the output file's name says, else a table."""
+    if fmt is not None:
+        return fmt
+    suffix = out.suffix.lower() if out is not None else ""
+    return {".csv": "csv", ".json": "json"}.get(suffix, "table")
+
+
+def _holds_results(path: Path) -> bool:
+    """Whether ``path`` is a results file exported by ``quiz results`` (JSON or CSV)."""
+    from quiz.core.results import CSV_COLUMNS, FORMAT
+
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(300).decode("utf-8", "replace").lstrip("\ufeff")
+    except OSError:
+        return False
+    return head.startswith(CSV_COLUMNS[0] + ",") or f'"{FORMAT}"' in head
+
+
 def _open(db: Path | None) -> ResultsStore:
     from quiz.core.store import ResultsStore
 
@@ -65,7 +94,7 @@ def _emit(text: str, out: Path | None) -> None:
 @click.command()
 @click.option("--player", help="Only this player's attempts.")
 @click.option("--bank", metavar="ID", help="Only attempts with questions of this bank.")
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@_format_option
 @_out_option
 @click.option("--forget", metavar="NAME", help="Delete every attempt and answer of NAME.")
 @click.option("--yes", is_flag=True, help="With --forget: do not ask first.")
@@ -73,7 +102,7 @@ def _emit(text: str, out: Path | None) -> None:
 def results(
     player: str | None,
     bank: str | None,
-    fmt: str,
+    fmt: str | None,
     out: Path | None,
     forget: str | None,
     yes: bool,
@@ -86,6 +115,7 @@ def results(
     """
     from quiz.core.results import write_csv, write_json
 
+    fmt = _format(fmt, out)
     try:
         with _open(db) as store:
             if forget is not None:
@@ -146,7 +176,7 @@ def _forget(store: ResultsStore, player: str, yes: bool) -> None:
 @click.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--bank", metavar="ID", help="Only the questions of this bank.")
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@_format_option
 @click.option("--anonymous", is_flag=True, help="Show players as P1, P2, ...")
 @click.option(
     "--banks",
@@ -160,7 +190,7 @@ def _forget(store: ResultsStore, player: str, yes: bool) -> None:
 def report(
     files: Sequence[Path],
     bank: str | None,
-    fmt: str,
+    fmt: str | None,
     anonymous: bool,
     bank_paths: Sequence[str],
     out: Path | None,
@@ -182,6 +212,9 @@ def report(
         report_rows,
     )
 
+    fmt = _format(fmt, out)
+    if out is not None and _holds_results(out):
+        fail(f"{out}: holds results exported by `quiz results`; write the report to another file")
     broken = False
     try:
         questions = _questions(bank_paths)

@@ -163,3 +163,29 @@ def test_results_and_report_do_not_import_textual(db: Path, tmp_path: Path) -> N
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_format_follows_the_output_file_name(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "class.json"
+    assert run("results", "--db", db, "-o", out).exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["format"] == "factquiz-results"
+    report = tmp_path / "report.csv"
+    assert run("report", "--db", db, "-o", report).exit_code == 0
+    assert report.read_text(encoding="utf-8").startswith("section,")
+    table = tmp_path / "report.txt"
+    assert run("report", "--db", db, "-o", table, "--format", "table").exit_code == 0
+    assert table.read_text(encoding="utf-8").startswith("2 attempts")
+
+
+@pytest.mark.parametrize("name", ["class.json", "class.csv"])
+def test_a_report_never_overwrites_exported_results(db: Path, tmp_path: Path, name: str) -> None:
+    exported = tmp_path / name
+    run("results", "--db", db, "-o", exported)
+    before = exported.read_bytes()
+    result = run("report", "--db", db, "-o", exported)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"quiz: {exported}: holds results exported by `quiz results`; "
+        "write the report to another file\n"
+    )
+    assert exported.read_bytes() == before
