@@ -90,7 +90,8 @@ class PlayerStats:
     score: float
     """Points earned."""
     max_score: float
-    """Points those answers could earn."""
+    """Points the questions put to the player could earn, answered or not (as in
+    ``quiz results``: a quiz left after one answer does not rank as a perfect score)."""
 
     @property
     def percent(self) -> float:
@@ -139,9 +140,9 @@ def item_analysis(
         total = totals.setdefault(player, [0, 0, 0.0, 0.0])
         total[0] += 1
         total[1] += len(mine)
+        total[3] += _possible(attempt, mine, bank, questions)
         for answer in mine:
             total[2] += answer.points
-            total[3] += answer.max_points
             by_key.setdefault((answer.bank_id, answer.question_id), []).append((player, answer))
             for tag in answer.tags or untagged:
                 counts = by_tag.setdefault(tag, [0, 0])
@@ -199,6 +200,24 @@ def merge_results(
             if kept is None or len(attempt.answers) > len(kept.answers):
                 found[attempt.id] = attempt
     return sorted(found.values(), key=lambda a: (a.started_at, a.id)), problems, notes
+
+
+def _possible(
+    attempt: AttemptRecord,
+    mine: Sequence[AnswerRecord],
+    bank: str | None,
+    questions: Mapping[str, AnyQuestion],
+) -> float:
+    """The points ``attempt`` could earn (of bank ``bank`` only, if given): its answers' and
+    those of the questions it put but were not answered (their points from ``questions``, if
+    known, else 1)."""
+    if bank is None and attempt.max_score:
+        return attempt.max_score
+    answered = {f"{a.bank_id}/{a.question_id}" for a in mine}
+    asked = (k for k in attempt.order if bank is None or _split(k)[0] == bank)
+    left = [k for k in asked if k not in answered]
+    unanswered = sum(q.points if (q := questions.get(k)) is not None else 1.0 for k in left)
+    return sum(a.max_points for a in mine) + unanswered
 
 
 def _split(key: str) -> tuple[str, str]:

@@ -3,12 +3,13 @@ and the flags, on a class worked out by hand."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from quiz.core.banks import Bank
-from quiz.core.model import fingerprint
+from quiz.core.model import ChoiceQuestion, fingerprint
 from quiz.core.records import AnswerRecord, AttemptRecord
 from quiz.core.report import item_analysis, report_json, report_lines, report_rows
 from quiz.core.session import QuizSettings
@@ -180,3 +181,21 @@ def test_outputs() -> None:
     assert lines[tags + 1].split() == ["tag", "answers", "right"]
     players = lines.index("Players (score: partial credit counted)")
     assert lines[players + 1].split() == ["player", "score", "share", "attempts"]
+
+
+def test_a_quiz_left_after_one_answer_counts_the_questions_not_answered() -> None:
+    finished = attempt("f", "fin", [answer("f", f"q{n}", n != 4, "x", n) for n in range(1, 5)])
+    left = attempt("l", "left", [answer("l", "q1", True, "x", 1)])
+    left = replace(left, order=tuple(f"b/q{n}" for n in range(1, 5)), max_score=4.0)
+    report = item_analysis([finished, left])
+    assert [(p.player, p.score, p.max_score) for p in report.players] == [
+        ("fin", 3.0, 4.0),
+        ("left", 1.0, 4.0),
+    ]
+    other = answer("l", "z1", True, "x", 2, bank="other")
+    mixed = replace(left, order=(*left.order, "other/z1"), answers=(*left.answers, other))
+    worth_two = ChoiceQuestion(
+        id="q2", kind="choice", points=2.0, prompt="?", options=("a", "b"), answer="a", feedback={}
+    )
+    only_b = item_analysis([mixed], {"b/q2": worth_two}, bank="b")
+    assert [(p.score, p.max_score) for p in only_b.players] == [(1.0, 5.0)]  # 1 + 2 + 1 + 1
