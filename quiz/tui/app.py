@@ -372,7 +372,7 @@ class QuizApp(App[None]):
         from quiz.tui.palette import quiz_commands, textual_commands
 
         yield from textual_commands(super().get_system_commands(screen))
-        yield from quiz_commands(self)
+        yield from quiz_commands(self, screen)
 
 
 def make_app(

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
+from textual.screen import Screen
 
 from quiz.tui.messages import HistoryRequested
 
@@ -26,10 +27,19 @@ def textual_commands(commands: Iterable[SystemCommand]) -> Iterator[SystemComman
             yield command
 
 
-def quiz_commands(app: QuizApp) -> Iterator[SystemCommand]:
-    """The app's own commands: the article, every key, and the player's history."""
+def quiz_commands(app: QuizApp, screen: Screen[object]) -> Iterator[SystemCommand]:
+    """The app's own commands: the article, every key, and the player's history (on the home
+    screen, of the name typed there, as its ``h`` does: on a shared machine the last name
+    used is the previous student's)."""
+    from quiz.tui.screens.home import HomeScreen
+
     yield SystemCommand("Article", "Read the article", app.action_open_article)
     yield SystemCommand("Keys", "Show every key (help)", app.action_help)
+    if isinstance(screen, HomeScreen):
+        typed = screen.player_name
+        about = f"Earlier attempts ({typed})" if typed else "Earlier attempts of the name typed"
+        yield SystemCommand("History", about, screen.action_history)
+        return
     player = app.player
     if player:
         yield SystemCommand(

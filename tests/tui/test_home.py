@@ -11,7 +11,9 @@ from textual.widgets import Input, OptionList, Select
 
 from quiz.cli_common import playable_banks
 from quiz.core.session import QuizSettings
+from quiz.core.store import ResultsStore
 from quiz.tui.app import make_app
+from quiz.tui.screens.history import HistoryScreen
 from quiz.tui.screens.home import HomeScreen
 
 from .helpers import (
@@ -175,3 +177,22 @@ async def test_one_broken_bank_is_told_in_one_true_sentence(tmp_path: Path) -> N
             "1 error in the banks: banks or questions with errors are left out; "
             "run `quiz check` to see them." in shown
         ), shown
+
+
+async def test_history_from_the_palette_is_of_the_name_typed_not_the_last_player(
+    tmp_path: Path,
+) -> None:
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        app = make_app(load(KINDS), player="Hal", start_now=False, store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press(*"Alice")  # over "Hal", which is selected
+            await pilot.press("ctrl+p")
+            await pilot.pause(0.3)
+            await pilot.press(*"History")
+            await pilot.pause(0.3)
+            assert "Earlier attempts (Alice)" in visible_text(app)
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            assert isinstance(app.screen, HistoryScreen)
+            assert app.screen.player == "Alice"

@@ -117,9 +117,14 @@ class HomeScreen(Screen[None]):
         banks = self.banks if chosen == ALL else [b for b in self.banks if f"bank:{b.id}" == chosen]
         self.post_message(StartRequested(banks, player, self.mode))
 
+    @property
+    def player_name(self) -> str:
+        """The name typed in the field."""
+        return self.query_one("#player", Input).value.strip()
+
     def action_history(self) -> None:
         """Show the earlier attempts of the player named in the field."""
-        player = self.query_one("#player", Input).value.strip()
+        player = self.player_name
         if not player:
             self.notify("Type your name first.", severity="warning", markup=False)
             self.query_one("#player", Input).focus()
