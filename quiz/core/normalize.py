@@ -40,6 +40,11 @@ _ASCII_LOOSE = bytes(
     c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 or c > 127 else 32
     for c in range(256)
 )
+# Letters NFKD leaves whole, as they are written without their stroke or as two letters.
+_LETTERS = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŧ": "t", "ƚ": "l", "ɨ": "i"}
+    | {"æ": "ae", "œ": "oe", "þ": "th", "ĳ": "ij"}
+)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
@@ -183,12 +188,16 @@ def _plain_marks(text: str) -> str:
 
 
 def loose(text: str) -> str:
-    """``text`` in loose form: case, accents, punctuation and spacing do not count."""
+    """``text`` in loose form: case, accents, punctuation and spacing do not count.
+
+    Apostrophes go without a trace (``O'Neil``, ``ONeil``); letters that are not a plain letter
+    with a mark are written as one (``Ł`` as ``l``, ``Æ`` as ``ae``).
+    """
     if text.isascii():  # no accents, and all normalize() would change is punctuation or spacing
-        return b" ".join(text.encode().translate(_ASCII_LOOSE).split()).decode()
+        return b" ".join(text.encode().translate(_ASCII_LOOSE, b"'`").split()).decode()
     folded = unicodedata.normalize("NFKD", normalize(text).casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return " ".join(_PUNCTUATION.sub(" ", folded).split())
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).translate(_LETTERS)
+    return " ".join(_PUNCTUATION.sub(" ", folded.replace("'", "")).split())
 
 
 # Every ASCII byte but letters, digits and the separator \x01.

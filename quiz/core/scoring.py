@@ -83,13 +83,17 @@ def grade(question: AnyQuestion, response: Response) -> Grade:
     elif isinstance(response, tuple):
         share = 0.0
     elif isinstance(question, TextQuestion):
-        typed = loose(response)
-        share = float(bool(typed) and any(typed == loose(a) for a in question.accept))
+        typed = _unspaced(response)  # "Nordkyst Bygg" and "NordkystBygg" alike
+        share = float(bool(typed) and any(typed == _unspaced(a) for a in question.accept))
     elif isinstance(question, ChoiceQuestion):
         share = float(response == question.answer)
     else:
         share = float(response == question.verdict)
     return Grade(points * share, points)
+
+
+def _unspaced(text: str) -> str:
+    return loose(text).replace(" ", "")
 
 
 def points_text(points: float) -> str:

@@ -243,9 +243,24 @@ def _loose_reference(text: str) -> str:
     """The loose form as documented, the slow and obvious way."""
     folded = unicodedata.normalize("NFKD", normalize(text).casefold())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w\s]|_", " ", folded).split())
+    for letter, plain in {"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "þ": "th"}.items():
+        folded = folded.replace(letter, plain)
+    return " ".join(re.sub(r"[^\w\s]|_", " ", folded.replace("'", "")).split())
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=127)))
 def test_loose_ascii_table_agrees_with_the_documented_form(text: str) -> None:
     assert loose(text) == _loose_reference(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZ'’` .-ŁłØøÆæŒœÞþéü")), max_size=20))
+def test_loose_agrees_with_the_documented_form_on_letters_and_apostrophes(text: str) -> None:
+    assert loose(text) == _loose_reference(text)
+
+
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [("Łukasz Żółć", "Lukasz Zolc"), ("Øster", "Oster"), ("O’Neil", "ONeil"), ("Æsir", "aesir")],
+)
+def test_loose_forgives_letters_with_strokes_and_apostrophes(written: str, typed: str) -> None:
+    assert loose(written) == loose(typed)
