@@ -238,10 +238,12 @@ def report(
         else:
             import csv
 
+            from quiz.core.results import safe_cell
+
             buffer = io.StringIO(newline="")
             writer = csv.writer(buffer, lineterminator="\n")
             writer.writerow(CSV_COLUMNS)
-            writer.writerows(report_rows(found))
+            writer.writerows([safe_cell(v) for v in row] for row in report_rows(found))
             text = buffer.getvalue()
         _emit(text, out)
     except QuizError as exc:

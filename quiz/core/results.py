@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from quiz.core.errors import QuizError
+from quiz.core.model import MAX_POINTS
 from quiz.core.records import (
     LIST_KINDS,
     SEPARATOR,
@@ -96,6 +97,23 @@ def write_json(attempts: Iterable[AttemptRecord], out: IO[str]) -> None:
     out.write("\n")
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet takes a cell to be a formula for, when it starts with it."""
+
+
+def safe_cell(value: object) -> object:
+    """``value`` for a CSV file: a text a spreadsheet would run as a formula (a player named
+    ``=HYPERLINK(…)``) is written with a leading ``'``, which spreadsheets show as text and
+    :func:`read_results` takes off."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _unsafe_cell(value: str) -> str:
+    return value[1:] if value[:1] == "'" and value[1:].startswith(_FORMULA_START) else value
+
+
 def write_csv(attempts: Iterable[AttemptRecord], out: IO[str]) -> None:
     """Write ``attempts`` as a CSV result file: one row per answer (``out`` opened with
     ``newline=""``)."""
@@ -105,12 +123,13 @@ def write_csv(attempts: Iterable[AttemptRecord], out: IO[str]) -> None:
         finished = iso(t.finished_at) if t.finished_at else ""
         started, banks, order = iso(t.started_at), " ".join(t.banks), " ".join(t.order)
         for a in t.answers:
-            writer.writerow(
+            row = (
                 (t.id, t.player, a.bank_id, a.question_id, a.fingerprint, a.kind)
                 + (answer_text(a.response), int(a.correct), a.points, a.max_points)
                 + (iso(a.answered_at), t.mode, t.seed, SEPARATOR.join(a.tags))
                 + (started, finished, banks, t.max_score, order)
             )
+            writer.writerow([safe_cell(v) for v in row])
 
 
 # -- reading files ---------------------------------------------------------------------------
@@ -136,7 +155,7 @@ def read_results(path: Path) -> list[AttemptRecord]:
     except UnicodeDecodeError:
         text = ""
     try:
-        json_like = text.lstrip().startswith("{")
+        json_like = path.suffix.lower() == ".json" or text.lstrip().startswith("{")
         tables = _json_tables(text) if json_like else _csv_tables(text)
         return [_attempt(where, fields, answers) for where, fields, answers in tables]
     except _Bad as exc:
@@ -150,7 +169,7 @@ def _json_tables(text: str) -> _Tables:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        if not text.rstrip().endswith("}"):
+        if text.lstrip().startswith("{") and not text.rstrip().endswith("}"):
             raise _Bad(f"the file is cut short (at line {exc.lineno}); {_AGAIN}") from None
         raise _Bad(f"not valid JSON at line {exc.lineno} ({exc.msg}); {_AGAIN}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -180,7 +199,7 @@ def _csv_tables(text: str) -> _Tables:
     for line, row in enumerate(rows, 2):
         if len(row) < len(header) and row:
             raise _Bad(f"line {line} is cut short ({len(row)} of {len(header)} columns); {_AGAIN}")
-        table = dict(zip(header, row, strict=False))
+        table = dict(zip(header, map(_unsafe_cell, row), strict=False))
         if table:
             first = grouped.setdefault(
                 table["attempt_id"], ({**table, "id": table["attempt_id"]}, [])
@@ -269,6 +288,10 @@ def _answer(aid: str, where: str, row: Table) -> AnswerRecord:
         if kind in LIST_KINDS
         else _get(row, "answer", _text, where)
     )
+    points = _get(row, "points", _number, where)
+    most = _get(row, "max_points", _number, where)
+    if not 0 <= points <= most <= MAX_POINTS:  # also false for NaN
+        raise _Bad(f"{where}: {points:g} of {most:g} points cannot be; {_AGAIN}")
     return AnswerRecord(
         aid,
         _get(row, "bank_id", _text, where),
@@ -277,8 +300,8 @@ def _answer(aid: str, where: str, row: Table) -> AnswerRecord:
         kind,
         response,
         _get(row, "correct", _flag, where),
-        _get(row, "points", _number, where),
-        _get(row, "max_points", _number, where),
+        points,
+        most,
         _maybe(row, "tags", _texts(SEPARATOR), where) or (),
         _get(row, "answered_at", parse_time, where),
     )

@@ -224,3 +224,44 @@ def test_merge_notes_answers_to_another_version_of_the_questions(
         f"{path}: 1 answer to another version of sanctions/directorate; "
         "they count, flagged as an older wording"
     )
+
+
+def test_a_json_file_that_is_not_json_is_said_to_be_so(tmp_path: Path) -> None:
+    path = tmp_path / "class.json"
+    path.write_text("not json\n", encoding="utf-8")
+    bad(path, "not valid JSON at line 1")
+    path.write_text("[]\n", encoding="utf-8")
+    bad(path, "not a factquiz result file", '"format"')
+
+
+@pytest.mark.parametrize(
+    ("points", "most"), [("999", "1"), ("-1", "1"), ("1", "5000"), ("nan", "1")]
+)
+def test_points_that_cannot_be_are_refused(tmp_path: Path, points: str, most: str) -> None:
+    path = tmp_path / "edited.csv"
+    path.write_text(
+        ",".join(EXPECTED_COLUMNS) + "\n"
+        f"a1,ann,b,q1,fff,choice,x,1,{points},{most},2024-05-01T10:00:00Z,exam,3\n",
+        encoding="utf-8",
+    )
+    bad(path, "line 2", "points cannot be", "export it again")
+
+
+def test_cells_a_spreadsheet_would_run_are_written_as_text_and_read_back_as_typed(
+    attempts: list[AttemptRecord], tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    first = attempts[0]
+    risky = replace(
+        first,
+        player="=cmd|calc",
+        answers=(replace(first.answers[0], response='=HYPERLINK("http://x","y")'),),
+    )
+    path = export([risky], "csv", tmp_path / "out.csv")
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert rows[0]["player"] == "'=cmd|calc"
+    assert rows[0]["answer"] == '\'=HYPERLINK("http://x","y")'
+    [back] = read_results(path)
+    assert back.player == "=cmd|calc"
+    assert back.answers[0].response == '=HYPERLINK("http://x","y")'
