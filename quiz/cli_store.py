@@ -116,6 +116,10 @@ def results(
     from quiz.core.results import write_csv, write_json
 
     fmt = _format(fmt, out)
+    if forget is not None and (player or bank):
+        fail("--forget deletes every attempt of one player: give it without --player or --bank", 2)
+    if yes and forget is None:
+        fail("--yes only answers the question --forget asks; give --forget NAME with it", 2)
     try:
         with _open(db) as store:
             if forget is not None:
@@ -123,7 +127,8 @@ def results(
                 return
             attempts = store.attempts(player, bank, with_answers=fmt != "table")
         if fmt == "table":
-            _emit("".join(f"{line}\n" for line in _attempt_lines(attempts)), out)
+            lines = _attempt_lines(attempts) if attempts else [_none_found(player, bank)]
+            _emit("".join(f"{line}\n" for line in lines), out)
             return
         buffer = io.StringIO(newline="")
         (write_csv if fmt == "csv" else write_json)(attempts, buffer)
@@ -132,23 +137,48 @@ def results(
         fail(str(exc))
 
 
+def _none_found(player: str | None, bank: str | None) -> str:
+    if player:
+        return f"No attempts found for `{player}` (names must match exactly, case too)."
+    if bank:
+        return f"No attempts found with questions of bank `{bank}`."
+    return "No attempts found."
+
+
 def _attempt_lines(attempts: Sequence[AttemptRecord]) -> list[str]:
-    if not attempts:
-        return ["No attempts found."]
+    """A table of attempts, a header line first; columns measured in terminal cells, so that
+    a name in wide letters (李) does not push its row out of line."""
+    from rich.cells import cell_len
+
     from quiz.core.scoring import score_text
 
-    width = max(len(a.player) for a in attempts)
-    scores = [score_text(a.score, a.max_score) for a in attempts]
-    wide = max(len(s) for s in scores)
-    lines = []
-    for a, score in zip(attempts, scores, strict=True):
-        state = "finished" if a.finished_at else "unfinished"
-        answered = f"{a.answered}/{len(a.order)}"
-        lines.append(
-            f"{a.started_at:%Y-%m-%d %H:%M}  {a.player:<{width}}  {score:>{wide}}  "
-            f"{a.percent:3.0f}%  {answered:>7} answered  {state:<10}  {a.mode:<8}  "
-            f"{a.id[:8]}  {' '.join(a.banks)}"
+    rows = [
+        (
+            f"{a.started_at:%Y-%m-%d %H:%M}",
+            a.player,
+            score_text(a.score, a.max_score),
+            f"{a.percent:.0f}%",
+            f"{a.answered}/{len(a.order)}",
+            "finished" if a.finished_at else "unfinished",
+            a.mode,
+            a.id[:8],
+            " ".join(a.banks),
         )
+        for a in attempts
+    ]
+    header = ("started", "player", "score", "share", "answered", "state", "mode", "attempt")
+    rows.insert(0, (*header, "banks"))
+    widths = [max(cell_len(row[n]) for row in rows) for n in range(len(header))]
+    right = {2, 3, 4}  # numbers line up on the right
+    lines = []
+    for row in rows:
+        cells = [
+            " " * (width - cell_len(text)) + text
+            if n in right
+            else text + " " * (width - cell_len(text))
+            for n, (text, width) in enumerate(zip(row, widths, strict=False))
+        ]
+        lines.append("  ".join([*cells, row[-1]]))
     return lines
 
 

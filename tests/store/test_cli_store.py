@@ -46,13 +46,21 @@ def run(*args: str | Path, answer: str | None = None) -> Result:
 def test_results_table_has_one_line_per_attempt(db: Path) -> None:
     result = run("results", "--db", db)
     assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
+    header, *lines = result.stdout.splitlines()
+    assert header.split() == [
+        "started", "player", "score", "share", "answered", "state", "mode", "attempt", "banks"
+    ]  # fmt: skip
     assert len(lines) == 2
-    assert "ann" in lines[0] and "4/5" in lines[0] and "finished" in lines[0]
-    assert "bob" in lines[1] and "unfinished" in lines[1] and "2/5 answered" in lines[1]
+    assert "ann" in lines[0] and "4/5" in lines[0] and " finished" in lines[0]
+    assert "bob" in lines[1] and "unfinished" in lines[1] and " 2/5 " in lines[1]
     only_bob = run("results", "--db", db, "--player", "bob")
-    assert only_bob.stdout.count("\n") == 1 and "bob" in only_bob.stdout
-    assert run("results", "--db", db, "--bank", "other").stdout == "No attempts found.\n"
+    assert only_bob.stdout.count("\n") == 2 and "bob" in only_bob.stdout
+    assert run("results", "--db", db, "--player", "Bob").stdout == (
+        "No attempts found for `Bob` (names must match exactly, case too).\n"
+    )
+    assert run("results", "--db", db, "--bank", "other").stdout == (
+        "No attempts found with questions of bank `other`.\n"
+    )
     assert run("report", "--db", db, "--bank", "other").stdout == "No answers found.\n"
 
 
@@ -189,3 +197,29 @@ def test_a_report_never_overwrites_exported_results(db: Path, tmp_path: Path, na
         "write the report to another file\n"
     )
     assert exported.read_bytes() == before
+
+
+def test_a_wide_name_keeps_the_columns_in_line(tmp_path: Path, banks: list[Bank]) -> None:
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        play(store, start(banks, "Zoë 李", seed=1), [True])
+        play(store, start(banks, "ann", seed=1), [True])
+    lines = run("results", "--db", tmp_path / "r.db").stdout.splitlines()
+    from rich.cells import cell_len
+
+    starts = {cell_len(line[: line.index("1/5")]) for line in lines[1:]}
+    assert len(starts) == 1, lines
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--forget", "ann", "--player", "bob"), "--forget deletes every attempt of one player"),
+        (("--player", "ann", "--yes"), "--yes only answers the question --forget asks"),
+    ],
+)
+def test_options_that_do_not_go_together_are_a_usage_error(
+    db: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = run("results", "--db", db, *args)
+    assert result.exit_code == 2 and message in result.stderr
+    assert "ann" in run("results", "--db", db).stdout  # nothing deleted
