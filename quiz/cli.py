@@ -123,13 +123,14 @@ def play(
     first question. Every answer is saved as it is given.
     """
     from quiz.core.errors import QuizError
-    from quiz.core.prefs import last_player
+    from quiz.core.prefs import read_prefs
     from quiz.core.session import QuizSettings
     from quiz.core.store import ResultsStore
 
     if resume and missed:
         fail("--resume and --missed do not go together; choose one", 2)
-    name = (player or last_player()).strip()
+    prefs = read_prefs()
+    name = (player or prefs.get("last_player", "")).strip()
     if (resume or missed) and not name:
         fail("say whose quiz it is with --player NAME", 2)
     banks, notice = playable_banks(paths)
@@ -152,7 +153,7 @@ def play(
     if served:
         _serve_tab(banks, settings, store)
         return
-    from quiz.tui.app import make_app
+    from quiz.tui.launch import make_app
 
     app = make_app(
         banks,
@@ -163,6 +164,7 @@ def play(
         keep=keep,
         store=store,
         notice=notice,
+        theme=prefs.get("theme"),
     )
     try:
         app.run()

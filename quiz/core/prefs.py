@@ -1,4 +1,4 @@
-"""Small things remembered between runs, such as the last player's name."""
+"""Small things remembered between runs: the last player's name and the theme chosen."""
 
 from __future__ import annotations
 
@@ -15,16 +15,26 @@ def prefs_path() -> Path:
     return data_dir() / "prefs.json"
 
 
-def last_player(path: Path | None = None) -> str:
-    """The name last used to play, or ``""``; an unreadable file counts as none."""
+def read_prefs(path: Path | None = None) -> dict[str, str]:
+    """Everything remembered (only text values); an unreadable file counts as nothing."""
     try:
         data = json.loads((path or prefs_path()).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return ""
-    name = data.get("last_player") if isinstance(data, dict) else None
-    return name if isinstance(name, str) else ""
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def remember(key: str, value: str, path: Path | None = None) -> None:
+    """Remember ``value`` as ``key``, keeping the rest; failing to write it is not worth an
+    error."""
+    data = read_prefs(path)
+    if data.get(key) != value:
+        data[key] = value
+        replace_whole(path or prefs_path(), json.dumps(data).encode())
 
 
 def remember_player(name: str, path: Path | None = None) -> None:
-    """Remember ``name`` as the last player; failing to write it is not worth an error."""
-    replace_whole(path or prefs_path(), json.dumps({"last_player": name}).encode())
+    """Remember ``name`` as the last player."""
+    remember("last_player", name, path)

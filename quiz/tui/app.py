@@ -15,7 +15,7 @@ from textual.screen import Screen
 from quiz.core.banks import Bank
 from quiz.core.errors import QuizError
 from quiz.core.listing import plural
-from quiz.core.prefs import remember_player
+from quiz.core.prefs import remember, remember_player
 from quiz.core.scoring import Response
 from quiz.core.session import GivenAnswer, Mode, QuizSession, QuizSettings
 from quiz.tui.launch import Launch
@@ -31,6 +31,8 @@ from quiz.tui.messages import (
 from quiz.tui.screens.question import QuestionScreen
 
 if TYPE_CHECKING:
+    from textual.theme import Theme
+
     from quiz.core.records import AttemptRecord
     from quiz.core.store import ResultsStore
 
@@ -67,6 +69,8 @@ class QuizApp(App[None]):
         self.store = store
         """Where every answer is kept as it is given (nothing is kept without one)."""
         self.notice = notice
+        if self.launch.theme in self.available_themes:
+            self.theme = self.launch.theme
 
     def on_ready(self) -> None:
         # Start-up runs with the collector paused (see quiz.cli); what it made lives as long as
@@ -93,6 +97,7 @@ class QuizApp(App[None]):
         return self.question_screen(session)
 
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._theme_chosen)
         launch = self.launch
         if isinstance(self.screen, QuestionScreen):
             self._remember(self.player)  # the quiz started with the app
@@ -232,6 +237,14 @@ class QuizApp(App[None]):
     @work(thread=True, exclusive=True, group="prefs")
     def _remember(self, player: str) -> None:
         remember_player(player)
+
+    def _theme_chosen(self, theme: Theme) -> None:
+        self._remember_theme(theme.name)
+
+    @work(thread=True, exclusive=True, group="theme")
+    def _remember_theme(self, name: str) -> None:
+        """Start in ``name`` next time (``remember`` writes only when it changed)."""
+        remember("theme", name)
 
     # Messages from screens ----------------------------------------------------------------
 
@@ -373,19 +386,3 @@ class QuizApp(App[None]):
 
         yield from textual_commands(super().get_system_commands(screen))
         yield from quiz_commands(self, screen)
-
-
-def make_app(
-    banks: Sequence[Bank],
-    settings: QuizSettings | None = None,
-    player: str = "",
-    start_now: bool = False,
-    *,
-    resume: bool = False,
-    keep: Collection[str] | None = None,
-    store: ResultsStore | None = None,
-    notice: str | None = None,
-) -> QuizApp:
-    """The app, as the command line and the tests build it."""
-    launch = Launch(start_now=start_now, resume=resume, keep=keep)
-    return QuizApp(banks, settings or QuizSettings(), player, launch, store, notice)

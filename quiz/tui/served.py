@@ -82,6 +82,9 @@ class ServedQuizApp(QuizApp):
     def _remember(self, player: str) -> None:  # type: ignore[override]
         """Nothing is remembered on the host: the next tab must not see this name."""
 
+    def _remember_theme(self, name: str) -> None:  # type: ignore[override]
+        """Nor the theme a tab chose."""
+
     @on(ResumeRequested)
     def _resume_requested(self, event: ResumeRequested) -> None:
         if self.store is None:

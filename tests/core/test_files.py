@@ -25,3 +25,16 @@ def test_the_folder_is_not_made_again_when_told_not_to(tmp_path: Path) -> None:
     gone = tmp_path / "removed" / "status.json"
     assert not replace_whole(gone, b"{}", make_folder=False)
     assert not gone.parent.exists()
+
+
+def test_preferences_keep_what_they_do_not_change(tmp_path: Path) -> None:
+    from quiz.core.prefs import read_prefs, remember, remember_player
+
+    path = tmp_path / "prefs.json"
+    assert read_prefs(path) == {}
+    remember_player("Ana", path)
+    remember("theme", "nord", path)
+    remember_player("Bea", path)
+    assert read_prefs(path) == {"last_player": "Bea", "theme": "nord"}
+    path.write_text("[1, 2]", encoding="utf-8")
+    assert read_prefs(path) == {}  # not ours: nothing remembered, and no error

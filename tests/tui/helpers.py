@@ -17,7 +17,8 @@ from quiz.core.model import (
     TextQuestion,
 )
 from quiz.core.session import Mode, QuizItem, QuizSettings
-from quiz.tui.app import QuizApp, make_app
+from quiz.tui.app import QuizApp
+from quiz.tui.launch import make_app
 from quiz.tui.screens.question import QuestionScreen
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -12,7 +12,7 @@ from textual.widgets import Input, OptionList, Select
 from quiz.cli_common import playable_banks
 from quiz.core.session import QuizSettings
 from quiz.core.store import ResultsStore
-from quiz.tui.app import make_app
+from quiz.tui.launch import make_app
 from quiz.tui.screens.history import HistoryScreen
 from quiz.tui.screens.home import HomeScreen
 
@@ -196,3 +196,22 @@ async def test_history_from_the_palette_is_of_the_name_typed_not_the_last_player
             await pilot.pause(0.3)
             assert isinstance(app.screen, HistoryScreen)
             assert app.screen.player == "Alice"
+
+
+async def test_the_theme_chosen_is_the_one_the_app_starts_in_next_time(quiz_home: Path) -> None:
+    app = make_app(load(KINDS), player="Ana", start_now=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.theme = "nord"  # as the palette's theme picker does
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    prefs = json.loads((quiz_home / "prefs.json").read_text())
+    assert prefs["theme"] == "nord"
+    again = make_app(load(KINDS), player="Ana", start_now=False, theme=prefs["theme"])
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.current_theme.name == "nord"
+    unknown = make_app(load(KINDS), player="Ana", start_now=False, theme="no-such-theme")
+    async with unknown.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert unknown.theme != "no-such-theme"  # a theme no longer there is passed over

@@ -10,7 +10,8 @@ from textual.widgets import OptionList
 
 from quiz.core.session import QuizSettings
 from quiz.core.store import ResultsStore
-from quiz.tui.app import QuizApp, make_app
+from quiz.tui.app import QuizApp
+from quiz.tui.launch import make_app
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.history import HistoryScreen
 from quiz.tui.screens.question import QuestionScreen
