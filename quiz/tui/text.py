@@ -13,6 +13,7 @@ from quiz.core.model import VERDICT_LABELS, ClaimQuestion, MultiQuestion, OrderQ
 from quiz.core.scoring import Response, right_answer, score_text
 from quiz.core.sentences import Sentence
 from quiz.core.session import QuizItem
+from quiz.core.words import plural
 
 RIGHT = "✓ Right"
 WRONG = "✗ Wrong"
@@ -89,6 +90,7 @@ def evidence_content(
     first, last = wanted[0], wanted[-1]
     shown = range(max(first - 1, 1), min(last + 1, len(article.sentences)) + 1)
     parts: list[Content] = []
+    skipped = 0  # sentences between two of the evidence's, not shown
     for index in shown:
         sentence = article.sentences[index - 1]
         if index not in wanted:
@@ -96,7 +98,13 @@ def evidence_content(
                 where = "before" if index < first else "after"
                 label = Content(f"({where}) {sentence.label}  ").stylize("italic dim")
                 parts.append(Content.assemble(label, Content(sentence.text).stylize("dim")))
+            elif first < index < last:
+                skipped += 1
             continue
+        if skipped:
+            between = f"… ({plural(skipped, 'sentence')} between, not shown)"
+            parts.append(Content(between).stylize("italic dim"))
+            skipped = 0
         body = highlighted(sentence, evidence).stylize("bold")
         label = Content(f"{sentence.label}  ").stylize("italic")
         parts.append(Content.assemble(label, body))
