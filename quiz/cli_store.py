@@ -73,10 +73,10 @@ def _holds_results(path: Path) -> bool:
     return head.startswith(CSV_COLUMNS[0] + ",") or f'"{FORMAT}"' in head
 
 
-def _open(db: Path | None) -> ResultsStore:
+def _open(db: Path | None, read_only: bool = True) -> ResultsStore:
     from quiz.core.store import ResultsStore
 
-    return ResultsStore.open(db, create=False)
+    return ResultsStore.open(db, create=False, read_only=read_only)
 
 
 def _emit(text: str, out: Path | None) -> None:
@@ -121,7 +121,7 @@ def results(
     if yes and forget is None:
         fail("--yes only answers the question --forget asks; give --forget NAME with it", 2)
     try:
-        with _open(db) as store:
+        with _open(db, read_only=forget is None) as store:
             if forget is not None:
                 _forget(store, forget, yes)
                 return

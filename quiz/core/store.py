@@ -41,7 +41,9 @@ from quiz.core.store_schema import (
     SCHEMA_VERSION,
     check_file,
     check_folder,
+    connect,
     migrate,
+    writable,
 )
 
 __all__ = [
@@ -86,8 +88,13 @@ class ResultsStore:
         self._lock = threading.Lock()
 
     @classmethod
-    def open(cls, path: Path | str | None = None, *, create: bool = True) -> ResultsStore:
+    def open(
+        cls, path: Path | str | None = None, *, create: bool = True, read_only: bool = False
+    ) -> ResultsStore:
         """Open the store at ``path`` (default: ``default_db()``), creating or migrating it.
+
+        With ``read_only`` (for commands that only read it) a store that cannot be written
+        (on a read-only share) is opened as it is, unchanging, instead of refused.
 
         Raises :class:`QuizError` when its folder cannot be written, the file is not a factquiz
         store, is damaged or comes from a newer factquiz, or is missing and ``create`` is false.
@@ -102,24 +109,24 @@ class ResultsStore:
                 f"{path}: no results store here yet; play a quiz first, or give the right file "
                 "with --db or QUIZ_DB"
             )
-        check_folder(path.parent)
+        unchanging = read_only and path.exists() and not writable(path)
+        if not unchanging:
+            check_folder(path.parent)
         if path.exists():
-            check_file(path)
+            check_file(path, writable=not unchanging)
         try:
-            db = sqlite3.connect(
-                path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
-            )
+            db = connect(path, BUSY_SECONDS, unchanging)
         except sqlite3.Error as exc:
             raise QuizError(f"{path}: cannot open the results store ({exc})") from None
         store = cls(path, db)
         try:
-            store._prepare()
+            store._prepare(unchanging)
         except BaseException:
             db.close()
             raise
         return store
 
-    def _prepare(self) -> None:
+    def _prepare(self, unchanging: bool = False) -> None:
         def probe(db: sqlite3.Connection) -> list[Any]:
             queries = ("quick_check(1)", "user_version", "application_id", "page_count")
             return [db.execute(f"PRAGMA {query}").fetchone()[0] for query in queries]
@@ -137,6 +144,13 @@ class ResultsStore:
                 f"{self.path}: an SQLite database of another program, not a factquiz results "
                 "store; give another file with --db or QUIZ_DB"
             )
+        if unchanging:
+            if version < SCHEMA_VERSION:
+                raise QuizError(
+                    f"{self.path}: an older results store where it cannot be updated; copy it "
+                    "to a folder you can write and give that with --db"
+                )
+            return
         self._retry(lambda: self._db.execute("PRAGMA journal_mode = WAL").fetchone())
         self._db.execute("PRAGMA synchronous = FULL")
         self._db.execute("PRAGMA foreign_keys = ON")

@@ -92,8 +92,22 @@ def check_folder(folder: Path) -> None:
         ) from None
 
 
-def check_file(path: Path) -> None:
-    """Raise a :class:`QuizError` unless ``path`` looks like a writable SQLite file."""
+def writable(path: Path) -> bool:
+    """Whether the store file ``path`` and its folder can be written."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def connect(path: Path, timeout: float, unchanging: bool = False) -> sqlite3.Connection:
+    """A connection to the store at ``path``; ``unchanging``: one that only reads a file no
+    one can change (SQLite's ``immutable``, which needs no journal beside it)."""
+    if unchanging:
+        uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+        return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    return sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+
+
+def check_file(path: Path, writable: bool = True) -> None:
+    """Raise a :class:`QuizError` unless ``path`` looks like a (writable) SQLite file."""
     try:
         with path.open("rb") as handle:
             head = handle.read(len(_HEADER))
@@ -104,5 +118,5 @@ def check_file(path: Path) -> None:
             f"{path}: not a factquiz results store (not an SQLite database); give another file "
             "with --db or QUIZ_DB (this one is left as it is)"
         )
-    if not os.access(path, os.W_OK):
+    if writable and not os.access(path, os.W_OK):
         raise QuizError(f"{path}: the results store is read-only; make it writable or use --db")

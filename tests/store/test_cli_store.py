@@ -223,3 +223,18 @@ def test_options_that_do_not_go_together_are_a_usage_error(
     result = run("results", "--db", db, *args)
     assert result.exit_code == 2 and message in result.stderr
     assert "ann" in run("results", "--db", db).stdout  # nothing deleted
+
+
+def test_a_store_that_cannot_be_written_is_still_read(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import quiz.core.store
+
+    monkeypatch.setattr(quiz.core.store, "writable", lambda path: False)  # a read-only share
+    before = db.read_bytes()
+    listed = run("results", "--db", db)
+    assert listed.exit_code == 0 and "ann" in listed.stdout and "bob" in listed.stdout
+    reported = run("report", "--db", db)
+    assert reported.exit_code == 0 and "2 attempts, 7 answers" in reported.stdout
+    assert db.read_bytes() == before
+    assert not db.with_name(db.name + "-wal").exists()  # nothing was written beside it
