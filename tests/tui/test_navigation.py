@@ -290,3 +290,15 @@ async def test_a_quiz_left_from_the_first_screen_is_no_longer_in_progress() -> N
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_in_a_narrow_terminal_each_key_stands_over_its_meaning() -> None:
+    app = quiz_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = visible_text(app).splitlines()
+        at = next(i for i, line in enumerate(lines) if "1-9" in line)
+        assert "choose" not in lines[at]  # the key has its line
+        assert "choose that option" in lines[at + 1]  # the meaning, whole words, beneath

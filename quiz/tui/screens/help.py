@@ -37,10 +37,11 @@ class HelpScreen(ModalScreen[None]):
     """A list of every key; any of ``escape``, ``q`` or ``?`` closes it.
 
     Each key and its meaning make a row of two columns, so that a long meaning wraps under
-    itself, not under the keys.
+    itself, not under the keys; in a terminal under 60 columns, the key stands over it.
     """
 
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-roomy")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
