@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.table import Table
+from rich.text import Text
 from textual.content import Content
 
 from quiz.core.article import Article
@@ -128,3 +130,13 @@ def evidence_places(evidence: tuple[Evidence, ...], article: Article) -> str:
     """Where the evidence stands: ``¶5 s1, ¶7 s2``."""
     indices = sorted({i for e in evidence for i in e.sentences})
     return ", ".join(article.sentences[i - 1].label for i in indices)
+
+
+def numbered(number: str, label: str) -> Table:
+    """An option: its number, then its text, which wraps under itself, not under the number
+    (plain text, never markup)."""
+    row = Table.grid(padding=(0, 1, 0, 0))
+    row.add_column(no_wrap=True)
+    row.add_column(ratio=1)
+    row.add_row(Text(number, style="bold"), Text(label))
+    return row

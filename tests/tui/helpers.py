@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.table import Table
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from quiz.core.banks import Bank, discover, load_banks
 from quiz.core.model import (
@@ -150,3 +151,11 @@ def visible_text(app: App[object]) -> str:
     """The characters on the terminal screen right now, line by line."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text for strip in strips)
+
+
+def option_text(option_list: OptionList, index: int) -> str:
+    """What an option of an answer control says: its number, then its text."""
+    prompt = option_list.get_option_at_index(index).prompt
+    if isinstance(prompt, Table):  # quiz.tui.text.numbered: a number column, a text column
+        return " ".join(str(column._cells[0]) for column in prompt.columns)
+    return str(prompt)

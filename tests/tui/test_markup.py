@@ -27,11 +27,12 @@ async def test_a_prompt_and_options_that_look_like_markup_show_as_typed() -> Non
         # Only the "Question: " label is styled; nothing in the bank text became a style.
         assert {(s.start, s.end) for s in prompt.spans} == {(0, len("Question: "))}
         choices = screen.query_one(ChoiceAnswer)
-        shown = [str(choices.get_option_at_index(i).prompt) for i in range(3)]
-        assert shown == [f"{n}. {option}" for n, option in enumerate(OPTIONS, start=1)]
+        for i in range(3):  # each option: its number, then its text as a plain Text
+            cells = choices.get_option_at_index(i).prompt.columns[1]._cells  # type: ignore[union-attr]
+            assert [(cell.plain, cell.spans) for cell in cells] == [(OPTIONS[i], [])]
         screen_text = visible_text(app)
-        for line in shown:
-            assert line in screen_text
+        for n, option in enumerate(OPTIONS, start=1):
+            assert f"{n}. {option}" in screen_text
         assert "[/]" in screen_text
 
 

@@ -6,10 +6,10 @@ from typing import ClassVar
 
 from textual import on
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from quiz.tui.text import numbered
 from quiz.tui.widgets.answered import Answered
 
 
@@ -24,7 +24,7 @@ class ChoiceAnswer(OptionList):
     def __init__(self, choices: tuple[str, ...], labels: tuple[str, ...]) -> None:
         self.choices = choices
         options = [
-            Option(Content.assemble((f"{n}. ", "bold"), label), id=str(n - 1))
+            Option(numbered(f"{n}.", label), id=str(n - 1))
             for n, label in enumerate(labels, start=1)
         ]
         super().__init__(*options, id="answer", markup=False)

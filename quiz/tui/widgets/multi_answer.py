@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from quiz.tui.text import numbered
 from quiz.tui.widgets.answered import Answered
 
 TICKED = "[x] "
@@ -31,11 +31,7 @@ class MultiAnswer(OptionList):
 
     def _rows(self) -> list[Option]:
         return [
-            Option(
-                Content.assemble(
-                    (TICKED if i in self.ticked else UNTICKED, "bold"), f"{i + 1}. ", label
-                )
-            )
+            Option(numbered(f"{TICKED if i in self.ticked else UNTICKED}{i + 1}.", label))
             for i, label in enumerate(self.choices)
         ]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from quiz.tui.text import numbered
 from quiz.tui.widgets.answered import Answered
 
 
@@ -43,10 +43,7 @@ class OrderAnswer(OptionList):
         super().__init__(*self._numbered_items(), id="answer", markup=False)
 
     def _numbered_items(self) -> list[Option]:
-        return [
-            Option(Content.assemble((f"{n}. ", "bold"), item))
-            for n, item in enumerate(self.order, start=1)
-        ]
+        return [Option(numbered(f"{n}.", item)) for n, item in enumerate(self.order, start=1)]
 
     def _redraw(self, highlight: int) -> None:
         self.clear_options()
