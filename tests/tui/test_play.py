@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from textual.app import App
 from textual.widgets import Static
 
+from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.results import ResultsScreen
 from quiz.tui.text import RIGHT, WRONG
 from quiz.tui.widgets.choice_answer import ChoiceAnswer
@@ -191,3 +194,23 @@ async def test_keys_in_one_burst_answer_only_the_question_shown(mode: str) -> No
         if mode == "exam":
             assert current(app).question.kind == "multi"  # shown, and not answered
             assert not screen.session.answered_current
+
+
+async def test_an_exam_question_answered_before_it_could_be_read_is_not_answered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(QuestionScreen, "EXAM_READING_SECONDS", 0.3)
+    app = quiz_app(mode="exam")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = question_screen(app)
+        screen.query_one("#answer", ChoiceAnswer).action_choose(1)
+        await pilot.pause()
+        assert current(app).question.kind == "multi"
+        await pilot.press("1", "enter")  # a burst's next keys, at once: dropped
+        await pilot.pause()
+        assert len(screen.session.answers) == 1 and current(app).question.kind == "multi"
+        await asyncio.sleep(0.35)  # the question has been on screen long enough to be read
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(screen.session.answers) == 2

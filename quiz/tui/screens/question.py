@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -62,6 +63,9 @@ class QuestionScreen(Screen[None]):
 
     MAIN_SCREEN: ClassVar[bool] = True
     """One of the screens a quiz moves between (not a dialog over them)."""
+    EXAM_READING_SECONDS: ClassVar[float] = 0.3
+    """In an exam, an answer given sooner than this after its question was shown is dropped:
+    no one reads a question that fast, but keys sent in one burst arrive that fast."""
 
     BINDINGS = [
         Binding("enter", "next", "Next question"),
@@ -83,6 +87,7 @@ class QuestionScreen(Screen[None]):
         """Grades and keeps an answer; it must have kept it when it returns."""
         self.resume_code = resume_code
         """Shown on every question when the quiz is served, to go on with it later."""
+        self._shown_at = 0.0  # when show_current last showed a question (the first: never)
 
     def compose(self) -> ComposeResult:
         # The first question is composed with the screen, not mounted after it, so that it is
@@ -131,6 +136,15 @@ class QuestionScreen(Screen[None]):
         await body.mount_all(area)
         body.scroll_home(animate=False)
         area[0].focus()
+        self._shown_at = time.monotonic()
+
+    def _read_long_enough(self) -> bool:
+        """Whether the question shown could have been read before it was answered: in an exam
+        an answer moves straight on, and keys pressed in one burst (a paste, a slow link) must
+        not answer the next question unseen."""
+        if self.session.settings.mode != "exam":
+            return True
+        return time.monotonic() - self._shown_at >= self.EXAM_READING_SECONDS
 
     def _answer_area(self, item: QuizItem) -> list[Widget]:
         """The control that answers ``item`` and, in practice, its feedback panel."""
@@ -164,8 +178,10 @@ class QuestionScreen(Screen[None]):
     def on_order_answer_typed(self, event: OrderAnswer.Typed) -> None:
         """Show the numbers typed so far (a named handler: ``OrderAnswer`` is imported late)."""
         item = self.session.current
+        if item is None or event.control is not self.query_one("#question-body #answer"):
+            return  # typed into an order question already answered (keys in one burst)
         hint = KIND_HINTS["order"]
-        if event.typed and item is not None:
+        if event.typed:
             slots = " ".join([*event.typed, *"_" * (len(item.choices) - len(event.typed))])
             hint = f"Typed: {slots} (backspace clears)"
         self.query_one("#hint", Static).update(Content(hint).stylize("italic"))
@@ -173,7 +189,12 @@ class QuestionScreen(Screen[None]):
     @on(Answered)
     async def _answered(self, event: Answered) -> None:
         event.stop()
-        if self.answered or event.control is not self.query_one("#question-body #answer"):
+        if (
+            self.answered
+            or self.session.current is None
+            or event.control is not self.query_one("#question-body #answer")
+            or not self._read_long_enough()
+        ):
             return  # a second answer, or one to a question already left (keys in one burst)
         if not _given(event.response):
             what = "Type an answer" if isinstance(event.response, str) else "Tick an option"

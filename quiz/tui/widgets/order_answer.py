@@ -32,10 +32,16 @@ class OrderAnswer(OptionList):
     class Typed(Message):
         """The numbers typed so far changed."""
 
-        def __init__(self, typed: str) -> None:
+        def __init__(self, typed: str, control: OrderAnswer) -> None:
             super().__init__()
             self.typed = typed
             """The digits typed so far (empty once applied or cleared)."""
+            self._control = control
+
+        @property
+        def control(self) -> OrderAnswer:
+            """The order control whose typing this is."""
+            return self._control
 
     def __init__(self, items: tuple[str, ...]) -> None:
         self.order = list(items)
@@ -68,12 +74,12 @@ class OrderAnswer(OptionList):
             self.order = [self.order[int(d) - 1] for d in self.typed]
             self.typed = ""
             self._redraw(0)
-        self.post_message(self.Typed(self.typed))
+        self.post_message(self.Typed(self.typed, self))
 
     def action_clear_typed(self) -> None:
         """Forget the numbers typed so far."""
         self.typed = ""
-        self.post_message(self.Typed(""))
+        self.post_message(self.Typed("", self))
 
     def action_submit(self) -> None:
         """Submit the items in their current order; with some numbers typed but not all, say
