@@ -12,12 +12,23 @@ from quiz.core.session import QuizSettings
 from quiz.core.store import ResultsStore
 from quiz.tui.app import QuizApp
 from quiz.tui.launch import make_app
+from quiz.tui.messages import HistoryRequested
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.history import HistoryScreen
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.results import ResultsScreen
 
-from .helpers import KINDS, PLAYER, SEED, SIZE, answer, current, load, question_screen
+from .helpers import (
+    KINDS,
+    PLAYER,
+    SEED,
+    SIZE,
+    answer,
+    current,
+    load,
+    question_screen,
+    visible_text,
+)
 
 
 def app_with(store: ResultsStore, **launch: object) -> QuizApp:
@@ -125,6 +136,25 @@ async def test_results_show_earlier_scores_and_history_opens_a_review(tmp_path: 
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_an_exam_going_on_shows_no_score_or_answers_in_the_history(tmp_path: Path) -> None:
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        settings = QuizSettings(seed=SEED, shuffle=False, mode="exam")
+        app = make_app(load(KINDS), settings, player=PLAYER, start_now=True, store=store)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.pause()
+            await answer(pilot, right=True)
+            await pilot.pause()
+            app.post_message(HistoryRequested(PLAYER))
+            await pilot.pause(0.3)
+            assert isinstance(app.screen, HistoryScreen)
+            shown = app.screen.query_one("#attempts", OptionList).get_option_at_index(0).prompt
+            assert "exam · unfinished, 1 answered" in str(shown) and "%" not in str(shown)
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            assert isinstance(app.screen, HistoryScreen)  # no review opened
+            assert "An exam's answers" in visible_text(app)
 
 
 async def test_keep_plays_only_the_questions_named(tmp_path: Path) -> None:
