@@ -312,7 +312,7 @@ def report_rows(report: Report) -> list[tuple[object, ...]]:
     for p in report.players:
         share = round(p.score / p.max_score, 3) if p.max_score else ""
         rows.append(("player", p.player, p.answers, "", share) + ("",) * 4)
-        rows[-1] += (p.score, p.max_score, "")
+        rows[-1] += (round(p.score, 2), round(p.max_score, 2), "")
     return rows
 
 

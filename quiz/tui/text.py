@@ -33,8 +33,8 @@ def choice_label(item: QuizItem, choice: str) -> str:
 def response_text(item: QuizItem, response: Response) -> str:
     """A response as a player reads it."""
     if isinstance(response, str):
-        label = choice_label(item, response)
-        return label if label.strip() else "(nothing typed)"
+        label = " ".join(choice_label(item, response).split())  # typed text, spacing tidied
+        return label or "(nothing typed)"
     if not response:
         return "(nothing picked)"
     joiner = " → " if isinstance(item.question, OrderQuestion) else "; "

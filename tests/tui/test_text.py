@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import cast
 
-from quiz.core.session import QuizSession
+from quiz.core.session import QuizItem, QuizSession
 from quiz.tui.screens.results import tag_table
 from quiz.tui.text import verdict_line
 
@@ -41,3 +42,11 @@ def test_evidence_from_two_places_says_what_lies_between() -> None:
         "… (2 sentences between, not shown)",
         "¶1 s5  Five.",
     ]
+
+
+def test_a_typed_answer_is_shown_with_its_spacing_tidied() -> None:
+    from quiz.tui.text import response_text
+
+    item = cast(QuizItem, SimpleNamespace(question=None))
+    assert response_text(item, "   wEDnésday  ") == "wEDnésday"
+    assert response_text(item, "  ") == "(nothing typed)"

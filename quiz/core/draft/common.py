@@ -196,9 +196,11 @@ def cloze(sentence: Sentence, start: int, end: int, words: int = 14) -> str:
 
 
 def quoted(text: str) -> str:
-    """``text`` in quotation marks, unless it opens with its own (a sentence that is a quote
-    would otherwise show doubled marks, ``““I’ve…``)."""
-    return text if text.startswith(("“", '"')) else f"“{text}”"
+    """``text`` in quotation marks, unless it opens or closes with its own (a sentence that
+    is or ends in a quote would otherwise show doubled marks, ``““I’ve…``, ``…disagree.””``)."""
+    if text.startswith(("“", '"')) or text.endswith(("”", '"')):
+        return text
+    return f"“{text}”"
 
 
 def label_of(sentence: Sentence) -> str:
