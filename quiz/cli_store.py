@@ -126,8 +126,9 @@ def results(
                 _forget(store, forget, yes)
                 return
             attempts = store.attempts(player, bank, with_answers=fmt != "table")
+            alike = _alike(store, player) if player and not attempts else []
         if fmt == "table":
-            lines = _attempt_lines(attempts) if attempts else [_none_found(player, bank)]
+            lines = _attempt_lines(attempts) if attempts else [_none_found(player, bank, alike)]
             _emit("".join(f"{line}\n" for line in lines), out)
             return
         buffer = io.StringIO(newline="")
@@ -137,9 +138,16 @@ def results(
         fail(str(exc))
 
 
-def _none_found(player: str | None, bank: str | None) -> str:
+def _alike(store: ResultsStore, player: str) -> list[str]:
+    """The players whose names differ from ``player`` only in case."""
+    folded = player.casefold()
+    return sorted({a.player for a in store.attempts() if a.player.casefold() == folded})
+
+
+def _none_found(player: str | None, bank: str | None, alike: Sequence[str] = ()) -> str:
     if player:
-        return f"No attempts found for `{player}` (names must match exactly, case too)."
+        hint = f"; did you mean `{alike[0]}`?" if alike else "."
+        return f"No attempts found for `{player}` (names must match exactly, case too){hint}"
     if bank:
         return f"No attempts found with questions of bank `{bank}`."
     return "No attempts found."

@@ -56,7 +56,10 @@ def test_results_table_has_one_line_per_attempt(db: Path) -> None:
     only_bob = run("results", "--db", db, "--player", "bob")
     assert only_bob.stdout.count("\n") == 2 and "bob" in only_bob.stdout
     assert run("results", "--db", db, "--player", "Bob").stdout == (
-        "No attempts found for `Bob` (names must match exactly, case too).\n"
+        "No attempts found for `Bob` (names must match exactly, case too); did you mean `bob`?\n"
+    )
+    assert run("results", "--db", db, "--player", "zed").stdout == (
+        "No attempts found for `zed` (names must match exactly, case too).\n"
     )
     assert run("results", "--db", db, "--bank", "other").stdout == (
         "No attempts found with questions of bank `other`.\n"
