@@ -15,13 +15,12 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from quiz.core.errors import QuizError
 from quiz.core.model import ClaimQuestion, MultiQuestion, OrderQuestion, TextQuestion
 from quiz.core.scoring import Response, score_text
 from quiz.core.session import GivenAnswer, QuizItem, QuizSession
 from quiz.tui.messages import ArticleRequested, LeaveRequested, QuizFinished
 from quiz.tui.text import choice_label
-from quiz.tui.widgets.answered import Answered
+from quiz.tui.widgets.answered import Answered, FromControl
 from quiz.tui.widgets.choice_answer import ChoiceAnswer
 from quiz.tui.widgets.feedback_panel import FeedbackPanel
 
@@ -138,6 +137,10 @@ class QuestionScreen(Screen[None]):
         area[0].focus()
         self._shown_at = time.monotonic()
 
+    def _from_shown_control(self, event: FromControl) -> bool:
+        """Whether ``event`` comes from the answer control of the question shown."""
+        return event.control is self.query_one("#question-body #answer")
+
     def _read_long_enough(self) -> bool:
         """Whether the question shown could have been read before it was answered: in an exam
         an answer moves straight on, and keys pressed in one burst (a paste, a slow link) must
@@ -178,7 +181,7 @@ class QuestionScreen(Screen[None]):
     def on_order_answer_typed(self, event: OrderAnswer.Typed) -> None:
         """Show the numbers typed so far (a named handler: ``OrderAnswer`` is imported late)."""
         item = self.session.current
-        if item is None or event.control is not self.query_one("#question-body #answer"):
+        if item is None or not self._from_shown_control(event):
             return  # typed into an order question already answered (keys in one burst)
         hint = KIND_HINTS["order"]
         if event.typed:
@@ -191,8 +194,8 @@ class QuestionScreen(Screen[None]):
         event.stop()
         if (
             self.answered
-            or self.session.current is None
-            or event.control is not self.query_one("#question-body #answer")
+            or self.session.current is None  # after the last question
+            or not self._from_shown_control(event)
             or not self._read_long_enough()
         ):
             return  # a second answer, or one to a question already left (keys in one burst)
@@ -200,11 +203,7 @@ class QuestionScreen(Screen[None]):
             what = "Type an answer" if isinstance(event.response, str) else "Tick an option"
             self.notify(f"{what} first.", severity="warning", markup=False)
             return
-        try:
-            given = self.record(self.session, event.response)
-        except QuizError as exc:  # not an answer this question takes: say so, keep playing
-            self.notify(str(exc), severity="warning", markup=False)
-            return
+        given = self.record(self.session, event.response)
         if self.session.settings.mode == "exam":
             await self.action_next()
             return

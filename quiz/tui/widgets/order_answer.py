@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from quiz.tui.text import numbered
-from quiz.tui.widgets.answered import Answered
+from quiz.tui.widgets.answered import Answered, FromControl
 
 
 class OrderAnswer(OptionList):
@@ -29,19 +28,13 @@ class OrderAnswer(OptionList):
         *(Binding(str(n), f"type_number({n})", show=False) for n in range(1, 10)),
     ]
 
-    class Typed(Message):
+    class Typed(FromControl):
         """The numbers typed so far changed."""
 
         def __init__(self, typed: str, control: OrderAnswer) -> None:
-            super().__init__()
+            super().__init__(control)
             self.typed = typed
             """The digits typed so far (empty once applied or cleared)."""
-            self._control = control
-
-        @property
-        def control(self) -> OrderAnswer:
-            """The order control whose typing this is."""
-            return self._control
 
     def __init__(self, items: tuple[str, ...]) -> None:
         self.order = list(items)
