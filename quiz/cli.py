@@ -197,7 +197,7 @@ def check(paths: Sequence[str], strict: bool) -> None:
     Prints each problem as `path:line: error: ...`, then a summary. Exits 0 with no error,
     1 with errors, 2 for a usage error.
     """
-    from quiz.core.listing import plural
+    from quiz.core.words import plural
 
     catalog = load_catalog(paths, for_play=False)
     problems = [p.as_error() if strict else p for p in catalog.problems]

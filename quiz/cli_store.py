@@ -16,7 +16,7 @@ import click
 
 from quiz.cli_common import fail, load_catalog
 from quiz.core.errors import QuizError
-from quiz.core.listing import plural
+from quiz.core.words import plural
 
 if TYPE_CHECKING:
     from quiz.core.model import AnyQuestion

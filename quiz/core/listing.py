@@ -8,8 +8,6 @@ from collections.abc import Iterator
 from quiz.core.banks import Bank, Catalog
 from quiz.core.words import plural
 
-__all__ = ["describe_bank", "describe_catalog", "plural"]
-
 
 def describe_bank(bank: Bank) -> Iterator[str]:
     """A few lines about one bank."""

@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from quiz.core.errors import QuizError
-from quiz.core.listing import plural
 from quiz.core.model import AnyQuestion, fingerprint
 from quiz.core.normalize import loose
 from quiz.core.records import AnswerRecord, AttemptRecord, answer_text
 from quiz.core.results import read_results
 from quiz.core.scoring import score_text
+from quiz.core.words import plural
 
 GROUP_SHARE = 0.27
 """The share of players in the top and in the bottom group for D."""

@@ -14,10 +14,10 @@ from textual.screen import Screen
 
 from quiz.core.banks import Bank
 from quiz.core.errors import QuizError
-from quiz.core.listing import plural
 from quiz.core.prefs import remember, remember_player
 from quiz.core.scoring import Response
 from quiz.core.session import GivenAnswer, Mode, QuizSession, QuizSettings
+from quiz.core.words import plural
 from quiz.tui.launch import Launch
 from quiz.tui.messages import (
     ArticleRequested,

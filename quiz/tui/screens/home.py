@@ -15,8 +15,8 @@ from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from quiz.core.banks import Bank
-from quiz.core.listing import plural
 from quiz.core.session import Mode
+from quiz.core.words import plural
 from quiz.tui.messages import HistoryRequested, StartRequested
 from quiz.tui.screens.article import article_heading
 from quiz.tui.text import articles_of, welcome
