@@ -205,18 +205,22 @@ def _distinct(values: tuple[str, ...], key: str, what: str, report: Reporter) ->
 def _choice(q: ChoiceQuestion, report: Reporter) -> None:
     _distinct(q.options, "options", "option", report)
     if q.answer not in q.options:
-        close = get_close_matches(q.answer, list(q.options), n=1)
-        hint = f" (closest: `{close[0]}`)" if close else ""
+        hint = _closest_option(q.answer, q.options)
         report.add("answer", f"answer `{q.answer}` is not among the options{hint}; copy it exactly")
     for option in q.feedback:
         if option not in q.options:
-            close = get_close_matches(option, list(q.options), n=1)
-            hint = f" (closest: `{close[0]}`)" if close else ""
             report.add(
                 f"feedback.{option}",
-                f"feedback for `{option}`, which is not one of the options{hint}; "
+                f"feedback for `{option}`, which is not one of the options"
+                f"{_closest_option(option, q.options)}; "
                 "a feedback key must be an option, copied exactly",
             )
+
+
+def _closest_option(value: str, options: tuple[str, ...]) -> str:
+    """`` (closest: `option`)`` for the option most like ``value``, if one is alike."""
+    close = get_close_matches(value, list(options), n=1)
+    return f" (closest: `{close[0]}`)" if close else ""
 
 
 def _multi(q: MultiQuestion, report: Reporter) -> None:
