@@ -113,7 +113,7 @@ class ResultsStore:
         if not unchanging:
             check_folder(path.parent)
         if path.exists():
-            check_file(path, writable=not unchanging)
+            check_file(path, for_writing=not unchanging)
         try:
             db = connect(path, BUSY_SECONDS, unchanging)
         except sqlite3.Error as exc:

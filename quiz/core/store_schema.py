@@ -106,8 +106,9 @@ def connect(path: Path, timeout: float, unchanging: bool = False) -> sqlite3.Con
     return sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
 
 
-def check_file(path: Path, writable: bool = True) -> None:
-    """Raise a :class:`QuizError` unless ``path`` looks like a (writable) SQLite file."""
+def check_file(path: Path, for_writing: bool = True) -> None:
+    """Raise a :class:`QuizError` unless ``path`` looks like an SQLite file (one that can be
+    written, ``for_writing``)."""
     try:
         with path.open("rb") as handle:
             head = handle.read(len(_HEADER))
@@ -118,5 +119,5 @@ def check_file(path: Path, writable: bool = True) -> None:
             f"{path}: not a factquiz results store (not an SQLite database); give another file "
             "with --db or QUIZ_DB (this one is left as it is)"
         )
-    if writable and not os.access(path, os.W_OK):
+    if for_writing and not os.access(path, os.W_OK):
         raise QuizError(f"{path}: the results store is read-only; make it writable or use --db")
