@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from textual.app import App
 from textual.widgets import Static
 
+from quiz.tui.screens import question as question_module
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.results import ResultsScreen
 from quiz.tui.text import RIGHT, WRONG
@@ -199,18 +198,22 @@ async def test_keys_in_one_burst_answer_only_the_question_shown(mode: str) -> No
 async def test_an_exam_question_answered_before_it_could_be_read_is_not_answered(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    now = [1000.0]  # a clock the test moves, so a slow machine cannot change the outcome
+    monkeypatch.setattr(question_module, "reading_clock", lambda: now[0])
     monkeypatch.setattr(QuestionScreen, "EXAM_READING_SECONDS", 0.3)
     app = quiz_app(mode="exam")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = question_screen(app)
+        now[0] += 1.0
         screen.query_one("#answer", ChoiceAnswer).action_choose(1)
         await pilot.pause()
         assert current(app).question.kind == "multi"
-        await pilot.press("1", "enter")  # a burst's next keys, at once: dropped
+        now[0] += 0.29  # a burst's next keys, before the question could be read: dropped
+        await pilot.press("1", "enter")
         await pilot.pause()
         assert len(screen.session.answers) == 1 and current(app).question.kind == "multi"
-        await asyncio.sleep(0.35)  # the question has been on screen long enough to be read
+        now[0] += 0.02  # the question has now been on screen long enough to be read
         await pilot.press("enter")
         await pilot.pause()
         assert len(screen.session.answers) == 2

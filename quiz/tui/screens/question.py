@@ -24,6 +24,9 @@ from quiz.tui.widgets.answered import Answered, FromControl
 from quiz.tui.widgets.choice_answer import ChoiceAnswer
 from quiz.tui.widgets.feedback_panel import FeedbackPanel
 
+reading_clock: Callable[[], float] = time.monotonic
+"""The clock exam reading time is measured with; tests put a clock they move themselves."""
+
 if TYPE_CHECKING:
     from quiz.tui.widgets.order_answer import OrderAnswer
 
@@ -135,7 +138,7 @@ class QuestionScreen(Screen[None]):
         await body.mount_all(area)
         body.scroll_home(animate=False)
         area[0].focus()
-        self._shown_at = time.monotonic()
+        self._shown_at = reading_clock()
 
     def _from_shown_control(self, event: FromControl) -> bool:
         """Whether ``event`` comes from the answer control of the question shown."""
@@ -147,7 +150,7 @@ class QuestionScreen(Screen[None]):
         not answer the next question unseen."""
         if self.session.settings.mode != "exam":
             return True
-        return time.monotonic() - self._shown_at >= self.EXAM_READING_SECONDS
+        return reading_clock() - self._shown_at >= self.EXAM_READING_SECONDS
 
     def _answer_area(self, item: QuizItem) -> list[Widget]:
         """The control that answers ``item`` and, in practice, its feedback panel."""
