@@ -205,14 +205,12 @@ def check(paths: Sequence[str], strict: bool) -> None:
         click.echo(str(problem))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    counts = [
-        (len(catalog.banks), "bank"),
-        (catalog.questions, "question"),
-        (errors, "error"),
-        (warnings, "warning"),
-        (catalog.files, "file"),
-    ]
-    click.echo(", ".join(plural(n, word) for n, word in counts) + " checked")
+    said = [plural(len(catalog.banks), "bank"), plural(catalog.questions, "question")]
+    if catalog.left_out:
+        said[-1] += f" ({catalog.left_out} left out for errors)"
+    counts = [(errors, "error"), (warnings, "warning"), (catalog.files, "file")]
+    said += [plural(n, word) for n, word in counts]
+    click.echo(", ".join(said) + " checked")
     sys.exit(1 if errors else 0)
 
 

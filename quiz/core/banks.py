@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -53,6 +54,8 @@ class Bank:
     """The article the bank is about."""
     source: BankSource
     """Where the bank came from."""
+    left_out: int = 0
+    """How many of the file's questions were left out for errors."""
 
     @property
     def id(self) -> str:
@@ -90,6 +93,11 @@ class Catalog:
     def questions(self) -> int:
         """How many questions loaded."""
         return sum(len(b.questions) for b in self.banks)
+
+    @property
+    def left_out(self) -> int:
+        """How many questions of the loaded banks were left out for errors."""
+        return sum(b.left_out for b in self.banks)
 
 
 def _folder_sources(folder: Path, shown: str, origin: Origin) -> list[BankSource]:
@@ -291,26 +299,30 @@ def load_bank(
     for number, table in enumerate(tables):
         where.index = number
         report.begin()
+        # A repeated id is said from the raw table, so it is found even when either question
+        # has other errors too.
+        qid = table.get("id") if isinstance(table, dict) else None
+        first = seen.get(qid) if isinstance(qid, str) else None
+        if first is None and isinstance(qid, str):
+            seen[qid] = number
         checked = check_question(table, report, index, place=place)
-        if checked is None:
-            continue
-        question, found = checked
-        first = seen.get(question.id)
         if first is not None:
             report.question = None
             report.add(
                 "id",
-                f"question id `{question.id}` is used twice in the bank (first at line "
+                f"question id `{qid}` is used twice in the bank (first at line "
                 f"{lines.question(first).line('id')}); give each its own id",
             )
+        if checked is None or first is not None:
             continue
-        seen[question.id] = number
+        question, found = checked
         questions.append(question)
         if place:
             evidence[question.id] = found
     if article is None:
         return None, problems
-    return Bank(info, tuple(questions), evidence, article, source), problems
+    left_out = len(tables) - len(questions)
+    return Bank(info, tuple(questions), evidence, article, source, left_out), problems
 
 
 def _questions_not_a_list(shown: str, lines: BankLines) -> Problem:
@@ -353,23 +365,24 @@ def load_banks(
                 bank, problems = cache.load(source, articles)
             else:
                 bank, problems = load_bank(source, articles, place=place)
-        catalog.problems.extend(problems)
-        if bank is None:
-            continue
-        first = by_id.get(bank.id)
-        if first is not None:
+        first = None if bank is None else by_id.get(bank.id)
+        if bank is not None and first is not None:
             from quiz.core.lines import scan
 
             line = scan(read_bank_text(source)).bank.line("id")
-            catalog.problems.append(
+            problems = [
+                *problems,
                 Problem(
                     source.shown,
                     line,
                     "error",
                     f"bank id `{bank.id}` is also used by {first.source.shown}; "
                     "give each bank its own id",
-                )
-            )
+                ),
+            ]
+        # A file's problems are said from its top down, as an editor would list them.
+        catalog.problems.extend(sorted(problems, key=attrgetter("line")))
+        if bank is None or first is not None:
             continue
         by_id[bank.id] = bank
         catalog.banks.append(bank)

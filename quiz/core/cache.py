@@ -18,7 +18,7 @@ from quiz.core.banks import ArticleLoader, Bank, BankSource, load_bank
 from quiz.core.errors import Problem
 from quiz.core.files import replace_whole
 
-FORMAT = 4
+FORMAT = 5
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,10 @@ _VALIDATORS = _Validators()
 
 def _unknown_keys(
     table: dict[str, Any], known: tuple[str, ...], report: Reporter, kind: str = ""
-) -> None:
+) -> dict[str, str]:
+    """Report each key of ``table`` not in ``known``; return the known keys suggested for them,
+    each with the key written in its place."""
+    suggested: dict[str, str] = {}
     for key in table:
         if key in known:
             continue
@@ -76,11 +79,13 @@ def _unknown_keys(
         other = get_close_matches(key, ALL_QUESTION_KEYS, n=1, cutoff=0.75)
         if close:
             hint = f"did you mean `{close[0]}`?"
+            suggested.setdefault(close[0], key)
         elif other and kind:
             hint = f"`{other[0]}` is not a key of a {kind} question; its keys: {', '.join(known)}"
         else:
             hint = f"known keys: {', '.join(known)}"
         report.add(key, f"unknown key `{key}`; {hint}")
+    return suggested
 
 
 def _typed(cls: type[Any], table: dict[str, Any], report: Reporter) -> Any | None:
@@ -101,8 +106,11 @@ def check_bank_info(table: object, report: Reporter) -> BankInfo | None:
             None, "missing `[bank]` table; start the file with [bank] and its id, title, article"
         )
         return None
-    _unknown_keys(table, field_names(BankInfo), report)
+    suggested = _unknown_keys(table, field_names(BankInfo), report)
     known = {k: v for k, v in table.items() if k in field_names(BankInfo)}
+    # A misspelt key is said once, as the unknown key it was written as, not as missing too:
+    # its value stands in for the missing one.
+    known.update({key: table[written] for key, written in suggested.items() if key not in known})
     info = _typed(BankInfo, known, report)
     if info is not None and not _ID.match(info.id):
         report.add(
@@ -142,10 +150,12 @@ def check_question(
         question: AnyQuestion = _VALIDATORS[kind](table)
     except ValidationError:
         # Unknown keys (with a suggestion) and missing ones are said in our words first.
+        suggested: dict[str, str] = {}
         if not _NAME_SETS[kind].issuperset(table):
-            _unknown_keys(table, _NAMES[kind], report, kind)
+            suggested = _unknown_keys(table, _NAMES[kind], report, kind)
         for key in _REQUIRED[kind]:
-            if key not in table:
+            # A misspelt required key is said once, as the unknown key it was written as.
+            if key not in table and key not in suggested:
                 report.add(
                     None,
                     f"missing required field `{key}` for a {kind} question; add `{key} = ...`",

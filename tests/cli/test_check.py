@@ -69,7 +69,8 @@ explanation = "He is named."
 """
 
 SUMMARY = re.compile(
-    r"^(\d+) banks?, (\d+) questions?, (\d+) errors?, (\d+) warnings?, (\d+) files? checked$"
+    r"^(\d+) banks?, (\d+) questions?(?: \((\d+) left out for errors\))?, "
+    r"(\d+) errors?, (\d+) warnings?, (\d+) files? checked$"
 )
 
 
@@ -107,7 +108,15 @@ def summary(result: Result) -> tuple[int, ...]:
     last = result.stdout.splitlines()[-1]
     match = SUMMARY.match(last)
     assert match, last
-    return tuple(int(n) for n in match.groups())
+    banks, questions, _, errors, warnings, files = match.groups()
+    return tuple(int(n) for n in (banks, questions, errors, warnings, files))
+
+
+def left_out(result: Result) -> int:
+    """How many questions the summary line says were left out for errors."""
+    match = SUMMARY.match(result.stdout.splitlines()[-1])
+    assert match, result.stdout
+    return int(match[3] or 0)
 
 
 def only_problem(result: Result) -> tuple[int, str, str]:
@@ -152,9 +161,42 @@ def test_summary_plurals_and_counts(bank_dir: Path) -> None:
     result = check("a.toml", "b.toml")
     assert result.exit_code == 1
     assert result.stdout.splitlines()[-1] == (
-        "2 banks, 3 questions, 1 error, 1 warning, 2 files checked"
+        "2 banks, 3 questions (1 left out for errors), 1 error, 1 warning, 2 files checked"
     )
     assert summary(result) == (2, 3, 1, 1, 2)
+    assert left_out(result) == 1
+
+
+def test_a_repeated_question_id_is_said_even_when_both_questions_have_other_errors() -> None:
+    wrong_answer = CHOICE.replace('answer = "Ismail Demir"', 'answer = "Demir"')
+    body = (
+        HEAD
+        + wrong_answer
+        + CLAIM.replace('id = "c1"', 'id = "q1"').replace('verdict = "', 'verdict = "x')
+    )
+    result = check_bank(body)
+    found = [(line, message.split(";")[0]) for _, line, _, message in problems(result)]
+    assert found[1][1] == "question id `q1` is used twice in the bank (first at line 7)", found
+    assert len(found) == 3 and summary(result)[:3] == (1, 0, 3)
+    assert left_out(result) == 2
+
+
+def test_a_files_problems_are_said_from_the_top_down() -> None:
+    # The unknown key (line 11) is found before the missing answer, said at the header (line 6).
+    body = HEAD + CHOICE.replace('answer = "Ismail Demir"', "zzz = 1")
+    result = check_bank(body)
+    assert [(line, message.split(";")[0]) for _, line, _, message in problems(result)] == [
+        (6, "question `q1`: missing required field `answer` for a choice question"),
+        (11, "question `q1`: unknown key `zzz`"),
+    ]
+
+
+def test_a_misspelt_required_key_is_said_once_as_the_key_it_resembles() -> None:
+    only_error(check_bank(HEAD + CHOICE.replace("answer =", "answr =")), 11, "`answr`", "`answer`")
+    result = check_bank(HEAD.replace("title =", "titel =") + CHOICE)
+    only_error(result, 3, "unknown key `titel`; did you mean `title`?")
+    result = check_bank(HEAD.replace('id = "t"', 'idd = "t"') + CHOICE)
+    only_error(result, 2, "unknown key `idd`; did you mean `id`?")
 
 
 # --- file-level errors -----------------------------------------------------------------------
@@ -281,8 +323,8 @@ def test_unknown_key_with_suggestion() -> None:
     result = check_bank(body)
     assert result.exit_code == 1
     found = [(line, msg) for _, line, _, msg in problems(result)]
-    assert (11, "question `q1`: unknown key `answr`; did you mean `answer`?") in found
-    assert any("missing required field `answer`" in msg for _, msg in found)
+    # said once: the missing `answer` is the misspelt key, not a second problem
+    assert found == [(11, "question `q1`: unknown key `answr`; did you mean `answer`?")]
 
 
 def test_key_of_another_kind() -> None:
