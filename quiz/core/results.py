@@ -114,6 +114,18 @@ def _unsafe_cell(value: str) -> str:
     return value[1:] if value[:1] == "'" and value[1:].startswith(_FORMULA_START) else value
 
 
+def _csv_answer(kind: str, response: Response) -> str:
+    """A response for a CSV cell: options joined with `` | `` as people read them, or a JSON
+    list where that could not be read back (an option holding `` | ``, or a cell that starts
+    with ``[``, which :func:`_list_answer` reads as JSON)."""
+    text = answer_text(response)
+    if isinstance(response, str) or kind not in LIST_KINDS:
+        return text
+    if text.startswith("[") or any(SEPARATOR in option for option in response):
+        return json.dumps(list(response), ensure_ascii=False)
+    return text
+
+
 def write_csv(attempts: Iterable[AttemptRecord], out: IO[str]) -> None:
     """Write ``attempts`` as a CSV result file: one row per answer (``out`` opened with
     ``newline=""``)."""
@@ -125,7 +137,7 @@ def write_csv(attempts: Iterable[AttemptRecord], out: IO[str]) -> None:
         for a in t.answers:
             row = (
                 (t.id, t.player, a.bank_id, a.question_id, a.fingerprint, a.kind)
-                + (answer_text(a.response), int(a.correct), a.points, a.max_points)
+                + (_csv_answer(a.kind, a.response), int(a.correct), a.points, a.max_points)
                 + (iso(a.answered_at), t.mode, t.seed, SEPARATOR.join(a.tags))
                 + (started, finished, banks, t.max_score, order)
             )
@@ -241,6 +253,16 @@ def _texts(separator: str | None) -> Callable[[Any], tuple[str, ...]]:
     return convert
 
 
+def _list_answer(value: Any) -> tuple[str, ...]:
+    """The options of a multi or order answer, as :func:`_csv_answer` or a JSON file wrote it."""
+    if isinstance(value, str) and value.startswith("["):
+        options = json.loads(value)  # a ValueError says the file is broken
+        if not isinstance(options, list):
+            raise TypeError(options)
+        return tuple(_text(option) for option in options)
+    return _texts(SEPARATOR)(value)
+
+
 def _get(table: Table, name: str, convert: Callable[[Any], T], where: str) -> T:
     try:
         return convert(table[name])
@@ -284,7 +306,7 @@ def _attempt(where: str, fields: Table, rows: list[tuple[str, Table]]) -> Attemp
 def _answer(aid: str, where: str, row: Table) -> AnswerRecord:
     kind = _get(row, "kind", _text, where)
     response: Response = (
-        _get(row, "answer", _texts(SEPARATOR), where)
+        _get(row, "answer", _list_answer, where)
         if kind in LIST_KINDS
         else _get(row, "answer", _text, where)
     )

@@ -265,3 +265,26 @@ def test_cells_a_spreadsheet_would_run_are_written_as_text_and_read_back_as_type
     [back] = read_results(path)
     assert back.player == "=cmd|calc"
     assert back.answers[0].response == '=HYPERLINK("http://x","y")'
+
+
+@pytest.mark.parametrize(
+    ("options", "cell"),
+    [
+        (("Ankara", "Moscow"), "Ankara | Moscow"),
+        (("Smith | Jones LLP", "Moscow"), '["Smith | Jones LLP", "Moscow"]'),
+        (("[1] the first", "Moscow"), '["[1] the first", "Moscow"]'),
+        (('["x"]',), '["[\\"x\\"]"]'),
+    ],
+)
+def test_the_options_of_a_multi_answer_read_back_as_they_were_chosen(
+    attempts: list[AttemptRecord], tmp_path: Path, options: tuple[str, ...], cell: str
+) -> None:
+    from dataclasses import replace
+
+    first = attempts[0]
+    answer = replace(first.answers[0], kind="multi", response=options)
+    path = export([replace(first, answers=(answer,))], "csv", tmp_path / "out.csv")
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert rows[0]["answer"] == cell
+    [back] = read_results(path)
+    assert back.answers[0].response == options
