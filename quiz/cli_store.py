@@ -126,7 +126,7 @@ def results(
                 _forget(store, forget, yes)
                 return
             attempts = store.attempts(player, bank, with_answers=fmt != "table")
-            alike = _alike(store, player) if player and not attempts else []
+            alike = store.players_like(player) if player and not attempts else []
         if fmt == "table":
             lines = _attempt_lines(attempts) if attempts else [_none_found(player, bank, alike)]
             _emit("".join(f"{line}\n" for line in lines), out)
@@ -136,12 +136,6 @@ def results(
         _emit(buffer.getvalue(), out)
     except QuizError as exc:
         fail(str(exc))
-
-
-def _alike(store: ResultsStore, player: str) -> list[str]:
-    """The players whose names differ from ``player`` only in case."""
-    folded = player.casefold()
-    return sorted({a.player for a in store.attempts() if a.player.casefold() == folded})
 
 
 def _none_found(player: str | None, bank: str | None, alike: Sequence[str] = ()) -> str:

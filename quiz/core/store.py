@@ -291,6 +291,12 @@ class ResultsStore:
 
         return self._read(read)
 
+    def players_like(self, player: str) -> list[str]:
+        """The other players whose names differ from ``player`` only in case, sorted."""
+        folded = player.casefold()
+        rows = self._read(lambda db: db.execute("SELECT DISTINCT player FROM attempts").fetchall())
+        return sorted(name for (name,) in rows if name.casefold() == folded and name != player)
+
     def answers(self, attempt_id: str) -> list[AnswerRecord]:
         """The answers of one attempt, in the order given."""
         query = f"SELECT {_ANSWER} FROM answers WHERE attempt_id = ? ORDER BY id"

@@ -175,3 +175,21 @@ def test_missed_with_nothing_missed_says_so(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "Ben has no question answered wrong last time" in result.output
+
+
+async def test_a_history_under_a_name_in_other_case_points_to_the_name_played(
+    tmp_path: Path,
+) -> None:
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        app = app_with(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await answer(pilot, right=True)
+            app.post_message(HistoryRequested(PLAYER.swapcase()))
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, HistoryScreen)
+            hint = str(app.screen.query_one("#history-hint").render())
+            assert f"Did you play as “{PLAYER}”?" in hint, hint
+            assert app.screen.query_one("#attempts", OptionList).option_count == 0

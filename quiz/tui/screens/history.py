@@ -76,12 +76,13 @@ class HistoryScreen(Screen[None]):
             records = self.store.attempts(self.player, with_answers=True)
             if self.only is not None:
                 records = [r for r in records if r.id in self.only]
+            alike = self.store.players_like(self.player) if not records else []
         except QuizError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return
-        self.app.call_from_thread(self._show, records)
+        self.app.call_from_thread(self._show, records, alike)
 
-    def _show(self, records: list[AttemptRecord]) -> None:
+    def _show(self, records: list[AttemptRecord], alike: Sequence[str] = ()) -> None:
         self.records = list(reversed(records))
         attempts = self.query_one("#attempts", OptionList)
         attempts.clear_options()
@@ -91,6 +92,12 @@ class HistoryScreen(Screen[None]):
         if self.records:
             attempts.highlighted = 0
         hint = "Press enter to review an attempt." if records else "No attempts yet."
+        if alike:
+            others = " or ".join(f"“{name}”" for name in alike)
+            hint = (
+                f"No attempts as “{self.player}” (names must match exactly). "
+                f"Did you play as {others}?"
+            )
         self.query_one("#history-hint", Static).update(Content(hint).stylize("italic"))
 
     @on(OptionList.OptionSelected, "#attempts")
