@@ -14,27 +14,25 @@ refused with a :class:`~quiz.core.errors.QuizError` and never changed.
 from __future__ import annotations
 
 import contextlib
-import json
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable
-from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from quiz.core.errors import QuizError
-from quiz.core.records import (
-    AnswerRecord,
-    AttemptRecord,
-    decode_response,
-    encode_response,
-    iso,
-    mode_of,
-    now,
-    parse_time,
+from quiz.core.records import AnswerRecord, AttemptRecord, iso, now
+from quiz.core.session import GivenAnswer, QuizSession
+from quiz.core.store_rows import (
+    ANSWER_COLUMNS,
+    SCORED_COLUMNS,
+    answer_records,
+    answer_row,
+    attempt_record,
+    insert_attempt,
+    marks,
 )
-from quiz.core.session import GivenAnswer, QuizSession, QuizSettings
 from quiz.core.store_schema import (
     APPLICATION_ID,
     MIGRATIONS,
@@ -60,17 +58,6 @@ BUSY_SECONDS = 5.0
 """How long a statement waits for another program's lock before the transaction is retried."""
 RETRIES = 5
 """How many times a transaction is tried while the store stays locked."""
-_ATTEMPT = (
-    "id, player, banks, mode, seed, tags, count, shuffle, question_order, max_score, "
-    "started_at, finished_at"
-)
-_ANSWER = (
-    "attempt_id, bank_id, question_id, fingerprint, kind, response, correct, points, "
-    "max_points, tags, answered_at"
-)
-_SCORED = ", ".join(f"t.{c}" for c in _ATTEMPT.split(", ")) + (
-    ", COALESCE(SUM(a.points), 0), COUNT(a.id), COALESCE(SUM(a.correct), 0)"
-)
 
 
 class ResultsStore:
@@ -215,7 +202,7 @@ class ResultsStore:
 
     def start_attempt(self, session: QuizSession) -> None:
         """Record that ``session`` started (nothing happens if it already was)."""
-        self._write(lambda db: _insert(db, AttemptRecord.of(session)))
+        self._write(lambda db: insert_attempt(db, AttemptRecord.of(session)))
 
     def record_answer(self, session: QuizSession, given: GivenAnswer) -> None:
         """Commit ``given``, an answer in ``session``, before returning.
@@ -223,11 +210,13 @@ class ResultsStore:
         Starts the attempt first if need be; the same question recorded twice keeps the first.
         """
         attempt = AttemptRecord.of(session)
-        answer = _answer_row(AnswerRecord.of(session, given))
+        answer = answer_row(AnswerRecord.of(session, given))
 
         def write(db: sqlite3.Connection) -> None:
-            _insert(db, attempt)
-            db.execute(f"INSERT OR IGNORE INTO answers ({_ANSWER}) VALUES ({_marks(11)})", answer)
+            insert_attempt(db, attempt)
+            db.execute(
+                f"INSERT OR IGNORE INTO answers ({ANSWER_COLUMNS}) VALUES ({marks(11)})", answer
+            )
 
         self._write(write)
 
@@ -236,7 +225,7 @@ class ResultsStore:
         attempt, when = AttemptRecord.of(session), iso(now())
 
         def write(db: sqlite3.Connection) -> None:
-            _insert(db, attempt)
+            insert_attempt(db, attempt)
             db.execute("UPDATE attempts SET finished_at = ? WHERE id = ?", (when, attempt.id))
 
         self._write(write)
@@ -244,7 +233,9 @@ class ResultsStore:
     def add_attempts(self, attempts: Iterable[AttemptRecord]) -> int:
         """Store whole records, answers included (imports, benchmarks), in one transaction;
         attempts already stored are left alone. How many were added."""
-        return self._write(lambda db: sum(_insert(db, a, with_answers=True) for a in attempts))
+        return self._write(
+            lambda db: sum(insert_attempt(db, a, with_answers=True) for a in attempts)
+        )
 
     def forget(self, player: str) -> int:
         """Delete every attempt and answer of ``player``; how many attempts were deleted."""
@@ -278,16 +269,17 @@ class ResultsStore:
 
         def read(db: sqlite3.Connection) -> list[AttemptRecord]:
             rows = db.execute(
-                f"SELECT {_SCORED} FROM attempts t LEFT JOIN answers a ON a.attempt_id = t.id "
+                f"SELECT {SCORED_COLUMNS} FROM attempts t "
+                "LEFT JOIN answers a ON a.attempt_id = t.id "
                 f"WHERE {clause} GROUP BY t.id ORDER BY t.started_at, t.id",
                 args,
             ).fetchall()
             answers: dict[str, list[AnswerRecord]] = {}
             scope = f"attempt_id IN (SELECT t.id FROM attempts t WHERE {clause})"
-            query = f"SELECT {_ANSWER} FROM answers WHERE {scope} ORDER BY id"
-            for answer in _answers(db.execute(query, args) if with_answers else ()):
+            query = f"SELECT {ANSWER_COLUMNS} FROM answers WHERE {scope} ORDER BY id"
+            for answer in answer_records(db.execute(query, args) if with_answers else ()):
                 answers.setdefault(answer.attempt_id, []).append(answer)
-            return [_attempt(row, answers.get(row[0], ())) for row in rows]
+            return [attempt_record(row, answers.get(row[0], ())) for row in rows]
 
         return self._read(read)
 
@@ -299,8 +291,8 @@ class ResultsStore:
 
     def answers(self, attempt_id: str) -> list[AnswerRecord]:
         """The answers of one attempt, in the order given."""
-        query = f"SELECT {_ANSWER} FROM answers WHERE attempt_id = ? ORDER BY id"
-        return self._read(lambda db: list(_answers(db.execute(query, (attempt_id,)))))
+        query = f"SELECT {ANSWER_COLUMNS} FROM answers WHERE attempt_id = ? ORDER BY id"
+        return self._read(lambda db: list(answer_records(db.execute(query, (attempt_id,)))))
 
     def unfinished_attempt(self, player: str) -> AttemptRecord | None:
         """``player``'s latest unfinished attempt, with its answers, or ``None``.
@@ -332,69 +324,3 @@ class ResultsStore:
 
 def _locked(exc: sqlite3.Error) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
-
-
-def _marks(count: int) -> str:
-    return ",".join("?" * count)
-
-
-def _answer_row(a: AnswerRecord) -> tuple[object, ...]:
-    response, tags = encode_response(a.kind, a.response), json.dumps(list(a.tags))
-    head = (a.attempt_id, a.bank_id, a.question_id, a.fingerprint, a.kind, response)
-    return (*head, int(a.correct), a.points, a.max_points, tags, iso(a.answered_at))
-
-
-def _insert(db: sqlite3.Connection, attempt: AttemptRecord, with_answers: bool = False) -> int:
-    """Insert ``attempt`` unless stored already; 1 if it was inserted, else 0."""
-    s, banks, order = attempt.settings, list(attempt.banks), list(attempt.order)
-    finished = iso(attempt.finished_at) if attempt.finished_at else None
-    head = (attempt.id, attempt.player, json.dumps(banks), s.mode, attempt.seed)
-    tail = (s.count, int(s.shuffle), json.dumps(order), attempt.max_score)
-    row = (*head, json.dumps(list(s.tags)), *tail, iso(attempt.started_at), finished)
-    query = f"INSERT OR IGNORE INTO attempts ({_ATTEMPT}) VALUES ({_marks(12)})"
-    if not db.execute(query, row).rowcount:
-        return 0
-    db.executemany(
-        "INSERT INTO attempt_banks (bank_id, attempt_id) VALUES (?, ?)",
-        [(bank, attempt.id) for bank in dict.fromkeys(banks)],
-    )
-    if with_answers:
-        db.executemany(
-            f"INSERT OR IGNORE INTO answers ({_ANSWER}) VALUES ({_marks(11)})",
-            [_answer_row(a) for a in attempt.answers],
-        )
-    return 1
-
-
-def _answers(rows: Iterable[Any]) -> Iterable[AnswerRecord]:
-    decoded: dict[tuple[str, str], Any] = {}  # tag lists and responses repeat: decode each once
-    when = datetime.fromisoformat  # the store writes every time with its offset
-    for attempt_id, bank_id, question_id, fp, kind, response, correct, *rest in rows:
-        points, top, tags, answered_at = rest
-        answer = decoded.get((kind, response))
-        if answer is None:
-            answer = decoded[kind, response] = decode_response(kind, response)
-        tag_list = decoded.get(("", tags))
-        if tag_list is None:
-            tag_list = decoded["", tags] = tuple(json.loads(tags))
-        head = (attempt_id, bank_id, question_id, fp, kind, answer, bool(correct))
-        yield AnswerRecord(*head, points, top, tag_list, when(answered_at))
-
-
-def _attempt(row: Any, answers: Iterable[AnswerRecord]) -> AttemptRecord:
-    aid, player, banks, mode, seed, tags, count, shuffle, order, top, started, finished = row[:12]
-    score, answered, right = row[12:]
-    return AttemptRecord(
-        id=aid,
-        player=player,
-        banks=tuple(json.loads(banks)),
-        settings=QuizSettings(mode_of(mode), tuple(json.loads(tags)), count, seed, bool(shuffle)),
-        order=tuple(json.loads(order)),
-        max_score=top,
-        started_at=parse_time(started),
-        finished_at=parse_time(finished) if finished else None,
-        score=float(score),
-        answered=answered,
-        right=right,
-        answers=tuple(answers),
-    )
