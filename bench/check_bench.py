@@ -42,7 +42,8 @@ import tomli
 from pydantic import Discriminator, Tag, TypeAdapter
 
 import quiz.core.prepared
-from quiz.core.banks import ArticleLoader, Catalog, discover, load_banks
+from quiz.core.banks import ArticleLoader, Catalog, load_banks
+from quiz.core.discovery import discover
 from quiz.core.model import (
     BankInfo,
     ChoiceQuestion,

@@ -26,7 +26,8 @@ from pathlib import Path
 import aiohttp
 import pyte
 
-from quiz.core.banks import discover, load_banks
+from quiz.core.banks import load_banks
+from quiz.core.discovery import discover
 from quiz.core.session import QuizSettings, select_items
 from quiz.core.store import ResultsStore
 from quiz.serve.options import ServeOptions

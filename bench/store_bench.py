@@ -23,7 +23,8 @@ from datetime import datetime, timedelta, timezone
 from multiprocessing.synchronize import Barrier
 from pathlib import Path
 
-from quiz.core.banks import Bank, discover, load_banks
+from quiz.core.banks import Bank, load_banks
+from quiz.core.discovery import discover
 from quiz.core.model import fingerprint
 from quiz.core.records import AnswerRecord, AttemptRecord
 from quiz.core.report import item_analysis, report_lines

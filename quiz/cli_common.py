@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, NoReturn, TypeVar
 import click
 
 if TYPE_CHECKING:
-    from quiz.core.banks import Bank, BankSource, Catalog
+    from quiz.core.banks import Bank, Catalog
+    from quiz.core.discovery import BankSource
     from quiz.core.errors import Problem
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -24,7 +25,7 @@ def fail(message: str, code: int = 1) -> NoReturn:
 def bank_sources(paths: Sequence[str], problems: list[Problem] | None = None) -> list[BankSource]:
     """The bank files of ``paths``, or of every known folder without; a usage error for a
     path that does not exist. A named folder without banks is added to ``problems``."""
-    from quiz.core.banks import default_sources, discover
+    from quiz.core.discovery import default_sources, discover
     from quiz.core.errors import QuizError
 
     try:

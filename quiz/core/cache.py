@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quiz import __version__
-from quiz.core.banks import ArticleLoader, Bank, BankSource, load_bank
+from quiz.core.banks import ArticleLoader, Bank, load_bank
+from quiz.core.discovery import BankSource
 from quiz.core.errors import Problem
 from quiz.core.files import replace_whole
 

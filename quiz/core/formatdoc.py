@@ -152,7 +152,8 @@ def _docstrings(cls: type[Any]) -> dict[str, str]:
 
 
 def _error_examples(article: Path) -> Iterator[str]:
-    from quiz.core.banks import BankSource, load_bank
+    from quiz.core.banks import load_bank
+    from quiz.core.discovery import BankSource
 
     with tempfile.TemporaryDirectory() as folder:
         for title, body in ERRORS.items():

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.core.banks import BankSource, discover, load_bank, load_banks
+from quiz.core.banks import load_bank, load_banks
+from quiz.core.discovery import BankSource, discover
 from quiz.core.errors import Problem, QuizError
 from quiz.core.model import ChoiceQuestion, ClaimQuestion
 

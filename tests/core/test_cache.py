@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from quiz.core import cache as cache_module
-from quiz.core.banks import BankSource
 from quiz.core.cache import BankCache
+from quiz.core.discovery import BankSource
 
 ARTICLE = "The council voted 8-1 on Tuesday to close the branch.\n\nIt opened in 1962.\n"
 BANK = """[bank]

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz.core.banks import ArticleLoader, Bank, BankSource, load_bank
+from quiz.core.banks import ArticleLoader, Bank, load_bank
+from quiz.core.discovery import BankSource
 from quiz.core.errors import Problem, QuizError
 
 ROOT = Path(__file__).resolve().parents[2]

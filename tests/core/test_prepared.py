@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.core.banks import ArticleLoader, BankSource, load_bank
+from quiz.core.banks import ArticleLoader, load_bank
+from quiz.core.discovery import BankSource
 from quiz.core.errors import QuizError
 from quiz.core.evidence import EvidenceAmbiguous, EvidenceIndex, EvidenceNotFound
 from quiz.core.prepared import PreparedArticles

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import tomli
 
-from quiz.core.banks import discover, load_banks
+from quiz.core.banks import load_banks
+from quiz.core.discovery import discover
 from quiz.core.draft.writer import toml_string
 
 ROOT = Path(__file__).resolve().parents[2]

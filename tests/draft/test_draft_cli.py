@@ -111,7 +111,8 @@ def test_one_line_article_drafts(tmp_path: Path) -> None:
     )
     result = run(str(article))
     assert result.exit_code == 0, result.output
-    from quiz.core.banks import discover, load_banks
+    from quiz.core.banks import load_banks
+    from quiz.core.discovery import discover
 
     catalog = load_banks(discover([str(tmp_path / "one.toml")]))
     assert catalog.errors == 0 and catalog.questions >= 2
@@ -132,7 +133,8 @@ def test_other_scripts_never_crash(tmp_path: Path, text: str) -> None:
     article.write_text(text, encoding="utf-8")
     result = run(str(article))
     if result.exit_code == 0:
-        from quiz.core.banks import discover, load_banks
+        from quiz.core.banks import load_banks
+        from quiz.core.discovery import discover
 
         catalog = load_banks(discover([str(tmp_path / "other.toml")]))
         assert catalog.errors == 0

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.core.banks import discover, load_banks
+from quiz.core.banks import load_banks
+from quiz.core.discovery import discover
 from quiz.core.session import QuizItem, QuizSettings, select_items
 from quiz.serve.options import ServeOptions
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.core.banks import Bank, discover, load_banks
+from quiz.core.banks import Bank, load_banks
+from quiz.core.discovery import discover
 from quiz.core.scoring import Response, right_answer
 from quiz.core.session import QuizSession, QuizSettings
 from quiz.core.store import ResultsStore

@@ -19,7 +19,8 @@ from .conftest import load, write_bank, write_big_bank
 
 WRITER = """\
 import json, sys, time
-from quiz.core.banks import discover, load_banks
+from quiz.core.banks import load_banks
+from quiz.core.discovery import discover
 from quiz.core.scoring import right_answer
 from quiz.core.session import QuizSession, QuizSettings
 from quiz.core.store import ResultsStore

@@ -9,7 +9,8 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
-from quiz.core.banks import Bank, discover, load_banks
+from quiz.core.banks import Bank, load_banks
+from quiz.core.discovery import discover
 from quiz.core.model import (
     ChoiceQuestion,
     ClaimQuestion,
