@@ -1,0 +1,102 @@
+"""`quiz check`: the ``[bank]`` table, the shape of ``[[questions]]``, and ids used twice.
+
+A missing or unknown ``[bank]`` key, a bad bank id, unknown top-level tables, questions written
+as a table or a value; a question id used twice in a bank and a bank id used by two files. The
+shared bank parts and helpers are in ``check_helpers``.
+"""
+
+from pathlib import Path
+
+from .check_helpers import (
+    CHOICE,
+    HEAD,
+    TEXT,
+    _in_bank_dir,  # noqa: F401  (autouse: each test runs in a bank folder of its own)
+    check,
+    check_bank,
+    only_error,
+    problems,
+    summary,
+)
+
+# --- the [bank] table ------------------------------------------------------------------------
+
+
+def test_missing_bank_field() -> None:
+    body = HEAD.replace('title = "Test bank"\n', "") + CHOICE
+    only_error(check_bank(body), 1, "missing required field `title`")
+
+
+def test_missing_bank_table() -> None:
+    only_error(check_bank(CHOICE), 1, "missing `[bank]` table")
+
+
+def test_unknown_bank_key() -> None:
+    body = HEAD.replace('title = "Test bank"', 'titel = "Test bank"') + CHOICE
+    result = check_bank(body)
+    assert result.exit_code == 1
+    assert (3, "unknown key `titel`; did you mean `title`?") in [
+        (line, msg) for _, line, _, msg in problems(result)
+    ]
+
+
+def test_bad_bank_id() -> None:
+    body = HEAD.replace('id = "t"', 'id = "My Bank"') + CHOICE
+    only_error(check_bank(body), 2, "bank id `My Bank`", "lowercase")
+
+
+def test_unknown_top_level_table() -> None:
+    assert only_error(check_bank(HEAD + CHOICE + "\n[extra]\na = 1\n"), 15) == (
+        "unknown top-level table `extra`; a bank has only [bank] and [[questions]]"
+    )
+
+
+def test_questions_that_are_not_tables_at_their_line() -> None:
+    result = check_bank("# A bank\nquestions = [1]\n" + HEAD)
+    assert problems(result) == [
+        (
+            "bank.toml",
+            2,
+            "error",
+            "each question must be a table; write it under a [[questions]] header",
+        )
+    ]
+
+
+def test_bank_without_questions() -> None:
+    only_error(check_bank(HEAD), 1, "no questions")
+
+
+def test_questions_written_as_one_table() -> None:
+    body = HEAD + CHOICE.replace("[[questions]]", "[questions]")
+    assert only_error(check_bank(body), 6) == (
+        "`[questions]` must be written `[[questions]]`, with double brackets, once per question"
+    )
+
+
+def test_questions_written_as_a_value() -> None:
+    assert only_error(check_bank('questions = "q1"\n' + HEAD), 1) == (
+        "`questions` must be a list of tables; write each question under its own "
+        "[[questions]] header"
+    )
+
+
+# --- ids used twice --------------------------------------------------------------------------
+
+
+def test_question_id_used_twice() -> None:
+    body = HEAD + CHOICE + CHOICE.replace('"Vladimir Putin"]', '"Joe Biden"]')
+    result = check_bank(body)
+    only_error(result, 16, "question id `q1` is used twice", "first at line 7")
+    assert summary(result)[:2] == (1, 1)
+
+
+def test_bank_id_used_twice_names_both_files(bank_dir: Path) -> None:
+    (bank_dir / "a.toml").write_text(HEAD + CHOICE, encoding="utf-8")
+    (bank_dir / "b.toml").write_text("# the same id\n" + HEAD + TEXT, encoding="utf-8")
+    result = check("a.toml", "b.toml")
+    assert result.exit_code == 1
+    assert problems(result) == [
+        ("b.toml", 3, "error", "bank id `t` is also used by a.toml; give each bank its own id")
+    ]
+    assert summary(result) == (1, 1, 1, 0, 2)
