@@ -51,6 +51,7 @@ from quiz.core.model import (
     TextQuestion,
 )
 from quiz.core.prepared import PreparedArticles
+from quiz.core.words import plural
 
 # isort: split
 # The article and banks are made in generate_banks.py, beside this file: run as a script, this
@@ -148,7 +149,7 @@ def run_cli(folder: Path, size: int) -> float:
     done = subprocess.run([quiz, "check", str(folder)], capture_output=True, text=True, env=env)
     elapsed = time.perf_counter() - start
     summary = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr
-    expected = f"{size // PER_FILE} banks, {size} questions, 0 errors, 0 warnings"
+    expected = f"{plural(size // PER_FILE, 'bank')}, {size} questions, 0 errors, 0 warnings"
     if done.returncode != 0 or not summary.startswith(expected):
         raise SystemExit(f"quiz check failed ({done.returncode}): {summary}")
     return elapsed
