@@ -13,7 +13,15 @@ from dataclasses import MISSING, fields
 from pathlib import Path
 from typing import Any
 
-from quiz.core.model import KINDS, MAX_OPTIONS, MAX_POINTS, VERDICTS, BankInfo, Question
+from quiz.core.model import (
+    KINDS,
+    MAX_OPTIONS,
+    MAX_POINTS,
+    MIN_POINTS,
+    VERDICTS,
+    BankInfo,
+    Question,
+)
 
 _TYPES = {
     "str": "string",
@@ -202,7 +210,7 @@ def render(article: Path) -> str:
         f"- `choice` and `multi` have 2 to {MAX_OPTIONS} options; `order` 2 to {MAX_OPTIONS}",
         "  items. Options (and items) must differ even after normalising and ignoring case.",
         "- `answer` is one of `options`; `answers` is a non-empty subset of `options`.",
-        f"- `points` is a number above 0 and at most {MAX_POINTS}.",
+        f"- `points` is a number from {MIN_POINTS:g} to {MAX_POINTS}.",
         "- Every question needs `evidence`, except a `not-in-article` claim, which then needs an",
         "  `explanation`.",
         "- Ids are lowercase letters, digits and single hyphens. A bank id is unique among the",
@@ -217,7 +225,21 @@ def render(article: Path) -> str:
         "run of white space as one space. Case is kept. A quote may run over several sentences;",
         "the app highlights it in each. Typed `text` answers are matched loosely: case, accents,",
         "punctuation and spacing do not count (`Lukasz Zolc` for `Łukasz Żółć`, `ONeil` for",
-        "`O’Neil`, `NordkystBygg` for `Nordkyst Bygg`), but every letter and digit must be there.",
+        "`O’Neil`, `NordkystBygg` for `Nordkyst Bygg`), but every letter and digit must be there,",
+        "and what stands between two digits counts: `31.4` is not `314`. Thousands may be",
+        "grouped or not (`1,500`, `1500`).",
+        "",
+        "## How answers score",
+        "",
+        "A question is worth its `points` (1 by default). `choice`, `claim` and `text` answers",
+        "score all or nothing. The others give part of the points, and only a fully right answer",
+        "counts as right:",
+        "",
+        "- `multi`: each right option picked counts for, and each wrong option picked against, an",
+        "  equal share of the right ones; never below 0. With three right options of four, two",
+        "  right picks score 2/3, and so do all four picked (three right, one wrong).",
+        "- `order`: the share of item pairs put in the right order of each other. One swapped",
+        "  pair of three items scores 2/3.",
         "",
         "## Warnings",
         "",

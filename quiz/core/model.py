@@ -21,6 +21,8 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 MAX_OPTIONS = 9
 MAX_POINTS = 1000
 """The most a question may be worth: a score stays a plain number everywhere it is shown."""
+MIN_POINTS = 0.01
+"""The least a question may be worth: points are shown to two decimals."""
 
 _CONFIG: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": True}
 _STRICT: dict[str, Any] = {"strict": True}
@@ -65,7 +67,7 @@ class Question:
     tags: tuple[str, ...] = ()
     """Topics for filtering and for the score breakdown: dates, actors, sanctions, quotes..."""
     points: float = field(default=1, metadata=_STRICT)
-    """What a fully right answer scores: above 0 and at most 1000."""
+    """What a fully right answer scores: from 0.01 to 1000."""
     draft: bool = field(default=False, metadata=_STRICT)
     """Set by ``quiz draft``: not yet reviewed by a person; ``quiz check`` warns about it."""
 

@@ -12,6 +12,7 @@ An answer counts as right only with full points.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -40,8 +41,8 @@ class Grade:
 
     @property
     def correct(self) -> bool:
-        """Right only with full points."""
-        return self.points >= self.max_points - 1e-9
+        """Right only with full points (up to rounding: a share of 2/3 times 3 is 2)."""
+        return self.points >= self.max_points * (1 - 1e-9)
 
 
 def _multi_share(question: MultiQuestion, picked: tuple[str, ...]) -> float:
@@ -83,8 +84,8 @@ def grade(question: AnyQuestion, response: Response) -> Grade:
     elif isinstance(response, tuple):
         share = 0.0
     elif isinstance(question, TextQuestion):
-        typed = _unspaced(response)  # "Nordkyst Bygg" and "NordkystBygg" alike
-        share = float(bool(typed) and any(typed == _unspaced(a) for a in question.accept))
+        typed = typed_form(response)
+        share = float(bool(typed) and any(typed == typed_form(a) for a in question.accept))
     elif isinstance(question, ChoiceQuestion):
         share = float(response == question.answer)
     else:
@@ -92,8 +93,17 @@ def grade(question: AnyQuestion, response: Response) -> Grade:
     return Grade(points * share, points)
 
 
-def _unspaced(text: str) -> str:
-    return loose(text).replace(" ", "")
+_THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}(?!\d))")
+"""A comma or space that groups a number's thousands: ``1,500`` is ``1500``."""
+_SPACE_NOT_BETWEEN_DIGITS = re.compile(r"(?<!\d) | (?!\d)")
+
+
+def typed_form(text: str) -> str:
+    """What a typed answer is compared by: its :func:`loose` form without spaces ("Nordkyst
+    Bygg" and "NordkystBygg" alike), except that what stood between two digits still counts:
+    ``31.4`` is not ``314``, nor ``March 3, 2024`` ``March 32024``. Thousands may be grouped
+    or not (``1,500``, ``1500``)."""
+    return _SPACE_NOT_BETWEEN_DIGITS.sub("", loose(_THOUSANDS.sub("", text)))
 
 
 def points_text(points: float) -> str:

@@ -20,6 +20,7 @@ from quiz.core.model import (
     KINDS,
     MAX_OPTIONS,
     MAX_POINTS,
+    MIN_POINTS,
     VERDICTS,
     AnyQuestion,
     BankInfo,
@@ -182,10 +183,10 @@ def _common_rules(q: AnyQuestion, report: Reporter) -> None:
     if not _ID.match(q.id):
         report.add("id", f"id `{q.id}` is not lowercase letters, digits and hyphens; rename it")
     points = q.points
-    if not 0 < points <= MAX_POINTS:
+    if not MIN_POINTS <= points <= MAX_POINTS:
         report.add(
             "points",
-            f"points must be a number above 0 and at most {MAX_POINTS}, not {points:g}; "
+            f"points must be a number from {MIN_POINTS:g} to {MAX_POINTS}, not {points:g}; "
             "give the question's weight, 1 by default",
         )
     text = q.claim if isinstance(q, ClaimQuestion) else q.prompt

@@ -174,12 +174,14 @@ def test_numbers_and_true_or_false_are_strict(setting: str, message: str) -> Non
         ("inf", "inf"),
         ("1e308", "1e+308"),
         ("1000.5", "1000.5"),
+        ("1e-9", "1e-09"),
+        ("0.009", "0.009"),
     ],
 )
 def test_points_out_of_range(points: str, shown: str) -> None:
     body = HEAD + CHOICE.replace("explanation =", f"points = {points}\nexplanation =")
     assert only_error(check_bank(body), 13) == (
-        f"question `q1`: points must be a number above 0 and at most 1000, not {shown}; "
+        f"question `q1`: points must be a number from 0.01 to 1000, not {shown}; "
         "give the question's weight, 1 by default"
     )
 

@@ -26,3 +26,20 @@ def test_points_have_at_most_two_decimals_and_no_trailing_zeros(points: float, s
 def test_a_score_joins_points_and_most_points() -> None:
     assert score_text(5 / 6, 18) == "0.83/18"
     assert score_text(1.5, 6, " / ") == "1.5 / 6"
+
+
+def test_partial_credit_is_as_the_format_reference_says() -> None:
+    from quiz.core.model import MultiQuestion, OrderQuestion
+    from quiz.core.scoring import grade
+
+    multi = MultiQuestion(
+        id="m", kind="multi", prompt="?", options=("a", "b", "c", "d"), answers=("a", "b", "c")
+    )
+    assert grade(multi, ("a", "b")).points == pytest.approx(2 / 3)
+    assert grade(multi, ("a", "b", "c", "d")).points == pytest.approx(2 / 3)
+    assert grade(multi, ("a", "d", "c")).points == pytest.approx(1 / 3)
+    assert grade(multi, ("d",)).points == 0
+    assert not grade(multi, ("a", "b", "c", "d")).correct and grade(multi, ("c", "b", "a")).correct
+    order = OrderQuestion(id="o", kind="order", prompt="?", items=("a", "b", "c"))
+    assert grade(order, ("a", "c", "b")).points == pytest.approx(2 / 3)
+    assert grade(order, ("a", "b", "c")).correct
