@@ -282,37 +282,47 @@ def load_banks(
     *,
     place: bool = True,
 ) -> Catalog:
-    """Load every bank in ``sources`` (through ``cache`` and ``articles`` when given); a bank id
-    used twice keeps only its first file. Without ``place``, evidence is checked but not placed
-    (see :func:`load_bank`), and ``cache`` is not used."""
+    """Load every bank in ``sources`` (through ``cache`` and ``articles`` when given). A bank id
+    used by two files is an error in each; the one kept is the first with the fewest errors.
+    Without ``place``, evidence is checked but not placed (see :func:`load_bank`), and ``cache``
+    is not used."""
     catalog = Catalog(files=len(sources))
     articles = articles or ArticleLoader()
-    by_id: dict[str, Bank] = {}
+    found: dict[BankSource, list[Problem]] = {}
+    by_id: dict[str, tuple[Bank, int]] = {}  # bank id → the bank kept, and its errors
     for source in sources:
         with collector_paused():
             if cache is not None and place:
                 bank, problems = cache.load(source, articles)
             else:
                 bank, problems = load_bank(source, articles, place=place)
-        first = None if bank is None else by_id.get(bank.id)
-        if bank is not None and first is not None:
-            from quiz.core.lines import scan
-
-            line = scan(read_bank_text(source)).bank.line("id")
-            problems = [
-                *problems,
-                Problem(
-                    source.shown,
-                    line,
-                    "error",
-                    f"bank id `{bank.id}` is also used by {first.source.shown}; "
-                    "give each bank its own id",
-                ),
-            ]
+        found[source] = problems = list(problems)
+        if bank is None:
+            continue
+        errors = sum(p.severity == "error" for p in problems)
+        kept = by_id.get(bank.id)
+        if kept is None:
+            by_id[bank.id] = (bank, errors)
+            continue
+        first, first_errors = kept
+        problems.append(_id_used_twice(bank, first.source))
+        found[first.source].append(_id_used_twice(first, source))
+        if errors < first_errors:
+            by_id[bank.id] = (bank, errors)
+    for problems in found.values():
         # A file's problems are said from its top down, as an editor would list them.
         catalog.problems.extend(sorted(problems, key=attrgetter("line")))
-        if bank is None or first is not None:
-            continue
-        by_id[bank.id] = bank
-        catalog.banks.append(bank)
+    catalog.banks = [bank for bank, _ in by_id.values()]
     return catalog
+
+
+def _id_used_twice(bank: Bank, other: BankSource) -> Problem:
+    from quiz.core.lines import scan
+
+    line = scan(read_bank_text(bank.source)).bank.line("id")
+    return Problem(
+        bank.source.shown,
+        line,
+        "error",
+        f"bank id `{bank.id}` is also used by {other.shown}; give each bank its own id",
+    )

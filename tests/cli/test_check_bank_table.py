@@ -7,6 +7,10 @@ shared bank parts and helpers are in ``check_helpers``.
 
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from quiz.cli import main
+
 from .check_helpers import (
     CHOICE,
     HEAD,
@@ -97,6 +101,15 @@ def test_bank_id_used_twice_names_both_files(bank_dir: Path) -> None:
     result = check("a.toml", "b.toml")
     assert result.exit_code == 1
     assert problems(result) == [
-        ("b.toml", 3, "error", "bank id `t` is also used by a.toml; give each bank its own id")
+        ("a.toml", 2, "error", "bank id `t` is also used by b.toml; give each bank its own id"),
+        ("b.toml", 3, "error", "bank id `t` is also used by a.toml; give each bank its own id"),
     ]
-    assert summary(result) == (1, 1, 1, 0, 2)
+    assert summary(result) == (1, 1, 2, 0, 2)
+
+
+def test_of_two_banks_with_one_id_the_one_with_fewer_errors_is_kept(bank_dir: Path) -> None:
+    broken = CHOICE.replace('answer = "Ismail Demir"', 'answer = "Demir"')
+    (bank_dir / "a.toml").write_text(HEAD + CHOICE + broken.replace("q1", "q2"), encoding="utf-8")
+    (bank_dir / "b.toml").write_text(HEAD + CHOICE + TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["list", "a.toml", "b.toml"])
+    assert "b.toml" in result.stdout and "a.toml" not in result.stdout, result.stdout

@@ -141,13 +141,19 @@ def test_bank_id_used_twice(bank_dir: Path) -> None:
     assert [b.source.shown for b in catalog.banks] == ["one/a.toml"]
     assert catalog.problems == [
         Problem(
+            "one/a.toml",
+            2,
+            "error",
+            "bank id `t` is also used by two/b.toml; give each bank its own id",
+        ),
+        Problem(
             "two/b.toml",
             2,
             "error",
             "bank id `t` is also used by one/a.toml; give each bank its own id",
-        )
+        ),
     ]
-    assert (catalog.files, catalog.errors, catalog.warnings, catalog.questions) == (2, 1, 0, 1)
+    assert (catalog.files, catalog.errors, catalog.warnings, catalog.questions) == (2, 2, 0, 1)
 
 
 def test_one_bad_file_does_not_stop_the_others(bank_dir: Path) -> None:
