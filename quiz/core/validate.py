@@ -34,7 +34,7 @@ from quiz.core.model import (
 )
 from quiz.core.normalize import loose, normalize, surely_distinct_loose
 from quiz.core.reporter import Reporter
-from quiz.core.words import plural
+from quiz.core.words import a_or_an, plural
 
 _ID = re.compile(ID_PATTERN)
 ALL_QUESTION_KEYS = sorted({name for cls in KINDS.values() for name in field_names(cls)})
@@ -82,7 +82,10 @@ def _unknown_keys(
             hint = f"did you mean `{close[0]}`?"
             suggested.setdefault(close[0], key)
         elif other and kind:
-            hint = f"`{other[0]}` is not a key of a {kind} question; its keys: {', '.join(known)}"
+            hint = (
+                f"`{other[0]}` is not a key of {a_or_an(kind)} question; "
+                f"its keys: {', '.join(known)}"
+            )
         else:
             hint = f"known keys: {', '.join(known)}"
         report.add(key, f"unknown key `{key}`; {hint}")
@@ -159,7 +162,8 @@ def check_question(
             if key not in table and key not in suggested:
                 report.add(
                     None,
-                    f"missing required field `{key}` for a {kind} question; add `{key} = ...`",
+                    f"missing required field `{key}` for {a_or_an(kind)} question; "
+                    f"add `{key} = ...`",
                 )
         if report.failed:
             return None
@@ -208,7 +212,11 @@ def _distinct(values: tuple[str, ...], key: str, what: str, report: Reporter) ->
     for value, form in zip(values, folded, strict=True):
         if form in seen:
             same = "repeats" if seen[form] == value else "is the same as"
-            other = "" if seen[form] == value else f" `{seen[form]}` (ignoring case and spacing)"
+            other = (
+                ""
+                if seen[form] == value
+                else f" `{seen[form]}` (ignoring case, accents, spacing and punctuation)"
+            )
             report.add(key, f"{what} `{value}` {same}{other}; make every entry different")
         seen[form] = value
 
@@ -230,8 +238,12 @@ def _choice(q: ChoiceQuestion, report: Reporter) -> None:
 
 def _closest_option(value: str, options: tuple[str, ...]) -> str:
     """`` (closest: `option`)`` for the option most like ``value``, if one is alike."""
-    close = get_close_matches(value, list(options), n=1)
-    return f" (closest: `{close[0]}`)" if close else ""
+    alike = [o for o in options if loose(o) == loose(value) or o.casefold() == value.casefold()]
+    if alike:  # differs only in case, accents, spacing or punctuation: "A" for "a"
+        return f" (closest: `{alike[0]}`)"
+    folded = {option.casefold(): option for option in options}
+    close = get_close_matches(value.casefold(), list(folded), n=1)
+    return f" (closest: `{folded[close[0]]}`)" if close else ""
 
 
 def _multi(q: MultiQuestion, report: Reporter) -> None:

@@ -10,3 +10,8 @@ def plural(count: int, word: str) -> str:
     if count == 1:
         return f"{count} {word}"
     return f"{count} {_IRREGULAR.get(word, word + 's')}"
+
+
+def a_or_an(word: str) -> str:
+    """``word`` after its indefinite article: ``a choice``, ``an order``."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"

@@ -163,3 +163,10 @@ verdict = "not-in-article"
     result = check_bank(HEAD + claim + 'explanation = "No price is given."\n')
     assert result.exit_code == 0, result.output
     assert summary(result) == (1, 1, 0, 0, 1)
+
+
+@pytest.mark.parametrize(("key", "closest"), [("vladimir putin", "Vladimir Putin"), ("VP", "")])
+def test_feedback_for_an_option_in_another_case_names_the_option(key: str, closest: str) -> None:
+    body = HEAD + CHOICE + f'feedback."{key}" = "No."\n'
+    hint = f" (closest: `{closest}`)" if closest else ""
+    assert only_error(check_bank(body), 14) == NOT_AN_OPTION.format(key, hint)

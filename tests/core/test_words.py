@@ -2,7 +2,7 @@
 
 import pytest
 
-from quiz.core.words import plural
+from quiz.core.words import a_or_an, plural
 
 
 @pytest.mark.parametrize(
@@ -17,3 +17,10 @@ from quiz.core.words import plural
 )
 def test_plural(count: int, word: str, said: str) -> None:
     assert plural(count, word) == said
+
+
+@pytest.mark.parametrize(
+    ("word", "said"), [("choice", "a choice"), ("order", "an order"), ("multi", "a multi")]
+)
+def test_a_or_an(word: str, said: str) -> None:
+    assert a_or_an(word) == said
