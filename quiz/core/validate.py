@@ -198,6 +198,12 @@ def _common_rules(q: AnyQuestion, report: Reporter) -> None:
         report.add(
             "prompt" if q.kind != "claim" else "claim", "the question text is empty; write it"
         )
+    if q.tags and not all(tag.strip() for tag in q.tags):
+        report.add("tags", "a tag is empty; name it, or take it out of the list")
+    quotes = q.quotes
+    if len(quotes) > 1 and len(set(quotes)) < len(quotes):
+        again = next(quote for i, quote in enumerate(quotes) if quote in quotes[:i])
+        report.add("evidence", f"evidence “{_short(again)}” is given twice; keep one")
 
 
 def _distinct(values: tuple[str, ...], key: str, what: str, report: Reporter) -> None:

@@ -192,3 +192,15 @@ def test_points_in_range(points: str) -> None:
     result = check_bank(body)
     assert result.exit_code == 0, result.output
     assert problems(result) == []
+
+
+@pytest.mark.parametrize("tags", ['["dates", ""]', '["  "]'])
+def test_an_empty_tag(tags: str) -> None:
+    body = HEAD + CHOICE.replace("explanation =", f"tags = {tags}\nexplanation =")
+    only_error(check_bank(body), 13, "a tag is empty")
+
+
+def test_a_quote_given_twice_in_the_evidence() -> None:
+    quotes = 'evidence = ["its chief Ismail Demir", "Defense Industry", "its chief Ismail Demir"]'
+    body = HEAD + CHOICE.replace('evidence = "its chief Ismail Demir"', quotes)
+    only_error(check_bank(body), 12, "evidence “its chief Ismail Demir” is given twice; keep one")
