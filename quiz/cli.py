@@ -150,6 +150,14 @@ def play(
         seed=seed,
         shuffle=not no_shuffle,
     )
+    if tags and not resume:
+        from quiz.core.session import select_items
+
+        try:  # say a tag no question has here, not in the app
+            select_items(banks, settings, seed or 0, keep)
+        except QuizError as exc:
+            store.close()
+            fail(str(exc))
     if served:
         _serve_tab(banks, settings, store)
         return

@@ -98,6 +98,15 @@ def _choices(question: AnyQuestion, rng: random.Random, shuffle: bool) -> tuple[
     return tuple(options)
 
 
+def tagged(question: AnyQuestion, tags: Collection[str]) -> bool:
+    """Whether the tag filter ``tags`` keeps ``question``: no tags keep every question, else
+    those with any of them, case ignored (``--tag Dates`` finds the tag ``dates``)."""
+    if not tags:
+        return True
+    wanted = {tag.casefold() for tag in tags}
+    return any(tag.casefold() in wanted for tag in question.tags)
+
+
 def select_items(
     banks: Sequence[Bank],
     settings: QuizSettings,
@@ -106,17 +115,18 @@ def select_items(
 ) -> list[QuizItem]:
     """The questions of ``banks`` that ``settings`` keep, in play order; with ``keep``, only
     the questions whose keys (``bank-id/question-id``) it holds."""
-    wanted = set(settings.tags)
+    wanted = settings.tags
     pool = [
         (bank, q)
         for bank in banks
         for q in bank.questions
-        if (not wanted or wanted.intersection(q.tags))
-        and (keep is None or f"{bank.id}/{q.id}" in keep)
+        if tagged(q, wanted) and (keep is None or f"{bank.id}/{q.id}" in keep)
     ]
     if not pool:
         which = f" with tag {', '.join(settings.tags)}" if wanted else ""
-        raise QuizError(f"no questions{which} in the chosen banks; pick other banks or tags")
+        known = sorted({tag for bank in banks for q in bank.questions for tag in q.tags})
+        their = f" (their tags: {', '.join(known)})" if wanted and known else ""
+        raise QuizError(f"no questions{which} in the chosen banks{their}; pick other banks or tags")
     rng = random.Random(seed)
     if settings.count is not None and settings.count < len(pool):
         chosen = sorted(rng.sample(range(len(pool)), settings.count))

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from quiz.core.banks import Bank
-from quiz.core.session import Mode
+from quiz.core.session import Mode, tagged
 from quiz.core.words import plural
 from quiz.tui.messages import HistoryRequested, StartRequested
 from quiz.tui.screens.article import article_heading
@@ -26,8 +26,7 @@ ALL = "all"
 
 def playable(bank: Bank, tags: Sequence[str]) -> int:
     """How many of ``bank``'s questions a quiz with the tag filter ``tags`` plays."""
-    wanted = set(tags)
-    return sum(1 for q in bank.questions if not wanted or wanted.intersection(q.tags))
+    return sum(1 for q in bank.questions if tagged(q, tags))
 
 
 def topic_options(banks: Sequence[Bank], tags: Sequence[str] = ()) -> list[Option]:
