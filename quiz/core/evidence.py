@@ -224,14 +224,32 @@ class EvidenceIndex:
             raise EvidenceAmbiguous(quote, places, len(found))
         return found[0]
 
-    def resolve(self, quote: str, needle: str | None = None) -> Evidence:
-        """The single place ``quote`` stands in the article: its span and sentences.
+    def cut_words(self, needle: str, at: int) -> str:
+        """Which ends of ``needle``, standing at ``at``, fall inside a word of the article:
+        ``""``, ``"starts"``, ``"ends"`` or ``"starts and ends"`` (``ld, who ch``)."""
+        text = self._text
+        if text is not None:
+            before = text[at - 1] if at > 0 else ""
+            after = text[at + len(needle) : at + len(needle) + 1]
+        else:  # an ASCII article, checked in place: a byte is a character
+            data, base = self._mapped  # type: ignore[misc]
+            end = base + at + len(needle)
+            before = chr(data[base + at - 1]) if at > 0 else ""
+            after = chr(data[end]) if end < len(data) else ""
+        starts = before.isalnum() and needle[0].isalnum()
+        ends = after.isalnum() and needle[-1].isalnum()
+        return " and ".join(w for w, cut in (("starts", starts), ("ends", ends)) if cut)
+
+    def resolve(self, quote: str, needle: str | None = None, at: int | None = None) -> Evidence:
+        """The single place ``quote`` stands in the article: its span and sentences (``at``:
+        where :meth:`find` found it, when the caller has it already).
 
         Raises :class:`EvidenceNotFound` or :class:`EvidenceAmbiguous` as :meth:`find` does.
         """
         if needle is None:
             needle = normalize(quote).strip()
-        at = self.find(quote, needle)
+        if at is None:
+            at = self.find(quote, needle)
         start, end = self.normalized.original_span(at, at + len(needle))
         sentences = self.article.sentences
         first = sentences.position_at(start)

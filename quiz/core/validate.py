@@ -298,7 +298,9 @@ def _resolve(
     evidence = q.evidence
     if not place and type(evidence) is str:  # the usual case, kept short: one quote to check
         needle = normalize(evidence).strip()
-        if needle and len(index.occurrences(needle)) == 1:
+        found_at = index.occurrences(needle) if needle else ()
+        if len(found_at) == 1:
+            _whole_words(evidence, index.cut_words(needle, found_at[0]), report)
             return (), needle
     quotes = q.quotes
     if not quotes:
@@ -321,17 +323,28 @@ def _resolve(
             empty = True
             continue
         try:
-            if place:
-                found.append(index.resolve(quote, needle))
-            else:
-                index.find(quote, needle)
+            at = index.find(quote, needle)
         except (EvidenceNotFound, EvidenceAmbiguous) as exc:
             _evidence_problem(quote, exc, report)
             continue
+        _whole_words(quote, index.cut_words(needle, at), report)
+        if place:
+            found.append(index.resolve(quote, needle, at))
         needles.append(needle)
     if empty:
         _empty_quote(report)
     return tuple(found), needles[0] if len(needles) == 1 else " ".join(needles)
+
+
+def _whole_words(quote: str, cut: str, report: Reporter) -> None:
+    """Warn of a quote that ``cut`` says starts or ends inside a word of the article."""
+    if cut:
+        report.add(
+            "evidence",
+            f"evidence “{_short(quote)}” {cut} inside a word of the article; "
+            "quote whole words, so that the highlight does not cut one",
+            "warning",
+        )
 
 
 def _empty_quote(report: Reporter) -> None:

@@ -86,3 +86,12 @@ def test_strict_without_warnings_passes() -> None:
     result = check_bank(HEAD + CHOICE, "--strict")
     assert result.exit_code == 0
     assert summary(result) == (1, 1, 0, 0, 1)
+
+
+def test_warning_evidence_that_cuts_a_word() -> None:
+    body = HEAD + CHOICE.replace('"its chief Ismail Demir"', '"s chief Ismail Demir and thr"')
+    only_warning(
+        check_bank(body),
+        12,
+        "evidence “s chief Ismail Demir and thr” starts and ends inside a word of the article",
+    )

@@ -11,6 +11,7 @@ from quiz.core.banks import ArticleLoader, load_bank
 from quiz.core.discovery import BankSource
 from quiz.core.errors import QuizError
 from quiz.core.evidence import EvidenceAmbiguous, EvidenceIndex, EvidenceNotFound
+from quiz.core.normalize import normalize
 from quiz.core.prepared import PreparedArticles
 
 TEXT = (
@@ -260,3 +261,24 @@ def test_a_bank_loaded_to_play_reads_its_article_text_while_loading(
     assert played is None
     said = "article `a.txt` cannot be used: the article changed while in use; run the command again"
     assert [(p.line, p.message) for p in problems] == [(4, said)]
+
+
+@pytest.mark.parametrize("in_place", [False, True])
+def test_a_quote_that_cuts_a_word_is_told_so(tmp_path: Path, in_place: bool) -> None:
+    path = _article(tmp_path, "The directorate and its chief were named. Washington said so\n")
+    folder = tmp_path / "prepared"
+    ArticleLoader(PreparedArticles(folder)).get(path)
+    index = ArticleLoader(PreparedArticles(folder)).get(path)[1] if in_place else _fresh(path)
+    assert (index._text is None) is in_place  # an ASCII text read back is checked in place
+    for quote, cut in [
+        ("directorate and its", ""),
+        ("The directorate", ""),
+        ("irectorate and", "starts"),
+        ("and its chie", "ends"),
+        ("ectorate and its ch", "starts and ends"),
+        ("Washington said so", ""),
+        ("ngton said s", "starts and ends"),
+        ("its chief were named.", ""),
+    ]:
+        needle = normalize(quote).strip()
+        assert index.cut_words(needle, index.find(quote, needle)) == cut, quote
