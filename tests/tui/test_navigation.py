@@ -12,6 +12,7 @@ from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.text import HIGHLIGHT
+from quiz.tui.widgets.choice_answer import ChoiceAnswer
 from quiz.tui.widgets.feedback_panel import FeedbackPanel
 
 from .helpers import (
@@ -63,6 +64,23 @@ async def test_a_while_answering_opens_the_article_at_the_top_without_highlight(
         await pilot.press(*right_keys(item))  # the answer control has the keys again
         await pilot.pause()
         assert question_screen(app).session.answers[-1].grade.correct
+
+
+async def test_a_key_typed_right_after_a_does_not_answer_the_question_behind_the_article() -> None:
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = question_screen(app)
+        screen.action_article()  # "a1" in one burst: the 1 comes before the article is up
+        screen.query_one("#answer", ChoiceAnswer).action_choose(1)
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert screen.session.answers == []
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("1")  # back from the article: keys answer again
+        await pilot.pause()
+        assert len(screen.session.answers) == 1
 
 
 async def test_a_after_answering_opens_the_article_at_the_evidence() -> None:

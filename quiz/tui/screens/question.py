@@ -90,6 +90,9 @@ class QuestionScreen(Screen[None]):
         self.resume_code = resume_code
         """Shown on every question when the quiz is served, to go on with it later."""
         self._shown_at = 0.0  # when show_current last showed a question (the first: never)
+        self._covered = False
+        """The article was asked for and is about to cover the screen: keys typed right after
+        ``a`` (``a1`` in one burst) must not answer the question behind it."""
 
     def compose(self) -> ComposeResult:
         # The first question is composed with the screen, not mounted after it, so that it is
@@ -197,6 +200,7 @@ class QuestionScreen(Screen[None]):
         event.stop()
         if (
             self.answered
+            or self._covered
             or self.session.current is None  # after the last question
             or not self._from_shown_control(event)
             or not self._read_long_enough()
@@ -238,7 +242,12 @@ class QuestionScreen(Screen[None]):
         if item is None:
             return
         evidence = item.evidence if self.answered else ()
+        self._covered = True
         self.post_message(ArticleRequested(item.article, evidence))
+
+    def on_screen_resume(self) -> None:
+        """Back from the article (or any screen over this one): answers count again."""
+        self._covered = False
 
     def action_leave(self) -> None:
         """Leave the quiz for the home screen, asking first when answers were given."""
