@@ -16,7 +16,7 @@ import click
 
 from quiz.cli_common import fail, load_catalog
 from quiz.core.errors import QuizError
-from quiz.core.words import plural
+from quiz.core.words import plural, sentence
 
 if TYPE_CHECKING:
     from quiz.core.model import AnyQuestion
@@ -202,7 +202,7 @@ def _forget(store: ResultsStore, player: str, yes: bool) -> None:
         agreed = False
     if not agreed:
         fail("nothing deleted")
-    click.echo(f"Deleted {plural(store.forget(player), 'attempt')} of {player}.")
+    click.echo(sentence(f"Deleted {plural(store.forget(player), 'attempt')} of {player}"))
 
 
 @click.command()

@@ -10,3 +10,9 @@ def plural(count: int, word: str) -> str:
     if count == 1:
         return f"{count} {word}"
     return f"{count} {_IRREGULAR.get(word, word + 's')}"
+
+
+def sentence(text: str) -> str:
+    """``text`` with a full stop at the end, unless it ends a sentence already: ``Deleted 1
+    attempt of Dave, Jr.``, not ``Jr..``."""
+    return text if text.rstrip().endswith((".", "!", "?")) else f"{text}."

@@ -2,7 +2,7 @@
 
 import pytest
 
-from quiz.core.words import plural
+from quiz.core.words import plural, sentence
 
 
 @pytest.mark.parametrize(
@@ -17,3 +17,15 @@ from quiz.core.words import plural
 )
 def test_plural(count: int, word: str, said: str) -> None:
     assert plural(count, word) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Deleted 1 attempt of ann", "Deleted 1 attempt of ann."),
+        ("Deleted 1 attempt of Dave, Jr.", "Deleted 1 attempt of Dave, Jr."),
+        ("Deleted 2 attempts of Yahoo!", "Deleted 2 attempts of Yahoo!"),
+    ],
+)
+def test_sentence_ends_with_one_full_stop(text: str, said: str) -> None:
+    assert sentence(text) == said

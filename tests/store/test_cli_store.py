@@ -113,6 +113,13 @@ def test_forget_with_yes_does_not_ask(db: Path) -> None:
     assert result.exit_code == 1 and "no attempts by `bob`" in result.stderr
 
 
+def test_forgetting_a_name_that_ends_with_a_full_stop(tmp_path: Path, banks: list[Bank]) -> None:
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        play(store, start(banks, "Dave, Jr.", seed=1), [True])
+    result = run("results", "--db", tmp_path / "r.db", "--forget", "Dave, Jr.", "--yes")
+    assert result.exit_code == 0 and result.stdout == "Deleted 1 attempt of Dave, Jr.\n"
+
+
 def test_report_from_the_store(db: Path, tmp_path: Path) -> None:
     result = run("report", "--db", db, "--banks", tmp_path / "banks")
     assert result.exit_code == 0, result.output
