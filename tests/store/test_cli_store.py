@@ -150,6 +150,16 @@ def test_report_from_files_counts_each_attempt_once(db: Path, tmp_path: Path) ->
     assert nothing.exit_code == 1 and "quiz: no usable result file" in nothing.stderr
 
 
+def test_an_empty_result_file_is_named_and_said_to_be_empty(tmp_path: Path) -> None:
+    empty = tmp_path / "class.json"
+    empty.write_text("", encoding="utf-8")
+    result = run("report", empty)
+    assert result.exit_code == 1
+    first, *_ = result.stderr.splitlines()
+    assert first.startswith(f"quiz: {empty}: the file is empty; export it again with `quiz results")
+    assert "Expecting value" not in result.stderr
+
+
 def test_user_mistakes_are_one_line_on_stderr(tmp_path: Path) -> None:
     junk = tmp_path / "junk.sqlite"
     junk.write_text("not a database", encoding="utf-8")
