@@ -53,12 +53,22 @@ def _format_option(command: F) -> F:
     )(command)
 
 
+SUFFIXES = {".csv": "csv", ".json": "json"}
+"""Output file extensions that say a format."""
+
+
 def _format(fmt: str | None, out: Path | None) -> str:
-    """The format asked for, else the one the output file's name says, else a table."""
-    if fmt is not None:
-        return fmt
-    suffix = out.suffix.lower() if out is not None else ""
-    return {".csv": "csv", ".json": "json"}.get(suffix, "table")
+    """The format asked for, else the one the output file's name says, else a table; a usage
+    error when both are given and disagree (CSV in ``class.json``)."""
+    said = SUFFIXES.get(out.suffix.lower()) if out is not None else None
+    if out is not None and fmt is not None and said is not None and fmt != said:
+        better = out.with_suffix(".txt" if fmt == "table" else f".{fmt}").name
+        fail(
+            f"--format {fmt} but -o {out.name}: the extension and the format disagree; "
+            f"name the file {better}, or leave out --format",
+            2,
+        )
+    return fmt or said or "table"
 
 
 def _holds_results(path: Path) -> bool:

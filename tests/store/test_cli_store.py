@@ -205,6 +205,26 @@ def test_the_format_follows_the_output_file_name(db: Path, tmp_path: Path) -> No
     assert table.read_text(encoding="utf-8").startswith("2 attempts")
 
 
+@pytest.mark.parametrize("command", ["results", "report"])
+@pytest.mark.parametrize(
+    ("fmt", "name", "better"),
+    [("csv", "x.json", "x.csv"), ("json", "x.CSV", "x.json"), ("table", "x.csv", "x.txt")],
+)
+def test_a_format_the_extension_disagrees_with_is_a_usage_error(
+    db: Path, tmp_path: Path, command: str, fmt: str, name: str, better: str
+) -> None:
+    out = tmp_path / name
+    result = run(command, "--db", db, "--format", fmt, "-o", out)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"quiz: --format {fmt} but -o {name}: the extension and the format disagree; "
+        f"name the file {better}, or leave out --format\n"
+    )
+    assert not out.exists()
+    agreed = run(command, "--db", db, "--format", fmt, "-o", tmp_path / better)
+    assert agreed.exit_code == 0, agreed.output
+
+
 @pytest.mark.parametrize("name", ["class.json", "class.csv"])
 def test_a_report_never_overwrites_exported_results(db: Path, tmp_path: Path, name: str) -> None:
     exported = tmp_path / name
