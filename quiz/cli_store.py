@@ -10,7 +10,7 @@ import io
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
@@ -137,6 +137,9 @@ def results(
                 return
             attempts = store.attempts(player, bank, with_answers=fmt != "table")
             alike = store.players_like(player) if player and not attempts else []
+            unplayed = bank if bank and not attempts and not store.attempts(bank=bank) else None
+        if unplayed is not None and unplayed not in _known(()):
+            _no_such_bank(unplayed)
         if fmt == "table":
             lines = _attempt_lines(attempts) if attempts else [_none_found(player, bank, alike)]
             _emit("".join(f"{line}\n" for line in lines), out)
@@ -270,6 +273,8 @@ def report(
         else:
             with _open(db) as store:
                 attempts = store.attempts(bank=bank, with_answers=True)
+        if bank is not None and not _in_results(bank, attempts) and bank not in _known(bank_paths):
+            _no_such_bank(bank)
         found = item_analysis(attempts, questions, bank=bank, anonymous=anonymous)
         if fmt == "table":
             text = "".join(f"{line}\n" for line in report_lines(found))
@@ -298,3 +303,18 @@ def _questions(paths: Sequence[str]) -> dict[str, AnyQuestion]:
     """The current questions by key: of ``paths``, else the bundled and the user's banks."""
     catalog = load_catalog(paths, for_play=True)
     return {f"{b.id}/{q.id}": q for b in catalog.banks for q in b.questions}
+
+
+def _known(paths: Sequence[str]) -> set[str]:
+    """The ids of the banks of ``paths``, else of the bundled and the user's banks."""
+    return {b.id for b in load_catalog(paths, for_play=False).banks}
+
+
+def _in_results(bank: str, attempts: Sequence[AttemptRecord]) -> bool:
+    """Whether an attempt put a question of ``bank``, or has an answer to one."""
+    return any(bank in t.banks or any(a.bank_id == bank for a in t.answers) for t in attempts)
+
+
+def _no_such_bank(bank: str) -> NoReturn:
+    """A usage error: ``--bank`` names a bank that is neither known nor in any result."""
+    fail(f"no bank with id `{bank}`; `quiz list` shows the bank ids", 2)

@@ -61,10 +61,30 @@ def test_results_table_has_one_line_per_attempt(db: Path) -> None:
     assert run("results", "--db", db, "--player", "zed").stdout == (
         "No attempts found for `zed` (names must match exactly, case too).\n"
     )
-    assert run("results", "--db", db, "--bank", "other").stdout == (
-        "No attempts found with questions of bank `other`.\n"
+    # a bundled bank nobody played
+    assert run("results", "--db", db, "--bank", "s400-dates").stdout == (
+        "No attempts found with questions of bank `s400-dates`.\n"
     )
-    assert run("report", "--db", db, "--bank", "other").stdout == "No answers found.\n"
+    assert run("report", "--db", db, "--bank", "s400-dates").stdout == "No answers found.\n"
+
+
+@pytest.mark.parametrize("command", ["results", "report"])
+def test_a_bank_id_neither_known_nor_played_is_a_usage_error(
+    db: Path, tmp_path: Path, command: str
+) -> None:
+    result = run(command, "--db", db, "--bank", "nosuch")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "quiz: no bank with id `nosuch`; `quiz list` shows the bank ids\n"
+    exported = tmp_path / "class.json"
+    run("results", "--db", db, "-o", exported)
+    from_file = run("report", exported, "--bank", "nosuch")
+    assert from_file.exit_code == 2 and "no bank with id `nosuch`" in from_file.stderr
+    # sanctions is not among the known banks here, but it is in the results
+    played = run(command, "--db", db, "--bank", "sanctions")
+    assert played.exit_code == 0 and "ann" in played.stdout
+    if command == "results":  # another player's attempts are enough to know the bank
+        nobody = run(command, "--db", db, "--bank", "sanctions", "--player", "zed")
+        assert nobody.exit_code == 0 and nobody.stdout.startswith("No attempts found for `zed`")
 
 
 def test_results_csv_to_a_file(db: Path, tmp_path: Path) -> None:
