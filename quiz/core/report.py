@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -148,8 +148,10 @@ def item_analysis(
                 counts = by_tag.setdefault(tag, [0, 0])
                 counts[0] += 1
                 counts[1] += answer.correct
-    names = {p: f"P{n}" if anonymous else p for n, p in enumerate(totals, 1)}
-    players = [PlayerStats(names[p], int(t[0]), int(t[1]), t[2], t[3]) for p, t in totals.items()]
+    players = [PlayerStats(p, int(t[0]), int(t[1]), t[2], t[3]) for p, t in totals.items()]
+    players.sort(key=lambda p: (-p.percent, p.player))
+    if anonymous:  # numbered as shown, so that the numbers say nothing of the names
+        players = [replace(p, player=f"P{n}") for n, p in enumerate(players, 1)]
     ranked = sorted(totals, key=lambda p: (-totals[p][2] / (totals[p][3] or 1), p))
     size = max(1, round(GROUP_SHARE * len(ranked)))
     top, bottom = set(ranked[:size]), set(ranked[-size:])
@@ -163,7 +165,7 @@ def item_analysis(
         tags=tuple(
             TagStats(tag, n, right, right / n) for tag, (n, right) in sorted(by_tag.items())
         ),
-        players=tuple(sorted(players, key=lambda p: (-p.percent, p.player))),
+        players=tuple(players),
         attempts=sum(int(t[0]) for t in totals.values()),
         answers=sum(int(t[1]) for t in totals.values()),
     )

@@ -157,6 +157,17 @@ def test_anonymous_players() -> None:
     assert not any(name in text for name in PLAYERS)
 
 
+def test_anonymous_numbers_follow_the_rows_not_the_names() -> None:
+    zoe = attempt("z", "zoe", [answer("z", "q1", True, "Right", 0)])
+    amy = attempt("a", "amy", [answer("a", "q1", False, "Wrong", 1)])
+    bea = attempt("b", "bea", [answer("b", "q1", True, "Right", 2)])
+    report = item_analysis([amy, bea, zoe], anonymous=True)
+    # shown best first, ties by name (bea before zoe), numbered in that order
+    assert [(p.player, p.score) for p in report.players] == [("P1", 1), ("P2", 1), ("P3", 0)]
+    named = item_analysis([amy, bea, zoe])
+    assert [p.player for p in named.players] == ["bea", "zoe", "amy"]
+
+
 def test_bank_filter_and_few_players() -> None:
     attempts = the_class()
     other = attempt("z", "zed", [answer("z", "q1", False, "No", 0, bank="other")])
