@@ -151,8 +151,11 @@ def test_report_from_the_store(db: Path, tmp_path: Path) -> None:
         run("report", "--db", db, "--format", "json", "--banks", tmp_path / "banks").stdout
     )
     assert data["answers"] == 7 and {p["player"] for p in data["players"]} == {"ann", "bob"}
-    rows = list(csv.reader(io.StringIO(run("report", "--db", db, "--format", "csv").stdout)))
+    assert "  D (discrimination): share right among the top 27%" in result.stdout
+    as_csv = run("report", "--db", db, "--format", "csv").stdout
+    rows = list(csv.reader(io.StringIO(as_csv)))
     assert rows[0][:3] == ["section", "name", "answers"]
+    assert "discrimination)" not in as_csv  # the legend is for the table only
 
 
 def test_report_from_files_counts_each_attempt_once(db: Path, tmp_path: Path) -> None:

@@ -189,6 +189,13 @@ def test_outputs() -> None:
     assert any("b/q6" in line for line in lines)
     assert any("! the strongest players did worse" in line for line in lines)
     tags = lines.index("Tags (right: answers fully right)")
+    assert lines[tags - 3 : tags] == [  # D explained under the questions
+        "  D (discrimination): share right among the top 27% of players minus among the bottom "
+        "27%,",
+        "  players ranked by their share of the points; -: fewer than 2 players, or one of the "
+        "two groups did not answer it",
+        "",
+    ]
     assert lines[tags + 1].split() == ["tag", "answers", "right"]
     players = lines.index("Players (score: partial credit counted)")
     assert lines[players + 1].split() == ["player", "score", "share", "attempts"]
