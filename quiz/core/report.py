@@ -57,6 +57,9 @@ class QuestionStats:
     """The most chosen wrong answer (``None`` when nobody was wrong)."""
     top_wrong_count: int
     """How many chose it."""
+    top_wrong_ties: int
+    """How many other wrong answers were chosen as often (``top_wrong`` is then the first of
+    them in alphabetical order)."""
     older_wording: int
     """How many answers were given to an older wording of the question."""
     flags: tuple[str, ...]
@@ -245,15 +248,16 @@ def _question(
     lows = [a for p, a in given if p in bottom]
     d = _right(highs) / len(highs) - _right(lows) / len(lows) if highs and lows else None
     wrong: Counter[str] = Counter()
-    shown: dict[str, str] = {}
-    for a in answers:
+    shown: dict[str, str] = {}  # a typed answer is shown as first given
+    for a in sorted(answers, key=lambda a: (a.answered_at, a.attempt_id)):
         if not a.correct:
             picked = tuple(sorted(a.response)) if a.kind == "multi" else a.response
             text = answer_text(picked)
             group = loose(text) if a.kind == "text" else text
             shown.setdefault(group, text)
             wrong[group] += 1
-    top_wrong = min(wrong, key=lambda g: (-wrong[g], shown[g])) if wrong else None
+    top_wrong = min(wrong, key=lambda g: (-wrong[g], shown[g], g)) if wrong else None
+    ties = sum(n == wrong[top_wrong] for n in wrong.values()) - 1 if top_wrong is not None else 0
     if question is not None:
         current = fingerprint(question)
     else:
@@ -276,6 +280,7 @@ def _question(
         discrimination=d,
         top_wrong=shown[top_wrong] if top_wrong is not None else None,
         top_wrong_count=wrong[top_wrong] if top_wrong is not None else 0,
+        top_wrong_ties=ties,
         older_wording=older,
         flags=tuple(flags),
     )
@@ -296,6 +301,7 @@ CSV_COLUMNS = (
     "score",
     "max_score",
     "flags",
+    "wrong_ties",
 )
 """Columns of the report as CSV: one row per question, then per tag, then per player."""
 
@@ -308,14 +314,15 @@ def report_rows(report: Report) -> list[tuple[object, ...]]:
         rows.append(
             ("question", q.key, q.answers, q.right, round(q.difficulty, 3), d)
             + (q.top_wrong or "", q.top_wrong_count, q.older_wording, "", "", "; ".join(q.flags))
+            + (q.top_wrong_ties,)
         )
     for t in report.tags:
-        rows.append(("tag", t.tag, t.answers, t.right, round(t.share, 3)) + ("",) * 7)
+        rows.append(("tag", t.tag, t.answers, t.right, round(t.share, 3)))
     for p in report.players:
         share = round(p.score / p.max_score, 3) if p.max_score else ""
         rows.append(("player", p.player, p.answers, "", share) + ("",) * 4)
-        rows[-1] += (round(p.score, 2), round(p.max_score, 2), "")
-    return rows
+        rows[-1] += (round(p.score, 2), round(p.max_score, 2))
+    return [row + ("",) * (len(CSV_COLUMNS) - len(row)) for row in rows]
 
 
 def report_json(report: Report) -> dict[str, Any]:
@@ -341,7 +348,8 @@ def report_lines(report: Report) -> list[str]:
     lines.append(f"  {'question':<{width}}  answers  right     D  most chosen wrong answer")
     for q in report.questions:
         d = "    -" if q.discrimination is None else f"{q.discrimination:+5.2f}"
-        wrong = f"{_clip(q.top_wrong)} ({q.top_wrong_count})" if q.top_wrong else "-"
+        wrong = f"{_clip(q.top_wrong)} ({q.top_wrong_count}{_tied(q.top_wrong_ties)})"
+        wrong = wrong if q.top_wrong else "-"
         lines.append(f"  {q.key:<{width}}  {q.answers:7}  {q.difficulty:5.0%}  {d}  {wrong}")
         lines.extend(f"  {'':<{width}}  ! {flag}" for flag in q.flags)
     lines += [
@@ -360,6 +368,10 @@ def report_lines(report: Report) -> list[str]:
         for p in report.players
     ]
     return lines
+
+
+def _tied(others: int) -> str:
+    return f", tied with {plural(others, 'other')}" if others else ""
 
 
 def _clip(text: str | None, width: int = 40) -> str:

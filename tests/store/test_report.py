@@ -11,7 +11,13 @@ import pytest
 from quiz.core.banks import Bank
 from quiz.core.model import ChoiceQuestion, fingerprint
 from quiz.core.records import AnswerRecord, AttemptRecord
-from quiz.core.report import item_analysis, report_json, report_lines, report_rows
+from quiz.core.report import (
+    CSV_COLUMNS,
+    item_analysis,
+    report_json,
+    report_lines,
+    report_rows,
+)
 from quiz.core.session import QuizSettings
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
@@ -111,6 +117,37 @@ def test_most_chosen_wrong_answer() -> None:
     assert stats["b/q4"].top_wrong == "Wrong"
 
 
+def test_wrong_answers_chosen_as_often_are_a_tie_said_so() -> None:
+    given = {"ann": "Rome", "bob": "Oslo", "cat": "Bern", "dan": "Right", "eve": "Lima"}
+    attempts = [
+        attempt(p, p, [answer(p, "q1", text == "Right", text, n)])
+        for n, (p, text) in enumerate(given.items())
+    ]
+    for order in (attempts, attempts[::-1]):
+        [q] = item_analysis(order).questions
+        # Bern, Lima, Oslo and Rome once each: the first in alphabetical order, and the tie
+        assert (q.top_wrong, q.top_wrong_count, q.top_wrong_ties) == ("Bern", 1, 3)
+    report = item_analysis(attempts)
+    assert any(line.endswith("  Bern (1, tied with 3 others)") for line in report_lines(report))
+    row = report_rows(report)[0]
+    assert (row[6], row[7], row[-1]) == ("Bern", 1, 3)
+    assert report_json(report)["questions"][0]["top_wrong_ties"] == 3
+    two = attempts[1:3]
+    assert any(line.endswith("(1, tied with 1 other)") for line in report_lines(item_analysis(two)))
+    fay = attempt("fay", "fay", [answer("fay", "q1", False, "Oslo", 9)])
+    [q] = item_analysis([*attempts, fay]).questions
+    assert (q.top_wrong, q.top_wrong_count, q.top_wrong_ties) == ("Oslo", 2, 0)
+    assert not any("tied" in line for line in report_lines(item_analysis([*attempts, fay])))
+
+
+def test_a_typed_wrong_answer_is_shown_as_first_given_whatever_the_order() -> None:
+    late = attempt("b", "bob", [answer("b", "q3", False, "paris", 5)])
+    early = attempt("a", "ann", [answer("a", "q3", False, "PARIS", 1)])
+    for order in ([late, early], [early, late]):
+        [q] = item_analysis(order).questions
+        assert (q.top_wrong, q.top_wrong_count, q.top_wrong_ties) == ("PARIS", 2, 0)
+
+
 def test_flags() -> None:
     stats = {q.key: q for q in item_analysis(the_class()).questions}
     assert any("almost nobody right (12%)" in f for f in stats["b/q7"].flags)
@@ -183,7 +220,8 @@ def test_outputs() -> None:
     assert data["format"] == "factquiz-report" and len(data["questions"]) == 7
     assert data["questions"][0]["key"] == "b/q1" and data["players"][0]["percent"] == 71.4
     rows = report_rows(report)
-    assert {len(r) for r in rows} == {12}
+    assert {len(r) for r in rows} == {len(CSV_COLUMNS)} == {13}
+    assert CSV_COLUMNS[-1] == "wrong_ties"  # appended: the older columns keep their places
     assert [r[0] for r in rows].count("question") == 7
     lines = report_lines(report)
     assert any("b/q6" in line for line in lines)
