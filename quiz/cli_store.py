@@ -248,14 +248,8 @@ def report(
     do worse on than the weakest (D < 0), and answers given to an older wording. Exits 1 when
     a file could not be used (the others still count).
     """
-    from quiz.core.report import (
-        CSV_COLUMNS,
-        item_analysis,
-        merge_results,
-        report_json,
-        report_lines,
-        report_rows,
-    )
+    from quiz.core.report import item_analysis, merge_results
+    from quiz.core.report_formats import CSV_COLUMNS, report_json, report_lines, report_rows
 
     fmt = _format(fmt, out)
     if out is not None and _holds_results(out):

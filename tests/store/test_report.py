@@ -11,13 +11,8 @@ import pytest
 from quiz.core.banks import Bank
 from quiz.core.model import ChoiceQuestion, fingerprint
 from quiz.core.records import AnswerRecord, AttemptRecord
-from quiz.core.report import (
-    CSV_COLUMNS,
-    item_analysis,
-    report_json,
-    report_lines,
-    report_rows,
-)
+from quiz.core.report import item_analysis
+from quiz.core.report_formats import CSV_COLUMNS, report_json, report_lines, report_rows
 from quiz.core.session import QuizSettings
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
