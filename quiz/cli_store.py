@@ -244,9 +244,11 @@ def report(
     """Item analysis for teachers: per question, per tag and per player.
 
     From the results store, or from result files (JSON or CSV from `quiz results`, each attempt
-    counted once). Flags questions almost nobody gets right, questions the strongest players
-    do worse on than the weakest (D < 0), and answers given to an older wording. Exits 1 when
-    a file could not be used (the others still count).
+    counted once). Each player's first answer to each question counts, once: retakes add
+    nothing, and a player who left questions unanswered is marked. Flags questions almost
+    nobody gets right, questions the strongest players do worse on than the weakest (D < 0),
+    and answers given to an older wording. Exits 1 when a file could not be used (the others
+    still count).
     """
     from quiz.core.report import item_analysis, merge_results
     from quiz.core.report_formats import CSV_COLUMNS, report_json, report_lines, report_rows

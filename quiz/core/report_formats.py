@@ -26,6 +26,7 @@ CSV_COLUMNS = (
     "max_score",
     "flags",
     "wrong_ties",
+    "unanswered",
 )
 """Columns of the report as CSV: one row per question, then per tag, then per player."""
 
@@ -45,7 +46,7 @@ def report_rows(report: Report) -> list[tuple[object, ...]]:
     for p in report.players:
         share = round(p.score / p.max_score, 3) if p.max_score else ""
         rows.append(("player", p.player, p.answers, "", share) + ("",) * 4)
-        rows[-1] += (round(p.score, 2), round(p.max_score, 2))
+        rows[-1] += (round(p.score, 2), round(p.max_score, 2), "", "", p.unanswered)
     return [row + ("",) * (len(CSV_COLUMNS) - len(row)) for row in rows]
 
 
@@ -56,6 +57,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "version": 1,
         "attempts": report.attempts,
         "answers": report.answers,
+        "later_answers": report.later_answers,
         "questions": [asdict(q) for q in report.questions],
         "tags": [asdict(t) for t in report.tags],
         "players": [{**asdict(p), "percent": round(p.percent, 1)} for p in report.players],
@@ -67,6 +69,11 @@ def report_lines(report: Report) -> list[str]:
     if not report.answers:
         return ["No answers found."]
     counts = f"{plural(report.attempts, 'attempt')}, {plural(report.answers, 'answer')}"
+    if report.later_answers:
+        counts += (
+            f" ({plural(report.later_answers, 'later answer')} to questions already answered "
+            "left out)"
+        )
     lines = [counts, "", "Questions"]
     width = max((len(q.key) for q in report.questions), default=8)
     lines.append(f"  {'question':<{width}}  answers  right     D  most chosen wrong answer")
@@ -84,14 +91,18 @@ def report_lines(report: Report) -> list[str]:
     ]
     lines += ["", "Tags (right: answers fully right)", f"  {'tag':<20}  answers  right"]
     lines += [f"  {t.tag:<20}  {t.answers:7}  {t.share:5.0%}" for t in report.tags]
-    lines += ["", "Players (score: partial credit counted)"]
+    lines += ["", "Players (score: partial credit counted; each question once, the first answer)"]
     lines += [f"  {'player':<20}  {'score':>11}  share  attempts"]
     lines += [
         f"  {_clip(p.player, 20):<20}  {score_text(p.score, p.max_score):>11}  {p.percent:4.0f}%"
-        f"  {p.attempts:8}"
+        f"  {p.attempts:8}{_left(p.unanswered, p.questions)}"
         for p in report.players
     ]
     return lines
+
+
+def _left(unanswered: int, questions: int) -> str:
+    return f"  {unanswered} of {questions} questions not answered" if unanswered else ""
 
 
 def _tied(others: int) -> str:

@@ -124,8 +124,8 @@ def test_wrong_answers_chosen_as_often_are_a_tie_said_so() -> None:
         assert (q.top_wrong, q.top_wrong_count, q.top_wrong_ties) == ("Bern", 1, 3)
     report = item_analysis(attempts)
     assert any(line.endswith("  Bern (1, tied with 3 others)") for line in report_lines(report))
-    row = report_rows(report)[0]
-    assert (row[6], row[7], row[-1]) == ("Bern", 1, 3)
+    row = dict(zip(CSV_COLUMNS, report_rows(report)[0], strict=True))
+    assert (row["most_chosen_wrong"], row["wrong_count"], row["wrong_ties"]) == ("Bern", 1, 3)
     assert report_json(report)["questions"][0]["top_wrong_ties"] == 3
     two = attempts[1:3]
     assert any(line.endswith("(1, tied with 1 other)") for line in report_lines(item_analysis(two)))
@@ -215,8 +215,9 @@ def test_outputs() -> None:
     assert data["format"] == "factquiz-report" and len(data["questions"]) == 7
     assert data["questions"][0]["key"] == "b/q1" and data["players"][0]["percent"] == 71.4
     rows = report_rows(report)
-    assert {len(r) for r in rows} == {len(CSV_COLUMNS)} == {13}
-    assert CSV_COLUMNS[-1] == "wrong_ties"  # appended: the older columns keep their places
+    assert {len(r) for r in rows} == {len(CSV_COLUMNS)} == {14}
+    # appended: the older columns keep their places
+    assert CSV_COLUMNS[-2:] == ("wrong_ties", "unanswered")
     assert [r[0] for r in rows].count("question") == 7
     lines = report_lines(report)
     assert any("b/q6" in line for line in lines)
@@ -230,7 +231,9 @@ def test_outputs() -> None:
         "",
     ]
     assert lines[tags + 1].split() == ["tag", "answers", "right"]
-    players = lines.index("Players (score: partial credit counted)")
+    players = lines.index(
+        "Players (score: partial credit counted; each question once, the first answer)"
+    )
     assert lines[players + 1].split() == ["player", "score", "share", "attempts"]
 
 
