@@ -84,10 +84,10 @@ def report_lines(report: Report) -> list[str]:
         lines.append(f"  {q.key:<{width}}  {q.answers:7}  {q.difficulty:5.0%}  {d}  {wrong}")
         lines.extend(f"  {'':<{width}}  ! {flag}" for flag in q.flags)
     lines += [
-        f"  D (discrimination): share right among the top {GROUP_SHARE:.0%} of players minus "
-        f"among the bottom {GROUP_SHARE:.0%},",
-        "  players ranked by their share of the points; -: fewer than 2 players, or one of the "
-        "two groups did not answer it",
+        f"  D (discrimination): share right among the top {GROUP_SHARE:.0%} of players, ranked "
+        "by share of points,",
+        f"  minus among the bottom {GROUP_SHARE:.0%}; -: fewer than 2 players, or one group did "
+        "not answer it",
     ]
     lines += ["", "Tags (right: answers fully right)", f"  {'tag':<20}  answers  right"]
     lines += [f"  {t.tag:<20}  {t.answers:7}  {t.share:5.0%}" for t in report.tags]

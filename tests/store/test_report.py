@@ -224,10 +224,9 @@ def test_outputs() -> None:
     assert any("! the strongest players did worse" in line for line in lines)
     tags = lines.index("Tags (right: answers fully right)")
     assert lines[tags - 3 : tags] == [  # D explained under the questions
-        "  D (discrimination): share right among the top 27% of players minus among the bottom "
-        "27%,",
-        "  players ranked by their share of the points; -: fewer than 2 players, or one of the "
-        "two groups did not answer it",
+        "  D (discrimination): share right among the top 27% of players, ranked by share of "
+        "points,",
+        "  minus among the bottom 27%; -: fewer than 2 players, or one group did not answer it",
         "",
     ]
     assert lines[tags + 1].split() == ["tag", "answers", "right"]
