@@ -27,7 +27,8 @@ from quiz.core.banks import Bank, load_banks
 from quiz.core.discovery import discover
 from quiz.core.model import fingerprint
 from quiz.core.records import AnswerRecord, AttemptRecord
-from quiz.core.report import item_analysis, report_lines
+from quiz.core.report import item_analysis
+from quiz.core.report_formats import report_lines
 from quiz.core.scoring import grade, right_answer
 from quiz.core.session import QuizSession, QuizSettings
 from quiz.core.store import ResultsStore

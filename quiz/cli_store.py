@@ -10,13 +10,13 @@ import io
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
 from quiz.cli_common import fail, load_catalog
 from quiz.core.errors import QuizError
-from quiz.core.words import plural
+from quiz.core.words import plural, sentence
 
 if TYPE_CHECKING:
     from quiz.core.model import AnyQuestion
@@ -53,12 +53,22 @@ def _format_option(command: F) -> F:
     )(command)
 
 
+SUFFIXES = {".csv": "csv", ".json": "json"}
+"""Output file extensions that say a format."""
+
+
 def _format(fmt: str | None, out: Path | None) -> str:
-    """The format asked for, else the one the output file's name says, else a table."""
-    if fmt is not None:
-        return fmt
-    suffix = out.suffix.lower() if out is not None else ""
-    return {".csv": "csv", ".json": "json"}.get(suffix, "table")
+    """The format asked for, else the one the output file's name says, else a table; a usage
+    error when both are given and disagree (CSV in ``class.json``)."""
+    said = SUFFIXES.get(out.suffix.lower()) if out is not None else None
+    if out is not None and fmt is not None and said is not None and fmt != said:
+        better = out.with_suffix(".txt" if fmt == "table" else f".{fmt}").name
+        fail(
+            f"--format {fmt} but -o {out.name}: the extension and the format disagree; "
+            f"name the file {better}, or leave out --format",
+            2,
+        )
+    return fmt or said or "table"
 
 
 def _holds_results(path: Path) -> bool:
@@ -127,6 +137,9 @@ def results(
                 return
             attempts = store.attempts(player, bank, with_answers=fmt != "table")
             alike = store.players_like(player) if player and not attempts else []
+            unplayed = bank if bank and not attempts and not store.attempts(bank=bank) else None
+        if unplayed is not None and unplayed not in _known(()):
+            _no_such_bank(unplayed)
         if fmt == "table":
             lines = _attempt_lines(attempts) if attempts else [_none_found(player, bank, alike)]
             _emit("".join(f"{line}\n" for line in lines), out)
@@ -202,7 +215,7 @@ def _forget(store: ResultsStore, player: str, yes: bool) -> None:
         agreed = False
     if not agreed:
         fail("nothing deleted")
-    click.echo(f"Deleted {plural(store.forget(player), 'attempt')} of {player}.")
+    click.echo(sentence(f"Deleted {plural(store.forget(player), 'attempt')} of {player}"))
 
 
 @click.command()
@@ -231,18 +244,14 @@ def report(
     """Item analysis for teachers: per question, per tag and per player.
 
     From the results store, or from result files (JSON or CSV from `quiz results`, each attempt
-    counted once). Flags questions almost nobody gets right, questions the strongest players
-    do worse on than the weakest (D < 0), and answers given to an older wording. Exits 1 when
-    a file could not be used (the others still count).
+    counted once). Each player's first answer to each question counts, once: retakes add
+    nothing, and a player who left questions unanswered is marked. Flags questions almost
+    nobody gets right, questions the strongest players do worse on than the weakest (D < 0),
+    and answers given to an older wording. Exits 1 when a file could not be used (the others
+    still count).
     """
-    from quiz.core.report import (
-        CSV_COLUMNS,
-        item_analysis,
-        merge_results,
-        report_json,
-        report_lines,
-        report_rows,
-    )
+    from quiz.core.report import item_analysis, merge_results
+    from quiz.core.report_formats import CSV_COLUMNS, report_json, report_lines, report_rows
 
     fmt = _format(fmt, out)
     if out is not None and _holds_results(out):
@@ -260,6 +269,8 @@ def report(
         else:
             with _open(db) as store:
                 attempts = store.attempts(bank=bank, with_answers=True)
+        if bank is not None and not _in_results(bank, attempts) and bank not in _known(bank_paths):
+            _no_such_bank(bank)
         found = item_analysis(attempts, questions, bank=bank, anonymous=anonymous)
         if fmt == "table":
             text = "".join(f"{line}\n" for line in report_lines(found))
@@ -288,3 +299,18 @@ def _questions(paths: Sequence[str]) -> dict[str, AnyQuestion]:
     """The current questions by key: of ``paths``, else the bundled and the user's banks."""
     catalog = load_catalog(paths, for_play=True)
     return {f"{b.id}/{q.id}": q for b in catalog.banks for q in b.questions}
+
+
+def _known(paths: Sequence[str]) -> set[str]:
+    """The ids of the banks of ``paths``, else of the bundled and the user's banks."""
+    return {b.id for b in load_catalog(paths, for_play=False).banks}
+
+
+def _in_results(bank: str, attempts: Sequence[AttemptRecord]) -> bool:
+    """Whether an attempt put a question of ``bank``, or has an answer to one."""
+    return any(bank in t.banks or any(a.bank_id == bank for a in t.answers) for t in attempts)
+
+
+def _no_such_bank(bank: str) -> NoReturn:
+    """A usage error: ``--bank`` names a bank that is neither known nor in any result."""
+    fail(f"no bank with id `{bank}`; `quiz list` shows the bank ids", 2)

@@ -2,27 +2,32 @@
 
 Per question: how many answered, the share right (its difficulty), the discrimination index D and
 the most chosen wrong answer. D is the share right among the top 27% of players minus the share
-right among the bottom 27%, players ranked by the share of points they earned over every answer
-in the report (ties broken by name). A question is flagged when almost nobody gets it right, when
-the strongest players do worse than the weakest (D < 0), or when some answers were given to an
-older wording: a fingerprint that differs from the current question's (or, without the banks, from
-the latest fingerprint seen for that question).
+right among the bottom 27%, players ranked by the share of points they earned (ties broken by
+name). A question is flagged when almost nobody gets it right, when the strongest players do
+worse than the weakest (D < 0), or when some answers were given to an older wording: a
+fingerprint that differs from the current question's (or, without the banks, from the latest
+fingerprint seen for that question).
+
+Every figure counts each player's first answer to each question (the earliest ``answered_at``)
+and no other, as Moodle's item analysis does with first attempts: a retake, such as
+``quiz play --missed``, adds nothing to a score, a share right or D (see
+:mod:`quiz.core.report_players`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from quiz.core.errors import QuizError
 from quiz.core.model import AnyQuestion, fingerprint
 from quiz.core.normalize import loose
 from quiz.core.records import AnswerRecord, AttemptRecord, answer_text
+from quiz.core.report_players import PlayerStats, PlayerTally, points_put
 from quiz.core.results import read_results
-from quiz.core.scoring import score_text
 from quiz.core.words import plural
 
 GROUP_SHARE = 0.27
@@ -31,7 +36,6 @@ FEW_RIGHT = 0.2
 """A question answered right by less than this share is flagged..."""
 MIN_ANSWERS = 5
 """...once it has at least this many answers."""
-FORMAT = "factquiz-report"
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,9 @@ class QuestionStats:
     """The most chosen wrong answer (``None`` when nobody was wrong)."""
     top_wrong_count: int
     """How many chose it."""
+    top_wrong_ties: int
+    """How many other wrong answers were chosen as often (``top_wrong`` is then the first of
+    them in alphabetical order)."""
     older_wording: int
     """How many answers were given to an older wording of the question."""
     flags: tuple[str, ...]
@@ -78,28 +85,6 @@ class TagStats:
 
 
 @dataclass(frozen=True)
-class PlayerStats:
-    """How one player did over the answers in the report."""
-
-    player: str
-    """The player's name, or ``P1``, ``P2``... when anonymous."""
-    attempts: int
-    """Attempts with an answer in the report."""
-    answers: int
-    """Answers given."""
-    score: float
-    """Points earned."""
-    max_score: float
-    """Points the questions put to the player could earn, answered or not (as in
-    ``quiz results``: a quiz left after one answer does not rank as a perfect score)."""
-
-    @property
-    def percent(self) -> float:
-        """Score as a percentage of the maximum."""
-        return 100 * self.score / self.max_score if self.max_score else 0.0
-
-
-@dataclass(frozen=True)
 class Report:
     """The item analysis of some attempts."""
 
@@ -112,7 +97,9 @@ class Report:
     attempts: int
     """Attempts counted."""
     answers: int
-    """Answers counted."""
+    """Answers counted: each player's first answer to each question."""
+    later_answers: int
+    """Answers to a question the player had answered before: left out."""
 
 
 def item_analysis(
@@ -128,44 +115,47 @@ def item_analysis(
     an older wording.
     """
     questions = questions or {}
-    totals: dict[str, list[float]] = {}  # player: attempts, answers, score, max score
-    by_key: dict[tuple[str, str], list[tuple[str, AnswerRecord]]] = {}
-    by_tag: dict[str, list[int]] = {}  # tag: answers, right
-    untagged = ("untagged",)
+    attempts = sorted(attempts, key=lambda t: (t.started_at, t.id))  # whatever order given
+    gathered: dict[str, PlayerTally] = {}
     for attempt in attempts:
         mine = [a for a in attempt.answers if bank is None or a.bank_id == bank]
-        if not mine:
-            continue
-        player = attempt.player
-        total = totals.setdefault(player, [0, 0, 0.0, 0.0])
-        total[0] += 1
-        total[1] += len(mine)
-        total[3] += _possible(attempt, mine, bank, questions)
-        for answer in mine:
-            total[2] += answer.points
-            by_key.setdefault((answer.bank_id, answer.question_id), []).append((player, answer))
-            for tag in answer.tags or untagged:
-                counts = by_tag.setdefault(tag, [0, 0])
-                counts[0] += 1
-                counts[1] += answer.correct
-    names = {p: f"P{n}" if anonymous else p for n, p in enumerate(totals, 1)}
-    players = [PlayerStats(names[p], int(t[0]), int(t[1]), t[2], t[3]) for p, t in totals.items()]
-    ranked = sorted(totals, key=lambda p: (-totals[p][2] / (totals[p][3] or 1), p))
+        if mine:
+            put = points_put(attempt, bank, questions)
+            gathered.setdefault(attempt.player, PlayerTally()).add(attempt, mine, put)
+    players = sorted(
+        (player.stats(name) for name, player in gathered.items()),
+        key=lambda p: (-p.percent, p.player),
+    )
+    ranked = [p.player for p in players]  # best first, ties by name
     size = max(1, round(GROUP_SHARE * len(ranked)))
     top, bottom = set(ranked[:size]), set(ranked[-size:])
     if len(ranked) < 2:
         top = bottom = set()
-    keys = sorted(f"{b}/{q}" for b, q in by_key)
+    if anonymous:  # numbered as shown, so that the numbers say nothing of the names
+        players = [replace(p, player=f"P{n}") for n, p in enumerate(players, 1)]
+    by_key: dict[str, list[tuple[str, AnswerRecord]]] = {}
+    by_tag: dict[str, list[int]] = {}  # tag: answers, right
+    for name, player in gathered.items():
+        for key, (answer, _, _) in player.first.items():
+            by_key.setdefault(key, []).append((name, answer))
+            for tag in answer.tags or ("untagged",):
+                counts = by_tag.setdefault(tag, [0, 0])
+                counts[0] += 1
+                counts[1] += answer.correct
+    counted = sum(len(player.first) for player in gathered.values())
+    latest = _latest_fingerprints(attempts, {key for key in by_key if key not in questions})
     return Report(
         questions=tuple(
-            _question(key, by_key[_split(key)], questions.get(key), top, bottom) for key in keys
+            _question(key, by_key[key], questions.get(key), latest.get(key, ""), top, bottom)
+            for key in sorted(by_key)
         ),
         tags=tuple(
             TagStats(tag, n, right, right / n) for tag, (n, right) in sorted(by_tag.items())
         ),
-        players=tuple(sorted(players, key=lambda p: (-p.percent, p.player))),
-        attempts=sum(int(t[0]) for t in totals.values()),
-        answers=sum(int(t[1]) for t in totals.values()),
+        players=tuple(players),
+        attempts=sum(player.attempts for player in gathered.values()),
+        answers=counted,
+        later_answers=sum(player.given for player in gathered.values()) - counted,
     )
 
 
@@ -202,22 +192,15 @@ def merge_results(
     return sorted(found.values(), key=lambda a: (a.started_at, a.id)), problems, notes
 
 
-def _possible(
-    attempt: AttemptRecord,
-    mine: Sequence[AnswerRecord],
-    bank: str | None,
-    questions: Mapping[str, AnyQuestion],
-) -> float:
-    """The points ``attempt`` could earn (of bank ``bank`` only, if given): its answers' and
-    those of the questions it put but were not answered (their points from ``questions``, if
-    known, else 1)."""
-    if bank is None and attempt.max_score:
-        return attempt.max_score
-    answered = {f"{a.bank_id}/{a.question_id}" for a in mine}
-    asked = (k for k in attempt.order if bank is None or _split(k)[0] == bank)
-    left = [k for k in asked if k not in answered]
-    unanswered = sum(q.points if (q := questions.get(k)) is not None else 1.0 for k in left)
-    return sum(a.max_points for a in mine) + unanswered
+def _latest_fingerprints(attempts: Iterable[AttemptRecord], keys: set[str]) -> dict[str, str]:
+    """The fingerprint of the latest answer (later answers too) to each question of ``keys``."""
+    latest: dict[str, tuple[datetime, str]] = {}
+    for attempt in attempts if keys else ():
+        for a in attempt.answers:
+            if (key := a.key) in keys:
+                seen = (a.answered_at, a.fingerprint)
+                latest[key] = max(latest.get(key, seen), seen)
+    return {key: fingerprint for key, (_, fingerprint) in latest.items()}
 
 
 def _split(key: str) -> tuple[str, str]:
@@ -233,9 +216,13 @@ def _question(
     key: str,
     given: list[tuple[str, AnswerRecord]],
     question: AnyQuestion | None,
+    latest: str,
     top: set[str],
     bottom: set[str],
 ) -> QuestionStats:
+    """How the question of ``key`` did, from ``given``, each player's first answer to it;
+    ``latest`` is the fingerprint of the latest answer to it, the current one without
+    ``question``."""
     answers = [a for _, a in given]
     right = _right(answers)
     difficulty = right / len(answers)
@@ -243,19 +230,17 @@ def _question(
     lows = [a for p, a in given if p in bottom]
     d = _right(highs) / len(highs) - _right(lows) / len(lows) if highs and lows else None
     wrong: Counter[str] = Counter()
-    shown: dict[str, str] = {}
-    for a in answers:
+    shown: dict[str, str] = {}  # a typed answer is shown as first given
+    for a in sorted(answers, key=lambda a: (a.answered_at, a.attempt_id)):
         if not a.correct:
             picked = tuple(sorted(a.response)) if a.kind == "multi" else a.response
             text = answer_text(picked)
             group = loose(text) if a.kind == "text" else text
             shown.setdefault(group, text)
             wrong[group] += 1
-    top_wrong = min(wrong, key=lambda g: (-wrong[g], shown[g])) if wrong else None
-    if question is not None:
-        current = fingerprint(question)
-    else:
-        current = max(answers, key=lambda a: a.answered_at).fingerprint
+    top_wrong = min(wrong, key=lambda g: (-wrong[g], shown[g], g)) if wrong else None
+    ties = sum(n == wrong[top_wrong] for n in wrong.values()) - 1 if top_wrong is not None else 0
+    current = fingerprint(question) if question is not None else latest
     older = sum(a.fingerprint != current for a in answers)
     flags = []
     if len(answers) >= MIN_ANSWERS and difficulty < FEW_RIGHT:
@@ -274,86 +259,7 @@ def _question(
         discrimination=d,
         top_wrong=shown[top_wrong] if top_wrong is not None else None,
         top_wrong_count=wrong[top_wrong] if top_wrong is not None else 0,
+        top_wrong_ties=ties,
         older_wording=older,
         flags=tuple(flags),
     )
-
-
-# -- output ----------------------------------------------------------------------------------
-
-CSV_COLUMNS = (
-    "section",
-    "name",
-    "answers",
-    "right",
-    "share_right",
-    "discrimination",
-    "most_chosen_wrong",
-    "wrong_count",
-    "older_wording",
-    "score",
-    "max_score",
-    "flags",
-)
-"""Columns of the report as CSV: one row per question, then per tag, then per player."""
-
-
-def report_rows(report: Report) -> list[tuple[object, ...]]:
-    """The report as CSV rows (without the header)."""
-    rows: list[tuple[object, ...]] = []
-    for q in report.questions:
-        d = "" if q.discrimination is None else round(q.discrimination, 3)
-        rows.append(
-            ("question", q.key, q.answers, q.right, round(q.difficulty, 3), d)
-            + (q.top_wrong or "", q.top_wrong_count, q.older_wording, "", "", "; ".join(q.flags))
-        )
-    for t in report.tags:
-        rows.append(("tag", t.tag, t.answers, t.right, round(t.share, 3)) + ("",) * 7)
-    for p in report.players:
-        share = round(p.score / p.max_score, 3) if p.max_score else ""
-        rows.append(("player", p.player, p.answers, "", share) + ("",) * 4)
-        rows[-1] += (round(p.score, 2), round(p.max_score, 2), "")
-    return rows
-
-
-def report_json(report: Report) -> dict[str, Any]:
-    """The report as JSON data: ``{"format": "factquiz-report", "version": 1, ...}``."""
-    return {
-        "format": FORMAT,
-        "version": 1,
-        "attempts": report.attempts,
-        "answers": report.answers,
-        "questions": [asdict(q) for q in report.questions],
-        "tags": [asdict(t) for t in report.tags],
-        "players": [{**asdict(p), "percent": round(p.percent, 1)} for p in report.players],
-    }
-
-
-def report_lines(report: Report) -> list[str]:
-    """The report as a plain-text table for the terminal."""
-    if not report.answers:
-        return ["No answers found."]
-    counts = f"{plural(report.attempts, 'attempt')}, {plural(report.answers, 'answer')}"
-    lines = [counts, "", "Questions"]
-    width = max((len(q.key) for q in report.questions), default=8)
-    lines.append(f"  {'question':<{width}}  answers  right     D  most chosen wrong answer")
-    for q in report.questions:
-        d = "    -" if q.discrimination is None else f"{q.discrimination:+5.2f}"
-        wrong = f"{_clip(q.top_wrong)} ({q.top_wrong_count})" if q.top_wrong else "-"
-        lines.append(f"  {q.key:<{width}}  {q.answers:7}  {q.difficulty:5.0%}  {d}  {wrong}")
-        lines.extend(f"  {'':<{width}}  ! {flag}" for flag in q.flags)
-    lines += ["", "Tags (right: answers fully right)", f"  {'tag':<20}  answers  right"]
-    lines += [f"  {t.tag:<20}  {t.answers:7}  {t.share:5.0%}" for t in report.tags]
-    lines += ["", "Players (score: partial credit counted)"]
-    lines += [f"  {'player':<20}  {'score':>11}  share  attempts"]
-    lines += [
-        f"  {_clip(p.player, 20):<20}  {score_text(p.score, p.max_score):>11}  {p.percent:4.0f}%"
-        f"  {p.attempts:8}"
-        for p in report.players
-    ]
-    return lines
-
-
-def _clip(text: str | None, width: int = 40) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -8,6 +8,7 @@ raises a :class:`~quiz.core.errors.QuizError` naming the file and what to do.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 from collections.abc import Callable, Iterable
@@ -158,15 +159,19 @@ def read_results(path: Path) -> list[AttemptRecord]:
     """The attempts (with answers) of a JSON or CSV result file.
 
     Raises :class:`QuizError` (``path: what is wrong; what to do``) for a file that cannot be
-    read, is not a factquiz result file, is cut short, or comes from a newer factquiz.
+    read, is empty, is not a factquiz result file, is cut short, or comes from a newer factquiz.
     """
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        raw = path.read_bytes()
     except OSError as exc:
         raise QuizError(f"{path}: cannot read the file ({exc.strerror}); check the path") from None
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = ""
     try:
+        if not raw.removeprefix(codecs.BOM_UTF8).strip():
+            raise _Bad(f"the file is empty; {_AGAIN}")
         json_like = path.suffix.lower() == ".json" or text.lstrip().startswith("{")
         tables = _json_tables(text) if json_like else _csv_tables(text)
         return [_attempt(where, fields, answers) for where, fields, answers in tables]

@@ -15,3 +15,9 @@ def plural(count: int, word: str) -> str:
 def a_or_an(word: str) -> str:
     """``word`` after its indefinite article: ``a choice``, ``an order``."""
     return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
+
+
+def sentence(text: str) -> str:
+    """``text`` with a full stop at the end, unless it ends a sentence already: ``Deleted 1
+    attempt of Dave, Jr.``, not ``Jr..``."""
+    return text if text.rstrip().endswith((".", "!", "?")) else f"{text}."

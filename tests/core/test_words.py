@@ -2,7 +2,7 @@
 
 import pytest
 
-from quiz.core.words import a_or_an, plural
+from quiz.core.words import a_or_an, plural, sentence
 
 
 @pytest.mark.parametrize(
@@ -24,3 +24,15 @@ def test_plural(count: int, word: str, said: str) -> None:
 )
 def test_a_or_an(word: str, said: str) -> None:
     assert a_or_an(word) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Deleted 1 attempt of ann", "Deleted 1 attempt of ann."),
+        ("Deleted 1 attempt of Dave, Jr.", "Deleted 1 attempt of Dave, Jr."),
+        ("Deleted 2 attempts of Yahoo!", "Deleted 2 attempts of Yahoo!"),
+    ],
+)
+def test_sentence_ends_with_one_full_stop(text: str, said: str) -> None:
+    assert sentence(text) == said

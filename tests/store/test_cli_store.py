@@ -61,10 +61,30 @@ def test_results_table_has_one_line_per_attempt(db: Path) -> None:
     assert run("results", "--db", db, "--player", "zed").stdout == (
         "No attempts found for `zed` (names must match exactly, case too).\n"
     )
-    assert run("results", "--db", db, "--bank", "other").stdout == (
-        "No attempts found with questions of bank `other`.\n"
+    # a bundled bank nobody played
+    assert run("results", "--db", db, "--bank", "s400-dates").stdout == (
+        "No attempts found with questions of bank `s400-dates`.\n"
     )
-    assert run("report", "--db", db, "--bank", "other").stdout == "No answers found.\n"
+    assert run("report", "--db", db, "--bank", "s400-dates").stdout == "No answers found.\n"
+
+
+@pytest.mark.parametrize("command", ["results", "report"])
+def test_a_bank_id_neither_known_nor_played_is_a_usage_error(
+    db: Path, tmp_path: Path, command: str
+) -> None:
+    result = run(command, "--db", db, "--bank", "nosuch")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "quiz: no bank with id `nosuch`; `quiz list` shows the bank ids\n"
+    exported = tmp_path / "class.json"
+    run("results", "--db", db, "-o", exported)
+    from_file = run("report", exported, "--bank", "nosuch")
+    assert from_file.exit_code == 2 and "no bank with id `nosuch`" in from_file.stderr
+    # sanctions is not among the known banks here, but it is in the results
+    played = run(command, "--db", db, "--bank", "sanctions")
+    assert played.exit_code == 0 and "ann" in played.stdout
+    if command == "results":  # another player's attempts are enough to know the bank
+        nobody = run(command, "--db", db, "--bank", "sanctions", "--player", "zed")
+        assert nobody.exit_code == 0 and nobody.stdout.startswith("No attempts found for `zed`")
 
 
 def test_results_csv_to_a_file(db: Path, tmp_path: Path) -> None:
@@ -113,6 +133,13 @@ def test_forget_with_yes_does_not_ask(db: Path) -> None:
     assert result.exit_code == 1 and "no attempts by `bob`" in result.stderr
 
 
+def test_forgetting_a_name_that_ends_with_a_full_stop(tmp_path: Path, banks: list[Bank]) -> None:
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        play(store, start(banks, "Dave, Jr.", seed=1), [True])
+    result = run("results", "--db", tmp_path / "r.db", "--forget", "Dave, Jr.", "--yes")
+    assert result.exit_code == 0 and result.stdout == "Deleted 1 attempt of Dave, Jr.\n"
+
+
 def test_report_from_the_store(db: Path, tmp_path: Path) -> None:
     result = run("report", "--db", db, "--banks", tmp_path / "banks")
     assert result.exit_code == 0, result.output
@@ -124,8 +151,11 @@ def test_report_from_the_store(db: Path, tmp_path: Path) -> None:
         run("report", "--db", db, "--format", "json", "--banks", tmp_path / "banks").stdout
     )
     assert data["answers"] == 7 and {p["player"] for p in data["players"]} == {"ann", "bob"}
-    rows = list(csv.reader(io.StringIO(run("report", "--db", db, "--format", "csv").stdout)))
+    assert "  D (discrimination): share right among the top 27%" in result.stdout
+    as_csv = run("report", "--db", db, "--format", "csv").stdout
+    rows = list(csv.reader(io.StringIO(as_csv)))
     assert rows[0][:3] == ["section", "name", "answers"]
+    assert "discrimination)" not in as_csv  # the legend is for the table only
 
 
 def test_report_from_files_counts_each_attempt_once(db: Path, tmp_path: Path) -> None:
@@ -141,6 +171,16 @@ def test_report_from_files_counts_each_attempt_once(db: Path, tmp_path: Path) ->
     assert result.exit_code == 1  # the report is printed, but a file could not be used
     nothing = run("report", broken)
     assert nothing.exit_code == 1 and "quiz: no usable result file" in nothing.stderr
+
+
+def test_an_empty_result_file_is_named_and_said_to_be_empty(tmp_path: Path) -> None:
+    empty = tmp_path / "class.json"
+    empty.write_text("", encoding="utf-8")
+    result = run("report", empty)
+    assert result.exit_code == 1
+    first, *_ = result.stderr.splitlines()
+    assert first.startswith(f"quiz: {empty}: the file is empty; export it again with `quiz results")
+    assert "Expecting value" not in result.stderr
 
 
 def test_user_mistakes_are_one_line_on_stderr(tmp_path: Path) -> None:
@@ -186,6 +226,26 @@ def test_the_format_follows_the_output_file_name(db: Path, tmp_path: Path) -> No
     table = tmp_path / "report.txt"
     assert run("report", "--db", db, "-o", table, "--format", "table").exit_code == 0
     assert table.read_text(encoding="utf-8").startswith("2 attempts")
+
+
+@pytest.mark.parametrize("command", ["results", "report"])
+@pytest.mark.parametrize(
+    ("fmt", "name", "better"),
+    [("csv", "x.json", "x.csv"), ("json", "x.CSV", "x.json"), ("table", "x.csv", "x.txt")],
+)
+def test_a_format_the_extension_disagrees_with_is_a_usage_error(
+    db: Path, tmp_path: Path, command: str, fmt: str, name: str, better: str
+) -> None:
+    out = tmp_path / name
+    result = run(command, "--db", db, "--format", fmt, "-o", out)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"quiz: --format {fmt} but -o {name}: the extension and the format disagree; "
+        f"name the file {better}, or leave out --format\n"
+    )
+    assert not out.exists()
+    agreed = run(command, "--db", db, "--format", fmt, "-o", tmp_path / better)
+    assert agreed.exit_code == 0, agreed.output
 
 
 @pytest.mark.parametrize("name", ["class.json", "class.csv"])

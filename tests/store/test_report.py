@@ -11,7 +11,8 @@ import pytest
 from quiz.core.banks import Bank
 from quiz.core.model import ChoiceQuestion, fingerprint
 from quiz.core.records import AnswerRecord, AttemptRecord
-from quiz.core.report import item_analysis, report_json, report_lines, report_rows
+from quiz.core.report import item_analysis
+from quiz.core.report_formats import CSV_COLUMNS, report_json, report_lines, report_rows
 from quiz.core.session import QuizSettings
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
@@ -111,6 +112,37 @@ def test_most_chosen_wrong_answer() -> None:
     assert stats["b/q4"].top_wrong == "Wrong"
 
 
+def test_wrong_answers_chosen_as_often_are_a_tie_said_so() -> None:
+    given = {"ann": "Rome", "bob": "Oslo", "cat": "Bern", "dan": "Right", "eve": "Lima"}
+    attempts = [
+        attempt(p, p, [answer(p, "q1", text == "Right", text, n)])
+        for n, (p, text) in enumerate(given.items())
+    ]
+    for order in (attempts, attempts[::-1]):
+        [q] = item_analysis(order).questions
+        # Bern, Lima, Oslo and Rome once each: the first in alphabetical order, and the tie
+        assert (q.top_wrong, q.top_wrong_count, q.top_wrong_ties) == ("Bern", 1, 3)
+    report = item_analysis(attempts)
+    assert any(line.endswith("  Bern (1, tied with 3 others)") for line in report_lines(report))
+    row = dict(zip(CSV_COLUMNS, report_rows(report)[0], strict=True))
+    assert (row["most_chosen_wrong"], row["wrong_count"], row["wrong_ties"]) == ("Bern", 1, 3)
+    assert report_json(report)["questions"][0]["top_wrong_ties"] == 3
+    two = attempts[1:3]
+    assert any(line.endswith("(1, tied with 1 other)") for line in report_lines(item_analysis(two)))
+    fay = attempt("fay", "fay", [answer("fay", "q1", False, "Oslo", 9)])
+    [q] = item_analysis([*attempts, fay]).questions
+    assert (q.top_wrong, q.top_wrong_count, q.top_wrong_ties) == ("Oslo", 2, 0)
+    assert not any("tied" in line for line in report_lines(item_analysis([*attempts, fay])))
+
+
+def test_a_typed_wrong_answer_is_shown_as_first_given_whatever_the_order() -> None:
+    late = attempt("b", "bob", [answer("b", "q3", False, "paris", 5)])
+    early = attempt("a", "ann", [answer("a", "q3", False, "PARIS", 1)])
+    for order in ([late, early], [early, late]):
+        [q] = item_analysis(order).questions
+        assert (q.top_wrong, q.top_wrong_count, q.top_wrong_ties) == ("PARIS", 2, 0)
+
+
 def test_flags() -> None:
     stats = {q.key: q for q in item_analysis(the_class()).questions}
     assert any("almost nobody right (12%)" in f for f in stats["b/q7"].flags)
@@ -157,6 +189,17 @@ def test_anonymous_players() -> None:
     assert not any(name in text for name in PLAYERS)
 
 
+def test_anonymous_numbers_follow_the_rows_not_the_names() -> None:
+    zoe = attempt("z", "zoe", [answer("z", "q1", True, "Right", 0)])
+    amy = attempt("a", "amy", [answer("a", "q1", False, "Wrong", 1)])
+    bea = attempt("b", "bea", [answer("b", "q1", True, "Right", 2)])
+    report = item_analysis([amy, bea, zoe], anonymous=True)
+    # shown best first, ties by name (bea before zoe), numbered in that order
+    assert [(p.player, p.score) for p in report.players] == [("P1", 1), ("P2", 1), ("P3", 0)]
+    named = item_analysis([amy, bea, zoe])
+    assert [p.player for p in named.players] == ["bea", "zoe", "amy"]
+
+
 def test_bank_filter_and_few_players() -> None:
     attempts = the_class()
     other = attempt("z", "zed", [answer("z", "q1", False, "No", 0, bank="other")])
@@ -172,14 +215,24 @@ def test_outputs() -> None:
     assert data["format"] == "factquiz-report" and len(data["questions"]) == 7
     assert data["questions"][0]["key"] == "b/q1" and data["players"][0]["percent"] == 71.4
     rows = report_rows(report)
-    assert {len(r) for r in rows} == {12}
+    assert {len(r) for r in rows} == {len(CSV_COLUMNS)} == {14}
+    # appended: the older columns keep their places
+    assert CSV_COLUMNS[-2:] == ("wrong_ties", "unanswered")
     assert [r[0] for r in rows].count("question") == 7
     lines = report_lines(report)
     assert any("b/q6" in line for line in lines)
     assert any("! the strongest players did worse" in line for line in lines)
     tags = lines.index("Tags (right: answers fully right)")
+    assert lines[tags - 3 : tags] == [  # D explained under the questions
+        "  D (discrimination): share right among the top 27% of players, ranked by share of "
+        "points,",
+        "  minus among the bottom 27%; -: fewer than 2 players, or one group did not answer it",
+        "",
+    ]
     assert lines[tags + 1].split() == ["tag", "answers", "right"]
-    players = lines.index("Players (score: partial credit counted)")
+    players = lines.index(
+        "Players (score: partial credit counted; each question once, the first answer)"
+    )
     assert lines[players + 1].split() == ["player", "score", "share", "attempts"]
 
 

@@ -185,6 +185,18 @@ def test_a_truncated_or_wrong_csv(attempts: list[AttemptRecord], tmp_path: Path)
     bad(path, "line 2", "`correct`")
 
 
+@pytest.mark.parametrize("name", ["class.json", "class.csv"])
+@pytest.mark.parametrize("content", [b"", b"\n  \n", b"\xef\xbb\xbf"])
+def test_an_empty_file_is_said_to_be_empty(tmp_path: Path, name: str, content: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(QuizError) as caught:
+        read_results(path)
+    assert str(caught.value) == (
+        f"{path}: the file is empty; export it again with `quiz results --format json` (or csv)"
+    )
+
+
 def test_a_missing_file(tmp_path: Path) -> None:
     bad(tmp_path / "nope.json", "cannot read the file")
 
