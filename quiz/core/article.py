@@ -63,6 +63,27 @@ class ArticleMeta:
     """Where it was found."""
     note: str | None = None
     """Anything else worth saying, such as why the fields above are unknown."""
+    unknown: tuple[tuple[str, int], ...] = ()
+    """Keys of the meta file that are none of the above, each with its line: they are ignored
+    (``quiz check`` warns of them)."""
+
+
+META_KEYS = ("title", "outlet", "author", "date", "url", "note")
+"""The keys a meta file may hold."""
+
+
+class MetaError(QuizError):
+    """An article's meta file that cannot be used, with the line at fault where known."""
+
+    def __init__(self, meta: Path, line: int | None, what: str) -> None:
+        self.meta = meta
+        """The meta file."""
+        self.line = line
+        """1-based line at fault, or ``None`` for the whole file."""
+        self.what = what
+        """What is wrong with it (and how to fix it)."""
+        where = str(meta) if line is None else f"{meta}:{line}"
+        super().__init__(f"{where}: {what} (or delete {meta.name})")
 
 
 @dataclass(frozen=True)
@@ -252,29 +273,43 @@ def decode_text(data: bytes) -> str:
 
 
 def load_meta(path: Path) -> ArticleMeta:
-    """The metadata beside the article at ``path``, or empty metadata where there is none."""
+    """The metadata beside the article at ``path``, or empty metadata where there is none; a
+    :class:`MetaError` if the meta file cannot be read or is not UTF-8 TOML."""
     mpath = meta_path(path)
     try:
         raw = mpath.read_bytes()
     except FileNotFoundError:
         return ArticleMeta()
     except OSError as exc:
-        raise QuizError(
-            f"{mpath}: cannot read metadata ({exc.strerror}); check permissions"
-        ) from None
+        what = f"cannot read it ({exc.strerror}); check its permissions"
+        raise MetaError(mpath, None, what) from None
     import tomli
 
     try:
-        data = tomli.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomli.TOMLDecodeError) as exc:
-        raise QuizError(f"{mpath}: metadata is not valid UTF-8 TOML ({exc}); fix it") from None
-    known = {name: data.get(name) for name in ArticleMeta.__dataclass_fields__}
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        what = f"bytes that are not UTF-8 (at byte {exc.start}); save it as UTF-8"
+        raise MetaError(mpath, line, what) from None
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
+        from quiz.core.toml_errors import describe
+
+        raise MetaError(mpath, *describe(exc, text)) from None
+    known = {name: data.get(name) for name in META_KEYS}
     values = {
         k: v.isoformat() if isinstance(v, (date, datetime)) else str(v)
         for k, v in known.items()
         if isinstance(v, (str, int, float, date, datetime)) and v != ""
     }
-    return ArticleMeta(**values)
+    unknown: tuple[tuple[str, int], ...] = ()
+    if not data.keys() <= set(META_KEYS):
+        from quiz.core.lines import scan
+
+        top = scan(text).top
+        unknown = tuple((key, top.line(key)) for key in data if key not in META_KEYS)
+    return ArticleMeta(**values, unknown=unknown)
 
 
 def read_article(path: Path) -> bytes:

@@ -12,7 +12,17 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quiz.core.article import Article, load_article, load_meta
+from quiz.core.article import Article, MetaError, load_article, load_meta
+from quiz.core.bank_file import (
+    META_FILE,
+    TOP_LEVEL,
+    article_path_problem,
+    meta_error_message,
+    meta_warnings,
+    not_a_bank,
+    syntax_problem,
+    top_level_problems,
+)
 from quiz.core.collector import collector_paused
 from quiz.core.discovery import BankSource
 from quiz.core.errors import Problem, QuizError
@@ -23,6 +33,7 @@ if TYPE_CHECKING:
     from quiz.core.cache import BankCache
     from quiz.core.lines import BankLines
     from quiz.core.prepared import PreparedArticles
+    from quiz.core.reporter import Reporter
 
 MAX_BANK_BYTES = 5 * 1024 * 1024
 
@@ -139,6 +150,9 @@ def read_bank_text(source: BankSource) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        other = not_a_bank(source.path, "it is not UTF-8 text")
+        if other is not None:
+            raise fail(1, other) from None
         line = data.count(b"\n", 0, exc.start) + 1
         raise fail(
             line, f"bytes that are not UTF-8 (at byte {exc.start}); save the file as UTF-8"
@@ -176,43 +190,18 @@ def load_bank(
             )
         ]
     except tomli.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None) or 1
-        message = getattr(exc, "msg", str(exc))
-        return None, [
-            Problem(
-                source.shown,
-                line,
-                "error",
-                f"TOML syntax error: {message}; fix the syntax on that line",
-            )
-        ]
+        return None, [syntax_problem(source.shown, source.path, text, exc)]
+    if "bank" not in data and source.path.name.lower().endswith(".meta.toml"):
+        return None, [Problem(source.shown, 1, "error", META_FILE)]
     lines = LazyLines(text)  # scanned only if a problem needs a line
     head = Reporter(source.shown, lines.bank())
-    for key in data:
-        if key not in ("bank", "questions"):
-            head.problems.append(
-                Problem(
-                    source.shown,
-                    lines.found.top.line(key),
-                    "error",
-                    f"unknown top-level table `{key}`; a bank has only [bank] and [[questions]]",
-                )
-            )
+    if not data.keys() <= set(TOP_LEVEL):
+        head.problems.extend(top_level_problems(data, lines.found, source.shown))
     info = check_bank_info(data.get("bank"), head)
     problems = head.problems
     if info is None:
         return None, problems
-    index: EvidenceIndex | None = None
-    article: Article | None = None
-    try:
-        loaded = articles.get((source.path.parent / info.article).resolve())
-        if place:  # a game shows the text: read it now, while a problem can still be said
-            loaded[0].read_text()
-        article, index = loaded
-    except QuizError as exc:
-        head.add("article", f"article `{info.article}` cannot be used: {_after_path(exc)}")
-    except (OSError, ValueError):
-        head.add("article", f"article `{info.article}` is not a usable file name; fix the path")
+    article, index = _article(source, info.article, articles, head, place)
     tables = data.get("questions", [])
     if not isinstance(tables, list):
         problems.append(_questions_not_a_list(source.shown, lines.found))
@@ -252,6 +241,32 @@ def load_bank(
         return None, problems
     left_out = len(tables) - len(questions)
     return Bank(info, tuple(questions), evidence, article, source, left_out), problems
+
+
+def _article(
+    source: BankSource, written: str, articles: ArticleLoader, head: Reporter, place: bool
+) -> tuple[Article | None, EvidenceIndex | None]:
+    """The bank's article and its index, or ``None`` twice with the problem reported at the
+    bank's ``article`` key; ``written`` is the path as the bank gives it."""
+    wrong = article_path_problem(written, source.path.parent)
+    if wrong is not None:
+        head.add("article", wrong)
+        return None, None
+    try:
+        article, index = articles.get((source.path.parent / written).resolve())
+        if place:  # a game shows the text: read it now, while a problem can still be said
+            article.read_text()
+    except MetaError as exc:
+        head.add("article", meta_error_message(written, exc))
+    except QuizError as exc:
+        head.add("article", f"article `{written}` cannot be used: {_after_path(exc)}")
+    except (OSError, ValueError):
+        head.add("article", f"article `{written}` is not a usable file name; fix the path")
+    else:
+        for warning in meta_warnings(written, article.path, article.meta):
+            head.add("article", warning, "warning")
+        return article, index
+    return None, None
 
 
 def _questions_not_a_list(shown: str, lines: BankLines) -> Problem:

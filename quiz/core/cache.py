@@ -19,7 +19,7 @@ from quiz.core.discovery import BankSource
 from quiz.core.errors import Problem
 from quiz.core.files import replace_whole
 
-FORMAT = 5
+FORMAT = 6
 
 
 @dataclass(frozen=True)

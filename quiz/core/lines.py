@@ -3,18 +3,19 @@
 The scan knows tables (``[bank]``), arrays of tables (``[[questions]]``), sub-tables of the last
 question (``[questions.feedback]``), multi-line strings and arrays that run over several lines;
 that is all a bank uses. For a bank written wrong it also notes top-level keys and other
-``[name]`` headers (``[questions]`` for ``[[questions]]``). It never fails: what it cannot place
-falls back to the question's header line, then to line 1.
+headers (``[questions]`` for ``[[questions]]``, ``[[question]]``). It never fails: what it
+cannot place falls back to the question's header line, then to line 1.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
+HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
 _QUOTES = "\"'"
-_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*(?:\.\s*([^=]+?))?\s*=""")
+KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*(?:\.\s*([^=]+?))?\s*=""")
 
 
 @dataclass
@@ -47,10 +48,11 @@ class BankLines:
     questions: list[TableLines] = field(default_factory=list)
     """One per ``[[questions]]`` header, in file order."""
     top: TableLines = field(default_factory=TableLines)
-    """Names at the top of the file: each key before the first header, and each other single
-    ``[name]`` header under its first name (``[questions]`` as ``questions``); header line 1."""
-    headers: set[str] = field(default_factory=set)
-    """Which of :attr:`top` are ``[name]`` headers rather than keys."""
+    """Names at the top of the file: each key before the first header, and each other header
+    under its first name (``[questions]`` as ``questions``); header line 1."""
+    headers: dict[str, str] = field(default_factory=dict)
+    """Which of :attr:`top` are headers rather than keys, each with its header as written
+    (``[questions]``, ``[[question]]``)."""
 
     def question(self, index: int) -> TableLines:
         """Lines of the ``index``-th question (from 0), or a stand-in at the line of a
@@ -111,8 +113,9 @@ class TableRef:
         return self.table.line(key)
 
 
-def _structure(line: str, start: int = 0) -> tuple[str, str | None]:
-    """The line's text outside strings and comments, and the multi-line string it opens."""
+def structure(line: str, start: int = 0) -> tuple[str, str | None]:
+    """The line's text outside strings and comments (each string written ``""``), and the
+    multi-line string marker (three quotes) it opens without closing."""
     out: list[str] = []
     i = start
     n = len(line)
@@ -140,14 +143,25 @@ def _structure(line: str, start: int = 0) -> tuple[str, str | None]:
     return "".join(out), None
 
 
-def scan(text: str) -> BankLines:
-    """Scan a bank's text for the lines of its tables and keys."""
-    found = BankLines()
-    current: TableLines | None = None
-    prefix = ""
+@dataclass(slots=True)
+class RawLine:
+    """One line of a TOML text, as :func:`raw_lines` gives it."""
+
+    number: int
+    """1-based line number."""
+    text: str
+    """The line as written."""
+    bare: str
+    """Its text outside strings and comments (see :func:`structure`)."""
+    starts: bool
+    """Whether a statement (a key or a header) may start it: it is outside every bracket and
+    multi-line string."""
+
+
+def raw_lines(text: str) -> Iterator[RawLine]:
+    """Every line of ``text`` that is not wholly inside a multi-line string, in order."""
     depth = 0
     in_multiline: str | None = None
-    seen_header = False
     for number, line in enumerate(text.split("\n"), start=1):
         start = 0
         if in_multiline is not None:
@@ -156,39 +170,51 @@ def scan(text: str) -> BankLines:
                 continue
             start = close + 3
             in_multiline = None
-        bare, in_multiline = _structure(line, start)
-        if depth == 0 and start == 0:
-            header = _HEADER.match(bare)
-            if header and not _KEY.match(line):
-                name = header.group(2).replace(" ", "")
-                prefix = ""
-                if header.group(1) == "[[" and name == "questions":
-                    current = TableLines(header=number)
-                    found.questions.append(current)
-                elif name == "bank":
-                    current = found.bank
-                    current.header = number
-                elif name.startswith("questions.") and found.questions:
-                    current = found.questions[-1]
-                    prefix = name[len("questions.") :] + "."
-                    current.keys.setdefault(prefix[:-1], number)
-                else:
-                    current = None
-                    if header.group(1) == "[":
-                        first = name.split(".", 1)[0].strip(_QUOTES)
-                        found.top.keys.setdefault(first, number)
-                        found.headers.add(first)
-                seen_header = True
-                continue
-            key = _KEY.match(line)
-            if key and current is not None:
-                full = prefix + key.group(1).strip(_QUOTES)
-                current.keys.setdefault(full, number)
-                if key.group(2):  # a dotted key, feedback."An option" = ...
-                    current.keys.setdefault(f"{full}.{key.group(2).strip(_QUOTES)}", number)
-            elif key and not seen_header:
-                found.top.keys.setdefault(key.group(1).strip(_QUOTES), number)
+        bare, in_multiline = structure(line, start)
+        yield RawLine(number, line, bare, depth == 0 and start == 0)
         depth = max(
             depth + bare.count("[") + bare.count("{") - bare.count("]") - bare.count("}"), 0
         )
+
+
+def scan(text: str) -> BankLines:
+    """Scan a bank's text for the lines of its tables and keys."""
+    found = BankLines()
+    current: TableLines | None = None
+    prefix = ""
+    seen_header = False
+    for raw in raw_lines(text):
+        if not raw.starts:
+            continue
+        number, line = raw.number, raw.text
+        header = HEADER.match(raw.bare)
+        if header and not KEY.match(line):
+            name = header.group(2).replace(" ", "")
+            prefix = ""
+            if header.group(1) == "[[" and name == "questions":
+                current = TableLines(header=number)
+                found.questions.append(current)
+            elif name == "bank":
+                current = found.bank
+                current.header = number
+            elif name.startswith("questions.") and found.questions:
+                current = found.questions[-1]
+                prefix = name[len("questions.") :] + "."
+                current.keys.setdefault(prefix[:-1], number)
+            else:
+                current = None
+                first = name.split(".", 1)[0].strip(_QUOTES)
+                closing = "]]" if header.group(1) == "[[" else "]"
+                found.top.keys.setdefault(first, number)
+                found.headers.setdefault(first, f"{header.group(1)}{name}{closing}")
+            seen_header = True
+            continue
+        key = KEY.match(line)
+        if key and current is not None:
+            full = prefix + key.group(1).strip(_QUOTES)
+            current.keys.setdefault(full, number)
+            if key.group(2):  # a dotted key, feedback."An option" = ...
+                current.keys.setdefault(f"{full}.{key.group(2).strip(_QUOTES)}", number)
+        elif key and not seen_header:
+            found.top.keys.setdefault(key.group(1).strip(_QUOTES), number)
     return found

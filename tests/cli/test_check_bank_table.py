@@ -1,12 +1,13 @@
 """`quiz check`: the ``[bank]`` table, the shape of ``[[questions]]``, and ids used twice.
 
-A missing or unknown ``[bank]`` key, a bad bank id, unknown top-level tables, questions written
-as a table or a value; a question id used twice in a bank and a bank id used by two files. The
-shared bank parts and helpers are in ``check_helpers``.
+A missing or unknown ``[bank]`` key, a bad bank id, unknown top-level tables and stray
+top-level keys, questions written as a table or a value; a question id used twice in a bank and
+a bank id used by two files. The shared bank parts and helpers are in ``check_helpers``.
 """
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from quiz.cli import main
@@ -50,9 +51,37 @@ def test_bad_bank_id() -> None:
 
 
 def test_unknown_top_level_table() -> None:
-    assert only_error(check_bank(HEAD + CHOICE + "\n[extra]\na = 1\n"), 15) == (
-        "unknown top-level table `extra`; a bank has only [bank] and [[questions]]"
+    assert only_error(check_bank(HEAD + CHOICE + "\n[extra.sub]\na = 1\n"), 15) == (
+        "unknown table `[extra.sub]`; a bank has only [bank] and [[questions]], so rename it or "
+        "delete it"
     )
+
+
+def test_a_misspelt_questions_header_is_said_at_its_line_with_the_right_one() -> None:
+    body = HEAD + CHOICE + CHOICE.replace("[[questions]]", "[[question]]").replace("q1", "q2")
+    assert only_error(check_bank(body), 15) == (
+        "unknown table `[[question]]`; did you mean `[[questions]]`? (a bank has only [bank] and "
+        "[[questions]])"
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "said"),
+    [
+        ('title = "Mine"', "move it under [bank]"),
+        ('titel = "Mine"', "if it is the bank's `title`, move it under [bank] as title"),
+        ('prompt = "Who?"', "move it into its question, under a [[questions]] header"),
+        (
+            'author = "me"',
+            "and is no bank key (id, title, article, topic, description); delete it",
+        ),
+    ],
+)
+def test_a_stray_top_level_key_is_called_a_key_at_its_line(key: str, said: str) -> None:
+    name = key.split(" ", 1)[0]
+    message = only_error(check_bank(f"# My bank\n{key}\n" + HEAD + CHOICE), 2)
+    assert message.startswith(f"key `{name}` stands outside any table, above the first [header]")
+    assert message.endswith(said)
 
 
 def test_questions_that_are_not_tables_at_their_line() -> None:

@@ -10,6 +10,7 @@ import pytest
 from quiz.core.article import (
     Article,
     ArticleMeta,
+    MetaError,
     load_article,
     meta_path,
 )
@@ -115,8 +116,11 @@ def test_load_article_reads_meta(tmp_path: Path) -> None:
     )
     assert meta_path(path) == tmp_path / "story.meta.toml"
     article = load_article(path)
-    # An empty value counts as unknown; keys that are not metadata are passed over.
-    assert article.meta == ArticleMeta(title="T", outlet="O", date="26 Sept 2021")
+    # An empty value counts as unknown; keys that are not metadata are noted with their line
+    # (for `quiz check` to warn of) and otherwise passed over.
+    assert article.meta == ArticleMeta(
+        title="T", outlet="O", date="26 Sept 2021", unknown=(("other", 5),)
+    )
     assert article.title == "T"
 
 
@@ -130,9 +134,31 @@ def test_meta_date_written_as_toml_date(tmp_path: Path) -> None:
 def test_load_article_bad_meta(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
     path.write_text("One.", encoding="utf-8")
-    meta_path(path).write_text("title = ", encoding="utf-8")
-    with pytest.raises(QuizError, match=r"story\.meta\.toml: metadata is not valid UTF-8 TOML"):
+    meta_path(path).write_text('# About the story\ntitle = "T"\ndate = 26 Sept 2021\n', "utf-8")
+    with pytest.raises(MetaError) as raised:
         load_article(path)
+    error = raised.value
+    assert (error.meta, error.line) == (meta_path(path), 3)
+    assert error.what == 'TOML syntax error: text values need quotes: date = "26 Sept 2021"'
+    assert str(error).endswith(
+        'story.meta.toml:3: TOML syntax error: text values need quotes: date = "26 Sept 2021" '
+        "(or delete story.meta.toml)"
+    )
+
+
+def test_load_article_meta_not_utf8_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("One.", encoding="utf-8")
+    meta_path(path).write_bytes(b'title = "T"\noutlet = "Caf\xe9"\n')
+    with pytest.raises(MetaError, match=r"story\.meta\.toml:2: bytes that are not UTF-8"):
+        load_article(path)
+
+
+def test_load_article_meta_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("One.", encoding="utf-8")
+    meta_path(path).write_bytes('\ufefftitle = "T"\n'.encode())
+    assert load_article(path).meta == ArticleMeta(title="T")
 
 
 def test_load_article_errors(tmp_path: Path) -> None:

@@ -54,9 +54,16 @@ def test_scan_tables_and_keys() -> None:
 def test_scan_top_level_keys_and_single_tables() -> None:
     found = scan('title = "x"\n[bank]\nid = "t"\n\n[questions]\nid = "q1"\n[extra.sub]\na = 1\n')
     assert found.top.keys == {"title": 1, "questions": 5, "extra": 7}
-    assert found.headers == {"questions", "extra"}
+    assert found.headers == {"questions": "[questions]", "extra": "[extra.sub]"}
     assert found.questions == []
     assert found.bank.keys == {"id": 3}
+
+
+def test_scan_notes_other_array_headers_as_written() -> None:
+    found = scan('[bank]\nid = "t"\n\n[[questions]]\nid = "q1"\n\n[[question]]\nid = "q2"\n')
+    assert found.top.keys == {"question": 7}
+    assert found.headers == {"question": "[[question]]"}
+    assert len(found.questions) == 1
 
 
 def test_line_falls_back_to_header_then_line_1() -> None:
