@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from quiz.core.evidence import Evidence, EvidenceAmbiguous, EvidenceIndex, EvidenceNotFound
+from quiz.core.evidence import Evidence, EvidenceIndex
 from quiz.core.model import (
     ID_PATTERN,
     KINDS,
@@ -34,6 +34,7 @@ from quiz.core.model import (
 )
 from quiz.core.normalize import loose, normalize, surely_distinct_loose
 from quiz.core.reporter import Reporter
+from quiz.core.validate_evidence import empty_quote, evidence_warnings, resolve_evidence, short
 from quiz.core.words import a_or_an, plural
 
 _ID = re.compile(ID_PATTERN)
@@ -172,14 +173,14 @@ def check_question(
     _RULES[kind](question, report)
     _common_rules(question, report)
     if index is not None:
-        evidence, quoted = _resolve(question, report, index, place)
+        evidence, quoted = resolve_evidence(question, report, index, place)
     else:
         evidence, quoted = (), None
         if any(not normalize(quote).strip() for quote in question.quotes):
-            _empty_quote(report)
+            empty_quote(report)
     if report.failed:
         return None
-    _warnings(question, quoted, report)
+    evidence_warnings(question, quoted, report)
     return question, evidence
 
 
@@ -203,7 +204,7 @@ def _common_rules(q: AnyQuestion, report: Reporter) -> None:
     quotes = q.quotes
     if len(quotes) > 1 and len(set(quotes)) < len(quotes):
         again = next(quote for i, quote in enumerate(quotes) if quote in quotes[:i])
-        report.add("evidence", f"evidence “{_short(again)}” is given twice; keep one")
+        report.add("evidence", f"evidence “{short(again)}” is given twice; keep one")
 
 
 def _distinct(values: tuple[str, ...], key: str, what: str, report: Reporter) -> None:
@@ -288,125 +289,3 @@ _RULES: dict[str, Callable[[Any, Reporter], None]] = {
     "text": _text,
     "order": _order,
 }
-
-
-def _resolve(
-    q: AnyQuestion, report: Reporter, index: EvidenceIndex, place: bool
-) -> tuple[tuple[Evidence, ...], str]:
-    """The question's evidence found in the article, and the quotes found, normalised (for
-    the warnings)."""
-    evidence = q.evidence
-    if not place and type(evidence) is str:  # the usual case, kept short: one quote to check
-        needle = normalize(evidence).strip()
-        found_at = index.occurrences(needle) if needle else ()
-        if len(found_at) == 1:
-            _whole_words(evidence, index.cut_words(needle, found_at[0]), report)
-            return (), needle
-    quotes = q.quotes
-    if not quotes:
-        if isinstance(q, ClaimQuestion) and q.verdict == "not-in-article":
-            if not (q.explanation or "").strip():
-                report.add(
-                    None,
-                    "a not-in-article claim without evidence needs an explanation; "
-                    "say what the article does and does not say",
-                )
-        else:
-            report.add(None, "missing evidence; add evidence = a quote from the article")
-        return (), ""
-    found: list[Evidence] = []
-    needles: list[str] = []
-    empty = False
-    for quote in quotes:
-        needle = normalize(quote).strip()
-        if not needle:
-            empty = True
-            continue
-        try:
-            at = index.find(quote, needle)
-        except (EvidenceNotFound, EvidenceAmbiguous) as exc:
-            _evidence_problem(quote, exc, report)
-            continue
-        _whole_words(quote, index.cut_words(needle, at), report)
-        if place:
-            found.append(index.resolve(quote, needle, at))
-        needles.append(needle)
-    if empty:
-        _empty_quote(report)
-    return tuple(found), needles[0] if len(needles) == 1 else " ".join(needles)
-
-
-def _whole_words(quote: str, cut: str, report: Reporter) -> None:
-    """Warn of a quote that ``cut`` says starts or ends inside a word of the article."""
-    if cut:
-        report.add(
-            "evidence",
-            f"evidence “{_short(quote)}” {cut} inside a word of the article; "
-            "quote whole words, so that the highlight does not cut one",
-            "warning",
-        )
-
-
-def _empty_quote(report: Reporter) -> None:
-    report.add("evidence", "an evidence quote is empty; copy the sentence from the article")
-
-
-def _evidence_problem(
-    quote: str, exc: EvidenceNotFound | EvidenceAmbiguous, report: Reporter
-) -> None:
-    """Say why ``quote`` cannot be used as evidence."""
-    if isinstance(exc, EvidenceAmbiguous):
-        report.add(
-            "evidence",
-            f"evidence “{_short(quote)}” is found {exc.count} times "
-            f"({exc.describe_places()}); quote more words so it is found once",
-        )
-    elif exc.closest is not None:
-        sentence, passage = exc.closest
-        report.add(
-            "evidence",
-            f"evidence “{_short(quote)}” is not in the article; closest "
-            f"passage ({sentence.label}): “{_short(passage, 90)}”; copy it exactly",
-        )
-    else:
-        report.add(
-            "evidence",
-            f"evidence “{_short(quote)}” is not in the article, nor "
-            "anything like it; copy the quote from the article",
-        )
-
-
-def _warnings(q: AnyQuestion, quoted: str | None, report: Reporter) -> None:
-    """Warnings; ``quoted`` is the evidence found, normalised (``None`` when the article could
-    not be read, so evidence was not looked for)."""
-    explanation = q.explanation
-    if not explanation or explanation.isspace():
-        report.add(None, "no explanation; add explanation = why the answer is right", "warning")
-    if q.draft:
-        report.add(
-            "draft", "drafted and not yet reviewed; check it, then remove draft = true", "warning"
-        )
-    if not quoted or not isinstance(q, (ChoiceQuestion, TextQuestion)):
-        return
-    quoted = quoted.casefold()
-    if isinstance(q, ChoiceQuestion) and normalize(q.answer).casefold() not in quoted:
-        report.add(
-            "answer",
-            f"answer `{q.answer}` does not appear in its evidence; quote the words that hold it",
-            "warning",
-        )
-    if isinstance(q, TextQuestion):
-        for accepted in q.accept:
-            if normalize(accepted).casefold() in quoted:
-                break
-        else:
-            report.add(
-                "accept",
-                "no accepted answer appears in the evidence; quote the words that hold it",
-                "warning",
-            )
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
