@@ -227,18 +227,21 @@ class EvidenceIndex:
     def cut_words(self, needle: str, at: int) -> str:
         """Which ends of ``needle``, standing at ``at``, fall inside a word of the article:
         ``""``, ``"starts"``, ``"ends"`` or ``"starts and ends"`` (``ld, who ch``)."""
+        end = at + len(needle)
         text = self._text
+        before: str | bytes
+        after: str | bytes
         if text is not None:
-            before = text[at - 1] if at > 0 else ""
-            after = text[at + len(needle) : at + len(needle) + 1]
+            before, after = text[at - 1 : at] if at else "", text[end : end + 1]
         else:  # an ASCII article, checked in place: a byte is a character
             data, base = self._mapped  # type: ignore[misc]
-            end = base + at + len(needle)
-            before = chr(data[base + at - 1]) if at > 0 else ""
-            after = chr(data[end]) if end < len(data) else ""
+            before = data[base + at - 1 : base + at] if at else b""
+            after = data[base + end : base + end + 1]
         starts = before.isalnum() and needle[0].isalnum()
         ends = after.isalnum() and needle[-1].isalnum()
-        return " and ".join(w for w, cut in (("starts", starts), ("ends", ends)) if cut)
+        if starts and ends:
+            return "starts and ends"
+        return "starts" if starts else "ends" if ends else ""
 
     def resolve(self, quote: str, needle: str | None = None, at: int | None = None) -> Evidence:
         """The single place ``quote`` stands in the article: its span and sentences (``at``:

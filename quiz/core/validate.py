@@ -199,10 +199,11 @@ def _common_rules(q: AnyQuestion, report: Reporter) -> None:
         report.add(
             "prompt" if q.kind != "claim" else "claim", "the question text is empty; write it"
         )
-    if q.tags and not all(tag.strip() for tag in q.tags):
+    tags = q.tags
+    if tags and not all(map(str.strip, tags)):
         report.add("tags", "a tag is empty; name it, or take it out of the list")
-    quotes = q.quotes
-    if len(quotes) > 1 and len(set(quotes)) < len(quotes):
+    quotes = q.evidence
+    if type(quotes) is tuple and len(quotes) > 1 and len(set(quotes)) < len(quotes):
         again = next(quote for i, quote in enumerate(quotes) if quote in quotes[:i])
         report.add("evidence", f"evidence “{short(again)}” is given twice; keep one")
 

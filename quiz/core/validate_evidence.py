@@ -19,7 +19,9 @@ def resolve_evidence(
         needle = normalize(evidence).strip()
         found_at = index.occurrences(needle) if needle else ()
         if len(found_at) == 1:
-            _whole_words(evidence, index.cut_words(needle, found_at[0]), report)
+            cut = index.cut_words(needle, found_at[0])
+            if cut:
+                _whole_words(evidence, cut, report)
             return (), needle
     quotes = q.quotes
     if not quotes:
