@@ -133,6 +133,8 @@ async def test_results_show_earlier_scores_and_history_opens_a_review(tmp_path: 
             await pilot.press("r")  # nothing to retake from the history
             await pilot.pause()
             assert app.screen is review
+            footer = visible_text(app).splitlines()[-1]
+            assert "Back" in footer and "Home" not in footer, footer
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, HistoryScreen)

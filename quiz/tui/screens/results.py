@@ -65,6 +65,7 @@ class ResultsScreen(Screen[None]):
         Binding("p", "replay(False)", "Play again"),
         Binding("a", "article", "Article"),
         Binding("h,escape", "home", "Home"),
+        Binding("escape", "back", "Back"),
         Binding("question_mark", "app.help", "Help"),
     ]
 
@@ -115,6 +116,8 @@ class ResultsScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "replay":
             return not self.past and (parameters != (True,) or bool(self.session.missed()))
+        if action in ("home", "back"):  # a review opened from the history goes back to it
+            return self.past == (action == "back")
         return True
 
     def action_replay(self, only_missed: bool) -> None:
@@ -132,8 +135,9 @@ class ResultsScreen(Screen[None]):
         self.post_message(ArticleRequested(item.article, item.evidence))
 
     def action_home(self) -> None:
-        """Back to the home screen (to the history, for an attempt opened from it)."""
-        if self.past:
-            self.dismiss(None)
-        else:
-            self.post_message(HomeRequested())
+        """Back to the home screen."""
+        self.post_message(HomeRequested())
+
+    def action_back(self) -> None:
+        """Back to the history this review was opened from."""
+        self.dismiss(None)
