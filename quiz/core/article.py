@@ -28,8 +28,10 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
 _LINE_END = re.compile(r"[.!?…:][\"'”’)\]]*$")
 # A candidate end: terminal punctuation, closing quotes/brackets, then white space.
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
-_NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
+_CANDIDATE = re.compile(r"[.!?…؟]+[\"'”’)\]»›]*(?=\s)|[。！？]+[」』\"'”’)\]»›]*")
+"""What may end a sentence: a stop before white space, or a full-width stop (Chinese and
+Japanese put no space after one)."""
+_NEXT_START = re.compile(r"\s*([\"'“‘(\[「『«‹]*)(\S)")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _WORD = re.compile(r"\S+")
 
@@ -207,7 +209,15 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if follow is None:
             continue
         first = follow.group(2)
-        if not (first.isupper() or first.isdigit() or follow.group(1)):
+        # A sentence starts with a capital, a digit or a quotation mark; in a script without
+        # capitals (Arabic, Chinese), with any letter; after a full-width stop, with anything.
+        if not (
+            first.isupper()
+            or first.isdigit()
+            or follow.group(1)
+            or (first.isalpha() and not first.islower())
+            or match.group()[0] in "。！？"
+        ):
             continue
         word = _WORD.match(text, follow.start(2), end)
         next_word = word.group().strip(".,;:\"'”’") if word else ""

@@ -48,7 +48,7 @@ from quiz.core.files import replace_whole
 from quiz.core.normalize import NormalizedText
 from quiz.core.sentences import Sentences
 
-FORMAT = 4
+FORMAT = 5
 KEEP = 32
 """How many prepared articles are kept; the least recently written go first."""
 SETTLED_NS = 2_000_000_000

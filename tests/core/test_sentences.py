@@ -103,6 +103,18 @@ def test_terminal_punctuation() -> None:
     ]
 
 
+def test_scripts_without_capitals_and_full_width_stops() -> None:
+    assert texts(
+        "قال المدير إن المكتبة ستفتح. 图书馆将于明年开放。图书馆很大！ Is it? «Oui», dit-il."
+    ) == [
+        "قال المدير إن المكتبة ستفتح.",
+        "图书馆将于明年开放。",
+        "图书馆很大！",
+        "Is it?",
+        "«Oui», dit-il.",
+    ]
+
+
 def test_no_break_before_lower_case() -> None:
     assert texts("The rate is 2.5 percent. e.g. this stays.") == [
         "The rate is 2.5 percent. e.g. this stays."
