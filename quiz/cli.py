@@ -124,13 +124,15 @@ def play(
     """
     from quiz.core.errors import QuizError
     from quiz.core.prefs import read_prefs
-    from quiz.core.session import QuizSettings
+    from quiz.core.session import MAX_NAME, QuizSettings
     from quiz.core.store import ResultsStore
 
     if resume and missed:
         fail("--resume and --missed do not go together; choose one", 2)
     prefs = read_prefs()
-    name = (player or prefs.get("last_player", "")).strip()
+    name = (player or prefs.get("last_player", "")[:MAX_NAME]).strip()
+    if len(name) > MAX_NAME:
+        fail(f"a player name has at most {MAX_NAME} characters; give a shorter --player", 2)
     if (resume or missed) and not name:
         fail("say whose quiz it is with --player NAME", 2)
     banks, notice = playable_banks(paths)

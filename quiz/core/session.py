@@ -22,6 +22,10 @@ from quiz.core.model import VERDICTS, AnyQuestion, ClaimQuestion, OrderQuestion,
 from quiz.core.scoring import Grade, Response, grade
 
 Mode = Literal["practice", "exam"]
+MAX_NAME = 40
+"""The longest player name, in characters: it must fit the quiz's header and the results."""
+MAX_TYPED_ANSWER = 200
+"""The longest typed answer, in characters: the right answers are names, dates and numbers."""
 MODES: tuple[Mode, ...] = ("practice", "exam")
 
 

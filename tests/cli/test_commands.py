@@ -35,3 +35,9 @@ def test_a_file_spelt_like_a_command_is_played_as_a_bank(
     assert result.exit_code == 1
     assert "did you mean" not in result.stderr
     assert "chek" in result.stderr
+
+
+def test_a_player_name_too_long_is_a_usage_error() -> None:
+    result = CliRunner().invoke(main, ["play", "--player", "x" * 41])
+    assert result.exit_code == 2
+    assert "a player name has at most 40 characters" in result.stderr

@@ -156,6 +156,21 @@ async def test_typed_letters_digits_a_and_question_mark_go_into_the_field() -> N
         assert last_answer(app) == ("DEMIR", True)
 
 
+async def test_a_pasted_answer_is_cut_to_the_longest_typed_answer() -> None:
+    from quiz.core.session import MAX_TYPED_ANSWER
+
+    app = app_for("text")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await play_to(pilot, "text")
+        field = question_screen(app).query_one("#answer", Input)
+        field.insert_text_at_cursor("Demir " * 100)  # as a paste does
+        await pilot.press("enter")
+        await pilot.pause()
+        given = question_screen(app).session.answers[-1].response
+        assert isinstance(given, str) and len(given) == MAX_TYPED_ANSWER
+
+
 async def test_typed_answer_that_is_wrong_shows_the_accepted_one() -> None:
     app = app_for("text")
     async with app.run_test(size=SIZE) as pilot:

@@ -215,3 +215,14 @@ async def test_the_theme_chosen_is_the_one_the_app_starts_in_next_time(quiz_home
     async with unknown.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert unknown.theme != "no-such-theme"  # a theme no longer there is passed over
+
+
+async def test_a_name_longer_than_fits_is_cut_as_typed() -> None:
+    from quiz.core.session import MAX_NAME
+
+    app = quiz_app(KINDS, player="", start_now=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*("x" * (MAX_NAME + 10)), "enter", "enter")
+        await pilot.pause()
+        assert question_screen(app).session.player == "x" * MAX_NAME

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from quiz.core.banks import Bank
-from quiz.core.session import Mode, tagged
+from quiz.core.session import MAX_NAME, Mode, tagged
 from quiz.core.words import plural
 from quiz.tui.messages import HistoryRequested, StartRequested
 from quiz.tui.screens.article import article_heading
@@ -76,7 +76,9 @@ class HomeScreen(Screen[None]):
                 yield Static(article_heading(article), classes="article-info")
             with Horizontal(id="player-row"):
                 yield Label("Your name ")
-                yield Input(self.player, placeholder="type your name", id="player")
+                yield Input(
+                    self.player, placeholder="type your name", id="player", max_length=MAX_NAME
+                )
             yield Select(
                 [
                     ("Practice: feedback after each answer", "practice"),

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from quiz.core.article import Article
+from quiz.core.session import MAX_NAME
 from quiz.tui.messages import ResumeRequested, StartRequested
 from quiz.tui.screens.article import article_heading
 from quiz.tui.text import welcome
@@ -37,7 +38,7 @@ class ServedHomeScreen(Screen[None]):
             for article in self.articles:
                 yield Static(article_heading(article), classes="article-info")
             yield Label("Your name")
-            yield Input(self.player, placeholder="type your name", id="player", max_length=40)
+            yield Input(self.player, placeholder="type your name", id="player", max_length=MAX_NAME)
             yield Label("Resume code (only to go on with a quiz you started earlier)")
             yield Input(placeholder="leave empty for a new quiz", id="code", max_length=12)
             yield Static(Content("Press enter to start.").stylize("italic"), id="served-hint")

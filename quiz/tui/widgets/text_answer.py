@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.widgets import Input
 
+from quiz.core.session import MAX_TYPED_ANSWER
 from quiz.tui.widgets.answered import Answered
 
 
@@ -17,4 +18,5 @@ class TextAnswer(Input):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(Answered(event.value, self))
+        # Cut here, not with max_length: an Input refuses a whole paste that would not fit.
+        self.post_message(Answered(event.value[:MAX_TYPED_ANSWER], self))
