@@ -25,6 +25,7 @@ from quiz.core.model import (
     TextQuestion,
 )
 from quiz.core.normalize import loose
+from quiz.core.words import plural
 
 Response = str | tuple[str, ...]
 """What a player answered: an option, a verdict or typed text; or a set or order of options."""
@@ -57,6 +58,23 @@ def _order_share(question: OrderQuestion, placed: tuple[str, ...]) -> float:
         return 0.0
     pairs = list(combinations(question.items, 2))
     return sum(position[a] < position[b] for a, b in pairs) / len(pairs)
+
+
+def share_said(question: AnyQuestion, response: Response) -> str:
+    """How a ``multi`` or ``order`` answer earned its share of the points, in words (``2 of 3
+    right options picked, 1 wrong one``); ``""`` for the kinds that score all or nothing."""
+    given = (response,) if isinstance(response, str) else response
+    if isinstance(question, MultiQuestion):
+        right, picked = set(question.answers), set(given)
+        said = f"{len(picked & right)} of {len(right)} right options picked"
+        wrong = len(picked - right)
+        return said + (f", {plural(wrong, 'wrong one')} (each takes one off)" if wrong else "")
+    if isinstance(question, OrderQuestion):
+        position = {item: i for i, item in enumerate(given)}
+        pairs = list(combinations(question.items, 2))
+        kept = sum(position.get(a, -1) < position.get(b, -1) for a, b in pairs)
+        return f"{kept} of {len(pairs)} pairs in the right order"
+    return ""
 
 
 def right_answer(question: AnyQuestion) -> Response:

@@ -12,7 +12,7 @@ from quiz.core.article import Article
 from quiz.core.banks import Bank
 from quiz.core.evidence import Evidence
 from quiz.core.model import VERDICT_LABELS, ClaimQuestion, MultiQuestion, OrderQuestion
-from quiz.core.scoring import Response, right_answer, score_text
+from quiz.core.scoring import Grade, Response, right_answer, score_text
 from quiz.core.sentences import Sentence
 from quiz.core.session import QuizItem
 from quiz.core.words import plural
@@ -49,12 +49,14 @@ def right_answer_text(item: QuizItem) -> str:
     return response_text(item, right_answer(question))
 
 
-def verdict_line(points: float, max_points: float) -> str:
-    """Right or wrong said in words and a symbol, never by colour alone."""
-    if points >= max_points - 1e-9:
+def verdict_line(grade: Grade, how: str = "") -> str:
+    """Right or wrong said in words and a symbol, never by colour alone; ``how``: how a partly
+    right answer earned its share (see :func:`quiz.core.scoring.share_said`)."""
+    if grade.correct:
         return RIGHT
-    if points > 0:
-        return f"{PARTLY} ({score_text(points, max_points, ' of ')} points)"
+    if grade.points > 0:
+        share = score_text(grade.points, grade.max_points, " of ")
+        return f"{PARTLY} ({share} points{': ' + how if how else ''})"
     return WRONG
 
 

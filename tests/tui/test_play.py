@@ -161,7 +161,9 @@ async def test_a_half_right_multi_answer_scores_half() -> None:
         screen = question_screen(app)
         assert screen.session.score == 1.5
         texts = feedback_texts(screen.query_one("#feedback", FeedbackPanel))
-        assert texts["verdict"].startswith("◐ Partly right (0.5 of 1 points)")
+        assert texts["verdict"].startswith(
+            "◐ Partly right (0.5 of 1 points: 1 of 2 right options picked)"
+        )
         assert "Score 1.5 / 6" in progress(app)
 
 

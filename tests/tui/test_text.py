@@ -5,14 +5,18 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import cast
 
+from quiz.core.scoring import Grade
 from quiz.core.session import QuizItem, QuizSession
 from quiz.tui.screens.results import tag_table
 from quiz.tui.text import verdict_line
 
 
 def test_the_app_says_a_partial_score_with_two_decimals_at_most() -> None:
-    assert verdict_line(2 / 3, 1) == "◐ Partly right (0.67 of 1 points)"
-    assert verdict_line(0.5, 2) == "◐ Partly right (0.5 of 2 points)"
+    assert verdict_line(Grade(2 / 3, 1)) == "◐ Partly right (0.67 of 1 points)"
+    assert verdict_line(Grade(0.5, 2), "1 of 2 right options picked") == (
+        "◐ Partly right (0.5 of 2 points: 1 of 2 right options picked)"
+    )
+    assert verdict_line(Grade(2, 2)) == "✓ Right" and verdict_line(Grade(0, 2)).startswith("✗")
 
 
 class _ByTag:

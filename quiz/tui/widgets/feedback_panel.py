@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quiz.core.model import ChoiceQuestion
+from quiz.core.scoring import share_said
 from quiz.core.session import GivenAnswer, QuizItem
 from quiz.tui.text import evidence_block, response_text, right_answer_text, verdict_line
 
@@ -19,7 +20,8 @@ def verdict_content(given: GivenAnswer, number: int | None = None) -> Content:
     lines: list[Content] = []
     if number is not None:
         lines.append(Content(f"{number}. {question.text}").stylize("bold"))
-    lines.append(Content(verdict_line(given.grade.points, given.grade.max_points)).stylize("bold"))
+    how = share_said(question, given.response)
+    lines.append(Content(verdict_line(given.grade, how)).stylize("bold"))
     lines.append(Content(f"Your answer: {response_text(item, given.response)}"))
     if not given.grade.correct:
         lines.append(Content(f"Right answer: {right_answer_text(item)}"))
