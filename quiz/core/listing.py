@@ -15,6 +15,8 @@ def describe_bank(bank: Bank) -> Iterator[str]:
     tags = Counter(t for q in bank.questions for t in q.tags)
     meta = bank.article.meta
     yield f"{bank.id}: {bank.info.title} ({plural(len(bank.questions), 'question')})"
+    if bank.info.description:
+        yield f"  about: {' '.join(bank.info.description.split())}"
     yield f"  article: {bank.article.title} [{bank.article.path.name}]"
     yield f"  outlet: {meta.outlet or 'unknown'}; date: {meta.date or 'unknown'}"
     yield "  kinds: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))

@@ -175,3 +175,10 @@ def test_list_singular_counts(bank_dir: Path) -> None:
     lines = run_list(bank_dir / "home", "one.toml", "bad.toml").stdout.splitlines()
     assert lines[0] == "sanctions-test: Sanctions and actors (1 question)"
     assert lines[-1] == "1 error, 1 warning: run `quiz check` for details"
+
+
+def test_list_says_what_a_bank_is_about(bank_dir: Path) -> None:
+    text = bank_text().replace("[bank]\n", '[bank]\ndescription = "Who was\\nsanctioned."\n', 1)
+    (bank_dir / "bank.toml").write_text(text, encoding="utf-8")
+    result = run_list(bank_dir / "home", "bank.toml")
+    assert result.stdout.splitlines()[1] == "  about: Who was sanctioned.", result.output

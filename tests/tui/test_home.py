@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
-from textual.widgets import Input, OptionList, Select
+from textual.widgets import Input, OptionList, Select, Static
 
 from quiz.cli_common import playable_banks
 from quiz.core.session import QuizSettings
@@ -226,3 +226,20 @@ async def test_a_name_longer_than_fits_is_cut_as_typed() -> None:
         await pilot.press(*("x" * (MAX_NAME + 10)), "enter", "enter")
         await pilot.pause()
         assert question_screen(app).session.player == "x" * MAX_NAME
+
+
+async def test_tab_visits_only_what_takes_keys_and_a_topic_says_what_it_is_about() -> None:
+    dates = Path(__file__).resolve().parents[2] / "questions" / "s400" / "dates.toml"
+    app = quiz_app(dates, player="Ana", start_now=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        home = home_of(app)
+        visited = []
+        for _ in range(3):
+            await pilot.press("tab")
+            visited.append(app.focused.id if app.focused else None)
+        assert visited == ["mode", "topics", "player"]
+        await pilot.press("tab", "tab", "down")
+        await pilot.pause()
+        about = str(home.query_one("#topic-about", Static).render())
+        assert about.startswith("The article's one calendar date (December 2020)"), about

@@ -57,7 +57,7 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("h", "history", "History"),
-        Binding("question_mark", "app.help", "Help"),
+        Binding("question_mark,f1", "app.help", "Help"),
     ]
 
     def __init__(
@@ -70,7 +70,9 @@ class HomeScreen(Screen[None]):
         self.mode: Mode = mode
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="home-body"):
+        body = VerticalScroll(id="home-body")
+        body.can_focus = False  # tab goes from the name to the mode to the topics, nowhere else
+        with body:
             yield Static(welcome(), id="welcome")
             for article in articles_of(self.banks):
                 yield Static(article_heading(article), classes="article-info")
@@ -90,6 +92,7 @@ class HomeScreen(Screen[None]):
             )
             yield Static(Content("Pick a topic and press enter:").stylize("italic"))
             yield OptionList(*topic_options(self.banks, self.tags), id="topics", markup=False)
+            yield Static(id="topic-about")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -106,6 +109,13 @@ class HomeScreen(Screen[None]):
     @on(Select.Changed, "#mode")
     def _mode_changed(self, event: Select.Changed) -> None:
         self.mode = "exam" if event.value == "exam" else "practice"
+
+    @on(OptionList.OptionHighlighted, "#topics")
+    def _topic_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Say what the highlighted topic is about, from its bank's description."""
+        chosen = event.option.id or ALL
+        about = next((b.info.description for b in self.banks if f"bank:{b.id}" == chosen), None)
+        self.query_one("#topic-about", Static).update(Content(about or "").stylize("italic"))
 
     @on(OptionList.OptionSelected, "#topics")
     def _topic_chosen(self, event: OptionList.OptionSelected) -> None:
