@@ -278,7 +278,7 @@ class QuizApp(App[None]):
         if self.store is None:
             self.notify("No results store: nothing was kept.", severity="warning", markup=False)
             return
-        self.push_screen(
+        self._push_once(
             HistoryScreen(event.player, self.store, self.banks, only=self.visible_attempts())
         )
 
@@ -290,7 +290,15 @@ class QuizApp(App[None]):
     def _article(self, event: ArticleRequested) -> None:
         from quiz.tui.screens.article import ArticleScreen
 
-        self.push_screen(ArticleScreen(event.article, event.evidence))
+        self._push_once(ArticleScreen(event.article, event.evidence))
+
+    def _push_once(self, screen: Screen[Any]) -> None:
+        """Show ``screen``, in place of one of its kind on top (opened again from the command
+        palette), so that one escape always goes back."""
+        if type(self.screen) is type(screen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
     @on(ReplayRequested)
     def _replay(self, event: ReplayRequested) -> None:

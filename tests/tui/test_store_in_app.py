@@ -195,3 +195,18 @@ async def test_a_history_under_a_name_in_other_case_points_to_the_name_played(
             hint = str(app.screen.query_one("#history-hint").render())
             assert f"Did you play as “{PLAYER}”?" in hint, hint
             assert app.screen.query_one("#attempts", OptionList).option_count == 0
+
+
+async def test_the_history_opened_twice_is_left_with_one_escape(tmp_path: Path) -> None:
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        app = app_with(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            under = app.screen
+            for _ in range(3):  # as from the command palette, again and again
+                app.post_message(HistoryRequested(PLAYER))
+                await pilot.pause()
+            assert isinstance(app.screen, HistoryScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is under
