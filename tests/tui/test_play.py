@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.app import App
 from textual.widgets import Static
@@ -14,6 +16,7 @@ from quiz.tui.widgets.choice_answer import ChoiceAnswer
 from quiz.tui.widgets.feedback_panel import FeedbackPanel
 
 from .helpers import (
+    KINDS,
     SIZE,
     answer,
     current,
@@ -219,3 +222,23 @@ async def test_an_exam_question_answered_before_it_could_be_read_is_not_answered
         await pilot.press("enter")
         await pilot.pause()
         assert len(screen.session.answers) == 2
+
+
+async def test_a_quiz_over_two_articles_says_which_each_question_is_about(tmp_path: Path) -> None:
+    (tmp_path / "library.txt").write_text("The library opens in spring.\n", encoding="utf-8")
+    (tmp_path / "library.toml").write_text(
+        '[bank]\nid = "library"\ntitle = "Library"\narticle = "library.txt"\n\n'
+        '[[questions]]\nid = "when"\nkind = "claim"\nclaim = "It opens in spring."\n'
+        'verdict = "supported"\nevidence = "opens in spring"\nexplanation = "Said."\n',
+        encoding="utf-8",
+    )
+    app = quiz_app(tmp_path / "library.toml", KINDS)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        prompt = str(question_screen(app).query_one("#prompt", Static).render())
+        assert prompt.startswith("About: library\n"), prompt
+    alone = quiz_app(KINDS)
+    async with alone.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        prompt = str(question_screen(alone).query_one("#prompt", Static).render())
+        assert prompt.startswith("Question: "), prompt

@@ -90,6 +90,7 @@ class QuestionScreen(Screen[None]):
         self.resume_code = resume_code
         """Shown on every question when the quiz is served, to go on with it later."""
         self._shown_at = 0.0  # when show_current last showed a question (the first: never)
+        self._several_articles = len({id(item.article) for item in session.items}) > 1
         self._covered = False
         """The article was asked for and is about to cover the screen: keys typed right after
         ``a`` (``a1`` in one burst) must not answer the question behind it."""
@@ -100,7 +101,7 @@ class QuestionScreen(Screen[None]):
         item = self.session.current
         yield Static(self._progress(), id="progress")
         with VerticalScroll(id="question-body"):
-            yield Static(_prompt(item) if item else "", id="prompt")
+            yield Static(self._prompt(item) if item else "", id="prompt")
             yield Static(_hint(item) if item else "", id="hint")
             if item is not None:
                 yield from self._answer_area(item)
@@ -135,7 +136,7 @@ class QuestionScreen(Screen[None]):
         body = self.query_one("#question-body", VerticalScroll)
         await body.query(".answer-area").remove()
         self._update_progress()
-        self.query_one("#prompt", Static).update(_prompt(item))
+        self.query_one("#prompt", Static).update(self._prompt(item))
         self.query_one("#hint", Static).update(_hint(item))
         area = self._answer_area(item)
         await body.mount_all(area)
@@ -154,6 +155,11 @@ class QuestionScreen(Screen[None]):
         if self.session.settings.mode != "exam":
             return True
         return reading_clock() - self._shown_at >= self.EXAM_READING_SECONDS
+
+    def _prompt(self, item: QuizItem) -> Content:
+        """The question, after the article it is about when the quiz has several."""
+        prompt = _prompt(item)
+        return _about(item) + prompt if self._several_articles else prompt
 
     def _answer_area(self, item: QuizItem) -> list[Widget]:
         """The control that answers ``item`` and, in practice, its feedback panel."""
@@ -259,6 +265,11 @@ def _prompt(item: QuizItem) -> Content:
     question = item.question
     kind_label = "Claim" if isinstance(question, ClaimQuestion) else "Question"
     return Content.assemble((f"{kind_label}: ", "bold"), question.text)
+
+
+def _about(item: QuizItem) -> Content:
+    """Which article the question is about, for a quiz over several."""
+    return Content.assemble(("About: ", "dim"), (item.article.title, "dim italic"), "\n")
 
 
 def _hint(item: QuizItem) -> Content:
