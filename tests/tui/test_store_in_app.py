@@ -210,3 +210,18 @@ async def test_the_history_opened_twice_is_left_with_one_escape(tmp_path: Path) 
             await pilot.press("escape")
             await pilot.pause()
             assert app.screen is under
+
+
+async def test_the_history_says_when_an_attempt_asked_only_some_questions(tmp_path: Path) -> None:
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        settings = QuizSettings(seed=SEED, shuffle=False, count=2)
+        app = make_app(load(KINDS), settings, player=PLAYER, start_now=True, store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await play_all(pilot, right=True)
+            app.post_message(HistoryRequested(PLAYER))
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            shown = app.screen.query_one("#attempts", OptionList).get_option_at_index(0).prompt
+            assert "(2 of 6 questions)" in str(shown) and "2 / 2 (100%)" in str(shown), shown

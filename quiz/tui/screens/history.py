@@ -22,6 +22,9 @@ from quiz.core.store import ResultsStore
 def attempt_label(record: AttemptRecord, banks: Sequence[Bank]) -> Content:
     """One line about an attempt: when, which banks, score, mode, finished or not."""
     titles = ", ".join(b.topic for b in banks if b.id in record.banks) or ", ".join(record.banks)
+    total = sum(len(b.questions) for b in banks if b.id in record.banks)
+    if 0 < len(record.order) < total:  # a retake of the missed, or a --count or --tag subset
+        titles += f" ({len(record.order)} of {total} questions)"
     state = "finished" if record.finished_at else f"unfinished, {record.answered} answered"
     score = score_text(record.score, record.max_score, " / ")
     scored = "" if _exam_going_on(record) else f"{score} ({record.percent:.0f}%) · "
