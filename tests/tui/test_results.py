@@ -100,3 +100,33 @@ async def test_h_on_the_results_goes_home() -> None:
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_opens_the_article_at_an_answer_in_view_and_escape_comes_back_to_it() -> None:
+    from textual.containers import VerticalScroll
+
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        results = await play(pilot, [True] * 6)
+        body = results.query_one("#results-body", VerticalScroll)
+        await pilot.press("end")  # the last answer, focused
+        await pilot.pause()
+        last = list(results.query(FeedbackPanel))[-1]
+        assert results.focused is last
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.evidence == last.item.evidence
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is results and results.focused is last
+        assert body.scroll_y > 0  # not sent back to the top
+        first = list(results.query(FeedbackPanel))[0]
+        first.focus(scroll_visible=False)
+        await pilot.pause()
+        body.scroll_end(animate=False)  # scrolled away from the focused answer, by the mouse
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen) and app.screen.evidence != first.item.evidence

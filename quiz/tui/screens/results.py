@@ -67,6 +67,8 @@ class ResultsScreen(Screen[None]):
         Binding("h,escape", "home", "Home"),
         Binding("escape", "back", "Back"),
         Binding("question_mark", "app.help", "Help"),
+        Binding("end", "answer_at(-1)", "Last answer", show=False, priority=True),
+        Binding("home", "answer_at(0)", "First answer", show=False, priority=True),
     ]
 
     def __init__(
@@ -124,13 +126,34 @@ class ResultsScreen(Screen[None]):
         """Play the same banks again, or only the questions missed."""
         self.post_message(ReplayRequested(self.session, only_missed))
 
-    def action_article(self) -> None:
-        """Open the article at the evidence of the focused review entry (or of the first)."""
-        focused = self.focused
+    def action_answer_at(self, index: int) -> None:
+        """Focus the first or the last answer of the review, scrolling to it; ``a`` then opens
+        the article at its evidence."""
         panels = list(self.query(FeedbackPanel))
-        panel = focused if isinstance(focused, FeedbackPanel) else (panels[0] if panels else None)
+        if panels:
+            panels[index].focus()
+            if index == 0:
+                self.query_one("#results-body", VerticalScroll).scroll_home(animate=False)
+
+    def action_article(self) -> None:
+        """Open the article at the evidence of the focused review entry, if it is in view, else
+        of the first entry in view; that entry keeps the focus for when the article closes."""
+        panels = list(self.query(FeedbackPanel))
+        body = self.query_one("#results-body", VerticalScroll)
+        top, bottom = body.scroll_y, body.scroll_y + body.scrollable_content_region.height
+
+        def in_view(panel: FeedbackPanel) -> bool:
+            region = panel.virtual_region
+            return region.y < bottom and region.bottom > top
+
+        focused = self.focused
+        if isinstance(focused, FeedbackPanel) and in_view(focused):
+            panel: FeedbackPanel | None = focused
+        else:
+            panel = next((p for p in panels if in_view(p)), panels[0] if panels else None)
         if panel is None:
             return
+        panel.focus(scroll_visible=False)
         item = panel.item
         self.post_message(ArticleRequested(item.article, item.evidence))
 
