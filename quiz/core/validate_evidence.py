@@ -85,10 +85,12 @@ def _evidence_problem(
         )
     elif exc.closest is not None:
         sentence, passage = exc.closest
+        quote, passage = " ".join(quote.split()), " ".join(passage.split())
+        at = _first_difference(normalize(quote), normalize(passage))
         report.add(
             "evidence",
-            f"evidence “{short(quote)}” is not in the article; closest "
-            f"passage ({sentence.label}): “{short(passage, 90)}”; copy it exactly",
+            f"evidence “{around(quote, at, 60)}” is not in the article; closest "
+            f"passage ({sentence.label}): “{around(passage, at, 90)}”; copy it exactly",
         )
     else:
         report.add(
@@ -127,6 +129,31 @@ def evidence_warnings(q: AnyQuestion, quoted: str | None, report: Reporter) -> N
                 "no accepted answer appears in the evidence; quote the words that hold it",
                 "warning",
             )
+
+
+def _first_difference(one: str, other: str) -> int:
+    """Where ``one`` and ``other`` first differ (the length of the shorter if one begins the
+    other)."""
+    return next(
+        (i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b),
+        min(len(one), len(other)),
+    )
+
+
+def around(text: str, at: int, limit: int) -> str:
+    """``text`` cut to about ``limit`` characters so that the place ``at`` (where it differs
+    from a passage) stays in view: ``…on February 21``."""
+    if len(text) <= limit:
+        return text
+    start = max(at - limit // 2, 0)
+    if start <= 1:
+        return short(text, limit)
+    cut_end = start + limit - 2 < len(text)
+    if not cut_end:  # the window reaches the end: one ellipsis
+        start = len(text) - (limit - 1)
+    space = text.find(" ", start - 1, start + 12)  # begin with a whole word
+    start = space + 1 if space >= 0 else start
+    return "…" + (text[start : start + limit - 2] + "…" if cut_end else text[start:])
 
 
 def short(text: str, limit: int = 60) -> str:

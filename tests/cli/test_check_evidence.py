@@ -38,6 +38,17 @@ def test_evidence_not_found_quotes_the_closest_passage() -> None:
     )
 
 
+def test_a_long_quote_not_found_is_shown_where_it_differs_from_the_passage() -> None:
+    long = (
+        "In December 2020, Washington imposed sanctions on Turkey’s Defense Industry "
+        "Directorate, along with its chief Ismail Demir and three other employes"
+    )
+    body = HEAD + CHOICE.replace('evidence = "its chief Ismail Demir"', f'evidence = "{long}"')
+    message = only_error(check_bank(body), 12, "is not in the article")
+    assert "“…along with its chief Ismail Demir and three other employes”" in message, message
+    assert "Ismail Demir and three other employees”; copy it exactly" in message, message
+
+
 def test_evidence_nothing_like_it() -> None:
     body = HEAD + CHOICE.replace('evidence = "its chief Ismail Demir"', 'evidence = "xyzzy plugh"')
     only_error(check_bank(body), 12, "is not in the article, nor anything like it")
