@@ -392,5 +392,5 @@ class QuizApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         from quiz.tui.palette import quiz_commands, textual_commands
 
-        yield from textual_commands(super().get_system_commands(screen))
+        yield from textual_commands(self, super().get_system_commands(screen))
         yield from quiz_commands(self, screen)

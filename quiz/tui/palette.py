@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
@@ -17,14 +19,29 @@ QUIT_HELP = "Quit (asks first in the middle of a quiz; what you answered is kept
 """What the palette's Quit says (Textual's own says "as soon as possible")."""
 
 
-def textual_commands(commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
+def textual_commands(app: QuizApp, commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
     """Textual's own ``commands`` less its keys panel (the app's Keys shows every key), with a
-    Quit that says it asks first."""
+    Quit that says it asks first, and a Screenshot saved where it can be."""
     for command in commands:
         if command.title == "Quit":
             yield command._replace(help=QUIT_HELP)
+        elif command.title == "Screenshot":
+            folder = screenshot_folder()
+            yield command._replace(
+                help=f"Save an SVG picture of the screen in {folder}",
+                callback=partial(app.set_timer, 0.1, partial(app.deliver_screenshot, path=folder)),
+            )
         elif command.title != "Keys":
             yield command
+
+
+def screenshot_folder() -> str:
+    """Where a screenshot goes: the Downloads folder if there is one (Textual's own choice,
+    which fails without a word where there is none), else the working folder."""
+    from platformdirs import user_downloads_dir
+
+    downloads = Path(user_downloads_dir())
+    return str(downloads if downloads.is_dir() else Path.cwd())
 
 
 def quiz_commands(app: QuizApp, screen: Screen[object]) -> Iterator[SystemCommand]:

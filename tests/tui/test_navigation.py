@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -320,3 +322,23 @@ async def test_in_a_narrow_terminal_each_key_stands_over_its_meaning() -> None:
         at = next(i for i, line in enumerate(lines) if "1-9" in line)
         assert "choose" not in lines[at]  # the key has its line
         assert "choose that option" in lines[at + 1]  # the meaning, whole words, beneath
+
+
+async def test_a_screenshot_is_saved_in_the_working_folder_when_there_is_no_downloads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.app import SystemCommand
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("platformdirs.user_downloads_dir", lambda: str(tmp_path / "missing"))
+    app = quiz_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        commands = list(app.get_system_commands(app.screen))
+        shot = next(c for c in commands if isinstance(c, SystemCommand) and c.title == "Screenshot")
+        assert str(tmp_path) in shot.help
+        shot.callback()
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        assert list(tmp_path.glob("*.svg")), list(tmp_path.iterdir())
