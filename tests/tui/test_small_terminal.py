@@ -59,3 +59,15 @@ async def test_a_long_prompt_and_hint_still_fit_at_60x20(path: Path) -> None:
         lines = visible_text(app).splitlines()
         for choice in item.choices:
             assert any(choice in line for line in lines), choice
+
+
+async def test_the_name_and_the_mode_fit_a_home_screen_50_wide() -> None:
+    from .helpers import KINDS
+
+    app = quiz_app(KINDS, start_now=False)
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        for widget_id in ("#player", "#mode"):
+            region = screen.find_widget(screen.query_one(widget_id)).region
+            assert region.right <= 50, (widget_id, region)
