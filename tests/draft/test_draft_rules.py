@@ -104,6 +104,16 @@ def test_speakers_in_both_orders_with_curly_and_straight_quotes() -> None:
     assert two and two[0].answer == "Lindqvist" and "Nothing will be agreed" in two[0].prompt
 
 
+def test_a_speaker_named_with_a_title_that_ends_in_a_period() -> None:
+    questions = drafted(
+        "“Bleached is not dead, not yet,” said Dr. Amara Okafor, a marine biologist.\n\n"
+        "Prof. Marco Feld said: “We saw white coral at almost every site.”\n\n"
+        "“The money is welcome,” said Helen Park, who chairs the fishers’ union."
+    )
+    said = {q.answer for q in questions if q.tag == "quotes"}
+    assert {"Amara Okafor", "Marco Feld", "Helen Park"} <= said, said
+
+
 def test_a_quotation_continued_in_the_next_paragraph() -> None:
     questions = drafted(
         "“We are ready to talk,” said Foreign Minister Kenji Tanaka in Tokyo.\n\n"

@@ -18,10 +18,14 @@ _VERBS = (
     r"(?:said|says|say|told|tells|added|adds|stated|wrote|writes|asked|noted|explained|warned"
     r"|insisted|argued|continued|replied|mentioned|announced|declared|stressed|urged|claimed)"
 )
-_AFTER_VERB_FIRST = re.compile(rf"[\s,.]*{_VERBS}\s+(?P<np>[^,.;:“”\"]{{1,80}})")
-_AFTER_NP_FIRST = re.compile(rf"[\s,.]*(?P<np>[^,.;:“”\"]{{1,60}}?)\s+{_VERBS}\b")
+_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sgt|Sen|Rep|Gov|Rev|Fr|St)\.\s+)?"
+"""A title ending in a period before a name (``Dr. Amara Okafor``): not the end of the phrase."""
+_NP = r"[^,.;:“”\"]"
+"""A character of a noun phrase: it ends at punctuation or a quotation mark."""
+_AFTER_VERB_FIRST = re.compile(rf"[\s,.]*{_VERBS}\s+(?P<np>{_TITLE}{_NP}{{1,80}})")
+_AFTER_NP_FIRST = re.compile(rf"[\s,.]*(?P<np>{_TITLE}{_NP}{{1,60}}?)\s+{_VERBS}\b")
 _BEFORE = re.compile(
-    rf"(?P<np>[^,.;:“”\"]{{1,80}}?)\s+(?:also\s+)?{_VERBS}(?:\s+[a-z]+)?\s*[,:]?\s*$"
+    rf"(?P<np>{_TITLE}{_NP}{{1,80}}?)\s+(?:also\s+)?{_VERBS}(?:\s+[a-z]+)?\s*[,:]?\s*$"
 )
 _ACCORDING = re.compile(r"[Aa]ccording to (?P<np>[^,.;:“”\"]{1,60}),\s*$")
 _ANYWHERE = re.compile(rf"(?P<np>[^,.;:“”\"]{{1,60}}?)\s+(?:also\s+)?{_VERBS}\b")
