@@ -91,7 +91,11 @@ def main() -> None:
 @click.option("--player", help="Your name (default: the last name used).")
 @quiz_options
 @click.option("--no-shuffle", is_flag=True, help="Questions and options in file order.")
-@click.option("--resume", is_flag=True, help="Go on with your unfinished quiz without asking.")
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Go on with your latest unfinished quiz, as it was started, without asking.",
+)
 @click.option("--missed", is_flag=True, help="Only the questions you last got wrong.")
 @click.option(
     "--db",
@@ -129,6 +133,8 @@ def play(
 
     if resume and missed:
         fail("--resume and --missed do not go together; choose one", 2)
+    if resume:
+        _refuse_options_resume_ignores()
     prefs = read_prefs()
     name = (player or prefs.get("last_player", "")[:MAX_NAME]).strip()
     if len(name) > MAX_NAME:
@@ -140,11 +146,7 @@ def play(
         store = ResultsStore.open(db)
     except QuizError as exc:
         fail(str(exc))
-    keep = None
-    if missed:
-        keep = store.missed_keys(name)
-        if not keep:
-            fail(f"{name} has no question answered wrong last time; play without --missed")
+    keep = _missed_or_resumed(store, name, banks, missed) if resume or missed else None
     settings = QuizSettings(
         mode="exam" if mode == "exam" else "practice",
         tags=tuple(tags),
@@ -180,6 +182,62 @@ def play(
         app.run()
     finally:
         store.close()
+
+
+_RESUME_IGNORES = {
+    "mode": "--mode",
+    "tags": "--tag",
+    "count": "--count",
+    "seed": "--seed",
+    "no_shuffle": "--no-shuffle",
+}
+"""The options that put a new quiz together, which a resumed quiz already was."""
+
+
+def _refuse_options_resume_ignores() -> None:
+    """A usage error for ``--resume`` given with options it would ignore, as ``--missed`` is
+    with ``--resume``: the quiz goes on as it was started."""
+    ctx = click.get_current_context()
+    given = [
+        flag
+        for name, flag in _RESUME_IGNORES.items()
+        if ctx.get_parameter_source(name) not in (None, click.core.ParameterSource.DEFAULT)
+    ]
+    if given:
+        fail(
+            "--resume goes on with the quiz as it was started (its mode, tags and count); "
+            f"leave out {', '.join(given)}, or play a new quiz without --resume",
+            2,
+        )
+
+
+def _missed_or_resumed(
+    store: ResultsStore, name: str, banks: Sequence[Bank], missed: bool
+) -> set[str] | None:
+    """For ``--missed``, the questions ``name`` last answered wrong; for ``--resume``, nothing.
+    Ends the command (status 1) when there is nothing to play that way."""
+    from quiz.core.resuming import resumable
+
+    flag = "--missed" if missed else "--resume"
+    if not store.attempts(name):
+        alike = store.players_like(name)
+        todo = f"did you mean `{alike[0]}`?" if alike else f"play without {flag}"
+        fail(f"{name} has not played yet; {todo}")
+    if not missed:
+        record = store.unfinished_attempt(name)
+        if record is None:
+            fail(f"{name} has no unfinished quiz to resume; play without --resume")
+        if resumable(store, name, banks) is None:
+            on = ", ".join(record.banks)
+            fail(
+                f"{name}'s unfinished quiz is on banks not loaded here ({on}); "
+                "name them, or play without --resume"
+            )
+        return None
+    keep = store.missed_keys(name)
+    if not keep:
+        fail(f"{name} has no question answered wrong last time; play without --missed")
+    return keep
 
 
 def _serve_tab(banks: list[Bank], settings: QuizSettings, store: ResultsStore) -> None:

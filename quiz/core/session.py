@@ -8,8 +8,7 @@ never shown in their right order.
 from __future__ import annotations
 
 import random
-import time
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Literal
@@ -27,6 +26,9 @@ MAX_NAME = 40
 MAX_TYPED_ANSWER = 200
 """The longest typed answer, in characters: the right answers are names, dates and numbers."""
 MODES: tuple[Mode, ...] = ("practice", "exam")
+BREAK_SECONDS = 600.0
+"""The most one gap between answers counts towards the time answering: a longer gap is a
+break (the quiz left and resumed later), counted as this much."""
 
 
 @dataclass(frozen=True)
@@ -157,13 +159,12 @@ class QuizSession:
     """The seed actually used (drawn at random when the settings gave none)."""
     attempt_id: str = field(default_factory=lambda: _new_id())
     """A unique id for this attempt."""
-    started_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    started_at: datetime = field(default_factory=lambda: _now())
     """When the attempt started (UTC)."""
     answers: list[GivenAnswer] = field(default_factory=list)
     """Answers given, in order."""
     position: int = 0
     """Index of the current question in ``items``."""
-    _clock: float = field(default_factory=time.monotonic, repr=False)
 
     @classmethod
     def start(
@@ -246,6 +247,12 @@ class QuizSession:
         """Whether every question has been answered and passed."""
         return self.position >= len(self.items)
 
+    @property
+    def answered_all(self) -> bool:
+        """Whether every question has been answered (the last one's feedback may still show):
+        the attempt is over, and the store keeps it as finished."""
+        return len(self.answers) >= len(self.items)
+
     def answer(self, response: Response) -> GivenAnswer:
         """Grade and record ``response`` to the current question."""
         item = self.current
@@ -282,9 +289,11 @@ class QuizSession:
         return 100 * self.score / self.max_score if self.max_score else 0.0
 
     @property
-    def elapsed(self) -> float:
-        """Seconds since the session started (in this process)."""
-        return time.monotonic() - self._clock
+    def answering_seconds(self) -> float:
+        """The time spent answering: see :func:`answering_seconds`. The same for a session
+        played at one go and for one resumed or rebuilt from the store, since it is read from
+        the recorded times alone."""
+        return answering_seconds(self.started_at, (a.answered_at for a in self.answers))
 
     def by_tag(self) -> dict[str, tuple[float, float]]:
         """Tag → (points earned, points possible) over the answers given."""
@@ -298,6 +307,19 @@ class QuizSession:
     def missed(self) -> list[QuizItem]:
         """The questions not answered fully right."""
         return [a.item for a in self.answers if not a.grade.correct]
+
+
+def answering_seconds(
+    started_at: datetime, answered_at: Iterable[datetime], cap: float = BREAK_SECONDS
+) -> float:
+    """Seconds spent answering an attempt: from its start to its last answer, gap by gap
+    (start to first answer, then answer to answer), each gap counting at most ``cap``, so
+    that a break between leaving a quiz and resuming it is not counted as time answering."""
+    total, last = 0.0, started_at
+    for moment in answered_at:
+        total += min(max((moment - last).total_seconds(), 0.0), cap)
+        last = max(last, moment)
+    return total
 
 
 def _now() -> datetime:

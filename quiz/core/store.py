@@ -17,7 +17,7 @@ import contextlib
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -208,25 +208,31 @@ class ResultsStore:
         """Commit ``given``, an answer in ``session``, before returning.
 
         Starts the attempt first if need be; the same question recorded twice keeps the first.
+        The answer to the last question finishes the attempt in the same transaction, so an
+        attempt with every question answered is never left unfinished (whether the player then
+        goes on to the results, leaves, or the program is killed).
         """
         attempt = AttemptRecord.of(session)
         answer = answer_row(AnswerRecord.of(session, given))
+        last = session.answered_all
 
         def write(db: sqlite3.Connection) -> None:
             insert_attempt(db, attempt)
             db.execute(
                 f"INSERT OR IGNORE INTO answers ({ANSWER_COLUMNS}) VALUES ({marks(11)})", answer
             )
+            if last:
+                _finish(db, attempt.id, iso(given.answered_at))
 
         self._write(write)
 
     def finish_attempt(self, session: QuizSession) -> None:
-        """Mark ``session``'s attempt finished, now."""
+        """Mark ``session``'s attempt finished, now (one already finished keeps its time)."""
         attempt, when = AttemptRecord.of(session), iso(now())
 
         def write(db: sqlite3.Connection) -> None:
             insert_attempt(db, attempt)
-            db.execute("UPDATE attempts SET finished_at = ? WHERE id = ?", (when, attempt.id))
+            _finish(db, attempt.id, when)
 
         self._write(write)
 
@@ -294,12 +300,21 @@ class ResultsStore:
         query = f"SELECT {ANSWER_COLUMNS} FROM answers WHERE attempt_id = ? ORDER BY id"
         return self._read(lambda db: list(answer_records(db.execute(query, (attempt_id,)))))
 
-    def unfinished_attempt(self, player: str) -> AttemptRecord | None:
-        """``player``'s latest unfinished attempt, with its answers, or ``None``.
+    def unfinished_attempt(
+        self, player: str, banks: Collection[str] | None = None
+    ) -> AttemptRecord | None:
+        """``player``'s latest unfinished attempt, with its answers, or ``None``; with
+        ``banks``, the latest on exactly those banks (ids). An attempt with every question
+        answered is over, never one to go on with, even if it was not marked finished.
 
         ``record.restore(banks)`` rebuilds it as a session (see :meth:`AttemptRecord.restore`).
         """
-        found = self.attempts(player, unfinished=True, with_answers=True)
+        wanted = None if banks is None else set(banks)
+        found = [
+            a
+            for a in self.attempts(player, unfinished=True, with_answers=True)
+            if a.answered < len(a.order) and (wanted is None or set(a.banks) == wanted)
+        ]
         return found[-1] if found else None
 
     def missed_keys(self, player: str) -> set[str]:
@@ -320,6 +335,14 @@ class ResultsStore:
         wanted = set(bank_ids)
         found = self.attempts(player, unfinished=False)
         return [a for a in found if set(a.banks) == wanted and a.id != exclude]
+
+
+def _finish(db: sqlite3.Connection, attempt_id: str, when: str) -> None:
+    """Mark an attempt finished at ``when``, unless it already is."""
+    db.execute(
+        "UPDATE attempts SET finished_at = ? WHERE id = ? AND finished_at IS NULL",
+        (when, attempt_id),
+    )
 
 
 def _locked(exc: sqlite3.Error) -> bool:

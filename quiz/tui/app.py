@@ -15,6 +15,7 @@ from textual.screen import Screen
 from quiz.core.banks import Bank
 from quiz.core.errors import QuizError
 from quiz.core.prefs import remember, remember_player
+from quiz.core.resuming import resumable
 from quiz.core.scoring import Response
 from quiz.core.session import GivenAnswer, Mode, QuizSession, QuizSettings
 from quiz.core.words import plural
@@ -87,7 +88,7 @@ class QuizApp(App[None]):
         offer_resume = launch.keep is None
         if not (launch.start_now and self.player) or launch.resume:
             return Screen(id=_BLANK)
-        if offer_resume and self._unfinished(self.player) is not None:
+        if offer_resume and self._unfinished(self.player, self.banks) is not None:
             return Screen(id=_BLANK)  # on_mount offers to resume it
         session = self._new_session(self.banks, self.player, launch.keep)
         if session is None:  # the player was told why: on_mount goes home, not tries again
@@ -133,8 +134,8 @@ class QuizApp(App[None]):
         offer_resume: bool = True,
     ) -> None:
         """Start a new session and show its first question; first offer to resume the
-        player's unfinished attempt, if there is one."""
-        unfinished = self._unfinished(player) if offer_resume else None
+        player's unfinished attempt on these banks, if there is one."""
+        unfinished = self._unfinished(player, banks) if offer_resume else None
         if unfinished is not None:
             self._offer_resume(unfinished, banks, mode)
             return
@@ -169,28 +170,26 @@ class QuizApp(App[None]):
     def session_changed(self, session: QuizSession) -> None:
         """Called when a session starts, gets an answer, or finishes (a hook for serving)."""
 
-    def _unfinished(self, player: str) -> AttemptRecord | None:
+    def _unfinished(
+        self, player: str, picked: Sequence[Bank] | None = None
+    ) -> AttemptRecord | None:
+        """The attempt to offer (see :func:`resumable`): on the ``picked`` banks, or any."""
         if self.store is None:
             return None
-        record = self.store.unfinished_attempt(player)
-        known = {bank.id for bank in self.banks}
-        return record if record is not None and known.issuperset(record.banks) else None
+        return resumable(self.store, player, self.banks, picked, self.settings.tags)
 
     def _offer_resume(self, record: AttemptRecord, banks: Sequence[Bank], mode: Mode) -> None:
-        from quiz.tui.screens.confirm import ConfirmScreen
+        from quiz.tui.screens.resume import ResumeScreen
 
         def answer(yes: bool | None) -> None:
             if yes:
                 self.resume_attempt(record)
-            else:
+            elif yes is False:
                 self.start_quiz(banks, record.player, mode, offer_resume=False)
+            elif self.screen.id == _BLANK:  # back, with no menu under: the command line's quiz
+                self._home()
 
-        titles = ", ".join(b.info.title for b in self.banks if b.id in record.banks)
-        question = (
-            f"{record.player}, you have an unfinished quiz ({titles}): {record.answered} of "
-            f"{len(record.order)} answered. Resume it?"
-        )
-        self.push_screen(ConfirmScreen(question, yes="Resume", no="Start a new quiz"), answer)
+        self.push_screen(ResumeScreen(record, self.banks), answer)
 
     def resume_attempt(self, record: AttemptRecord) -> None:
         """Go on with an unfinished attempt: same questions, same order, answers kept."""
@@ -348,7 +347,7 @@ class QuizApp(App[None]):
         screen = self._main_screen()
         if isinstance(screen, QuestionScreen):
             session = screen.session
-            if session.answers and len(session.answers) < len(session.items):
+            if session.answers and not session.answered_all:
                 return session
         return None
 

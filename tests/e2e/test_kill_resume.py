@@ -39,7 +39,8 @@ def test_sigkill_mid_attempt_keeps_every_answer_and_resume_goes_on(
             ("who", False),
         ]
 
-    again = Terminal(quiz_command(), [*ARGS, "--resume"], quiz_env)
+    # --resume goes on as the quiz was drawn: --seed and --no-shuffle are not given again.
+    again = Terminal(quiz_command(), [*ARGS[:4], "--resume"], quiz_env)
     try:
         again.wait_for_text("3 / 6 Score 1 / 6", timeout=8)  # same order, answers kept
         again.wait_for_text("Claim: According to Washington")

@@ -169,6 +169,27 @@ def test_unfinished_attempt_restores_the_same_session(
     assert store.unfinished_attempt("ann") is None
 
 
+def test_the_last_answer_finishes_the_attempt_as_it_is_recorded(
+    store: ResultsStore, banks: list[Bank]
+) -> None:
+    session = play(store, start(banks), [True] * 5, finish=False)  # left on the last feedback
+    [record] = store.attempts("ann")
+    assert record.finished_at == session.answers[-1].answered_at
+    assert store.unfinished_attempt("ann") is None
+    store.finish_attempt(session)  # going on to the results afterwards keeps that time
+    assert store.attempts("ann")[0].finished_at == session.answers[-1].answered_at
+
+
+def test_an_attempt_with_every_question_answered_is_never_offered(
+    store: ResultsStore, banks: list[Bank]
+) -> None:
+    """One left so by an older factquiz, with its finish never recorded."""
+    session = play(store, start(banks), [True] * 5)
+    store._db.execute("UPDATE attempts SET finished_at = NULL WHERE id = ?", (session.attempt_id,))
+    assert [a.answered for a in store.attempts("ann", unfinished=True)] == [5]
+    assert store.unfinished_attempt("ann") is None
+
+
 def test_restore_skips_questions_gone_from_the_banks(
     tmp_path: Path, store: ResultsStore, banks: list[Bank]
 ) -> None:

@@ -23,7 +23,7 @@ RunBefore = Callable[[Pilot[object]], Awaitable[None]]
 @pytest.fixture(autouse=True)
 def fixed_time(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every quiz took 75 seconds (the results screen shows the time taken)."""
-    monkeypatch.setattr(QuizSession, "elapsed", property(lambda self: 75.0))
+    monkeypatch.setattr(QuizSession, "answering_seconds", property(lambda self: 75.0))
 
 
 async def steady(pilot: Pilot[object]) -> None:

@@ -168,10 +168,16 @@ async def test_keep_plays_only_the_questions_named(tmp_path: Path) -> None:
             assert keys == ["kinds/who", "kinds/seq"]
 
 
-def test_missed_with_nothing_missed_says_so(tmp_path: Path) -> None:
+async def test_missed_with_nothing_missed_says_so(tmp_path: Path) -> None:
     from quiz.cli import main
 
     db = tmp_path / "r.db"
+    with ResultsStore.open(db) as store:
+        settings = QuizSettings(seed=SEED, shuffle=False)
+        app = make_app(load(KINDS), settings, player="Ben", start_now=True, store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await play_all(pilot, right=True)
     result = CliRunner().invoke(
         main, ["play", str(KINDS), "--player", "Ben", "--missed", "--db", str(db)]
     )

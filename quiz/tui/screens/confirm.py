@@ -11,12 +11,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 
-class ConfirmScreen(ModalScreen[bool]):
-    """Asks ``question``; dismisses with ``True`` for yes."""
+class ConfirmScreen(ModalScreen[bool | None]):
+    """Asks ``question``; dismisses with ``True`` for yes, ``False`` for no, and ``None`` for
+    escape: back to where it was asked, doing neither."""
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("n", "answer(False)", "No"),
+        Binding("escape", "back", "Back"),
     ]
 
     def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
@@ -38,6 +40,10 @@ class ConfirmScreen(ModalScreen[bool]):
     def action_answer(self, yes: bool) -> None:
         """Close with the answer."""
         self.dismiss(yes)
+
+    def action_back(self) -> None:
+        """Close without an answer."""
+        self.dismiss(None)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

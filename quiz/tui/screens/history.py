@@ -120,9 +120,7 @@ class HistoryScreen(Screen[None]):
         except QuizError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        end = record.finished_at or (record.answers[-1].answered_at if record.answers else None)
-        seconds = (end - record.started_at).total_seconds() if end else 0.0
-        self.app.push_screen(ResultsScreen(session, past=True, seconds=seconds))
+        self.app.push_screen(ResultsScreen(session, past=True))
 
     def action_close(self) -> None:
         """Back to where the history was opened from."""

@@ -24,13 +24,13 @@ def duration(seconds: float) -> str:
     return f"{minutes} min {secs} s" if minutes else f"{secs} s"
 
 
-def summary(session: QuizSession, seconds: float | None = None) -> Content:
-    """Score, percentage, count right and time taken (``seconds``, else the session's own)."""
-    taken = duration(session.elapsed if seconds is None else seconds)
+def summary(session: QuizSession) -> Content:
+    """Score, percentage, count right and the time spent answering (see
+    :attr:`QuizSession.answering_seconds`: breaks between leaving and resuming not counted)."""
     head = (
         f"{session.player}: {score_text(session.score, session.max_score, ' / ')} points "
         f"({session.percent:.0f}%) · {session.right} of {len(session.answers)} right · "
-        f"time {taken}"
+        f"time answering {duration(session.answering_seconds)}"
     )
     return Content(head).stylize("bold")
 
@@ -77,7 +77,6 @@ class ResultsScreen(Screen[None]):
         earlier: tuple[str, ...] = (),
         *,
         past: bool = False,
-        seconds: float | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -85,13 +84,11 @@ class ResultsScreen(Screen[None]):
         """Lines about this player's earlier scores on the same banks."""
         self.past = past
         """An attempt opened from the history: review only, nothing to replay."""
-        self.seconds = seconds
-        """The time the attempt took, when not the session's own clock."""
 
     def compose(self) -> ComposeResult:
         session = self.session
         with VerticalScroll(id="results-body"):
-            yield Static(summary(session, self.seconds), id="summary")
+            yield Static(summary(session), id="summary")
             yield Static(tag_table(session), id="tags")
             if self.earlier:
                 lines = [Content("Your earlier scores").stylize("underline")]
