@@ -18,7 +18,6 @@ from quiz.core.prefs import remember, remember_player
 from quiz.core.resuming import resumable
 from quiz.core.scoring import Response
 from quiz.core.session import GivenAnswer, Mode, QuizSession, QuizSettings
-from quiz.core.words import plural
 from quiz.tui.launch import Launch
 from quiz.tui.messages import (
     ArticleRequested,
@@ -322,19 +321,9 @@ class QuizApp(App[None]):
 
     @on(LeaveRequested)
     def _leave(self, event: LeaveRequested) -> None:
-        def leave(yes: bool | None) -> None:
-            if yes:
-                self._home()
+        from quiz.tui.leaving import ask_to_leave
 
-        if not event.session.answers:
-            self._home()
-            return
-        from quiz.tui.screens.confirm import ConfirmScreen
-
-        kept = plural(len(event.session.answers), "answer")
-        self.push_screen(
-            ConfirmScreen(f"Leave this quiz? What you answered ({kept}) is kept."), leave
-        )
+        ask_to_leave(self, event.session, self._home)
 
     def banks_of(self, session: QuizSession) -> list[Bank]:
         """The banks ``session`` was played from."""
@@ -353,24 +342,9 @@ class QuizApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; in the middle of a quiz, ask first."""
-        from quiz.tui.screens.confirm import ConfirmScreen
+        from quiz.tui.leaving import ask_to_quit
 
-        if isinstance(self.screen, ConfirmScreen):
-            return  # already asking
-        session = self._quiz_in_progress()
-        if session is None:
-            self.exit()
-            return
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.exit()
-
-        kept = plural(len(session.answers), "answer")
-        await self.push_screen(
-            ConfirmScreen(f"Quit in the middle of the quiz? What you answered ({kept}) is kept."),
-            answer,
-        )
+        await ask_to_quit(self, self._quiz_in_progress())
 
     def action_help(self) -> None:
         """Show every key."""

@@ -286,6 +286,23 @@ async def test_ctrl_q_twice_asks_only_once() -> None:
             assert question_screen(app).answered  # one n is enough to get back
 
 
+async def test_ctrl_q_on_the_leave_question_asks_to_quit_instead() -> None:
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await answer(pilot, right=True)
+        await pilot.press("escape")  # leave this quiz?
+        await pilot.pause()
+        assert "Leave this quiz?" in visible_text(app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        dialogs = [s for s in app.screen_stack if isinstance(s, ConfirmScreen)]
+        assert len(dialogs) == 1 and dialogs[0].question.startswith("Quit in the middle")
+        await pilot.press("y")
+        await pilot.pause()
+        assert not app.is_running
+
+
 async def test_a_quiz_left_from_the_first_screen_is_no_longer_in_progress() -> None:
     """Started from the command line, the quiz asks on the app's first screen, which stays
     under home once left: quitting from home must not ask, and the article is the bank's."""

@@ -1,0 +1,52 @@
+"""Leaving a quiz for the home screen, and quitting the app: in the middle of a quiz, both ask
+first, and say that what was answered is kept."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import App
+
+from quiz.core.session import QuizSession
+from quiz.core.words import plural
+from quiz.tui.screens.confirm import ConfirmScreen
+
+
+class QuitQuestion(ConfirmScreen):
+    """The question asked before quitting in the middle of a quiz."""
+
+    def __init__(self, session: QuizSession) -> None:
+        kept = plural(len(session.answers), "answer")
+        super().__init__(f"Quit in the middle of the quiz? What you answered ({kept}) is kept.")
+
+
+def ask_to_leave(app: App[None], session: QuizSession, go_home: Callable[[], None]) -> None:
+    """Go home from ``session``, asking first once it has answers."""
+    if not session.answers:
+        go_home()
+        return
+
+    def leave(yes: bool | None) -> None:
+        if yes:
+            go_home()
+
+    kept = plural(len(session.answers), "answer")
+    app.push_screen(ConfirmScreen(f"Leave this quiz? What you answered ({kept}) is kept."), leave)
+
+
+async def ask_to_quit(app: App[None], session: QuizSession | None) -> None:
+    """Quit, asking first when ``session`` (the quiz going on, if any) is unfinished. Another
+    question on screen (leave this quiz?) gives way to this one: ctrl+q always quits or asks."""
+    if isinstance(app.screen, QuitQuestion):
+        return  # already asking
+    if isinstance(app.screen, ConfirmScreen):
+        await app.screen.dismiss(None)
+    if session is None:
+        app.exit()
+        return
+
+    def answer(yes: bool | None) -> None:
+        if yes:
+            app.exit()
+
+    await app.push_screen(QuitQuestion(session), answer)
