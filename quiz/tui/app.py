@@ -317,7 +317,8 @@ class QuizApp(App[None]):
         """The screen a quiz starts from."""
         from quiz.tui.screens.home import HomeScreen
 
-        return HomeScreen(self.banks, self.player, self.settings.mode, self.settings.tags)
+        settings = self.settings
+        return HomeScreen(self.banks, self.player, settings.mode, settings.tags, settings.count)
 
     @on(LeaveRequested)
     def _leave(self, event: LeaveRequested) -> None:

@@ -243,3 +243,13 @@ async def test_tab_visits_only_what_takes_keys_and_a_topic_says_what_it_is_about
         await pilot.pause()
         about = str(home.query_one("#topic-about", Static).render())
         assert about.startswith("The article's one calendar date (December 2020)"), about
+
+
+async def test_with_a_count_the_topics_say_how_many_of_their_questions_are_asked() -> None:
+    settings = QuizSettings(seed=1, shuffle=False, count=3)
+    app = make_app(load(KINDS), settings, player="Ana", start_now=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        topics = home_of(app).query_one("#topics", OptionList)
+        shown = [str(topics.get_option_at_index(i).prompt) for i in range(topics.option_count)]
+        assert "All topics (3 of 6 questions)" in shown[0], shown

@@ -29,10 +29,20 @@ def playable(bank: Bank, tags: Sequence[str]) -> int:
     return sum(1 for q in bank.questions if tagged(q, tags))
 
 
-def topic_options(banks: Sequence[Bank], tags: Sequence[str] = ()) -> list[Option]:
-    """An "all topics" entry, then the banks grouped by article and topic, with counts."""
+def _asked(count: int, at_most: int | None) -> str:
+    """``17 questions``, or with ``--count 3``, ``3 of 17 questions``."""
+    if at_most is not None and at_most < count:
+        return f"{at_most} of {plural(count, 'question')}"
+    return plural(count, "question")
+
+
+def topic_options(
+    banks: Sequence[Bank], tags: Sequence[str] = (), count: int | None = None
+) -> list[Option]:
+    """An "all topics" entry, then the banks grouped by article and topic, each with how many
+    questions a quiz on it asks (``count``: at most that many)."""
     total = sum(playable(b, tags) for b in banks)
-    options = [Option(Content(f"All topics ({plural(total, 'question')})").stylize("bold"), id=ALL)]
+    options = [Option(Content(f"All topics ({_asked(total, count)})").stylize("bold"), id=ALL)]
     articles: dict[str, list[Bank]] = {}
     for bank in banks:
         articles.setdefault(bank.article.title, []).append(bank)
@@ -43,7 +53,7 @@ def topic_options(banks: Sequence[Bank], tags: Sequence[str] = ()) -> list[Optio
             label = Content.assemble(
                 (f"{bank.topic}", "bold"),
                 f": {bank.info.title} " if bank.topic != bank.info.title else " ",
-                (f"({plural(playable(bank, tags), 'question')})", "dim"),
+                (f"({_asked(playable(bank, tags), count)})", "dim"),
             )
             options.append(Option(label, id=f"bank:{bank.id}"))
     return options
@@ -61,11 +71,17 @@ class HomeScreen(Screen[None]):
     ]
 
     def __init__(
-        self, banks: Sequence[Bank], player: str, mode: Mode, tags: Sequence[str] = ()
+        self,
+        banks: Sequence[Bank],
+        player: str,
+        mode: Mode,
+        tags: Sequence[str] = (),
+        count: int | None = None,
     ) -> None:
         super().__init__()
         self.banks = list(banks)
         self.tags = tuple(tags)
+        self.count = count
         self.player = player
         self.mode: Mode = mode
 
@@ -91,7 +107,9 @@ class HomeScreen(Screen[None]):
                 id="mode",
             )
             yield Static(Content("Pick a topic and press enter:").stylize("italic"))
-            yield OptionList(*topic_options(self.banks, self.tags), id="topics", markup=False)
+            yield OptionList(
+                *topic_options(self.banks, self.tags, self.count), id="topics", markup=False
+            )
             yield Static(id="topic-about")
         yield Footer()
 
