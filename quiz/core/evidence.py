@@ -75,6 +75,10 @@ class EvidenceAmbiguous(ValueError):
         return text + (", …" if self.count > len(self.places) else "")
 
 
+_WORD_BYTES = frozenset(b for b in range(128) if chr(b).isalnum())
+"""The ASCII letters and digits, as bytes of a mapped article."""
+
+
 class EvidenceIndex:
     """An article normalised once, with its words indexed, for resolving quotes."""
 
@@ -229,16 +233,14 @@ class EvidenceIndex:
         ``""``, ``"starts"``, ``"ends"`` or ``"starts and ends"`` (``ld, who ch``)."""
         end = at + len(needle)
         text = self._text
-        before: str | bytes
-        after: str | bytes
         if text is not None:
-            before, after = text[at - 1 : at] if at else "", text[end : end + 1]
+            starts = at > 0 and text[at - 1].isalnum() and needle[0].isalnum()
+            ends = end < len(text) and text[end].isalnum() and needle[-1].isalnum()
         else:  # an ASCII article, checked in place: a byte is a character
             data, base = self._mapped  # type: ignore[misc]
-            before = data[base + at - 1 : base + at] if at else b""
-            after = data[base + end : base + end + 1]
-        starts = before.isalnum() and needle[0].isalnum()
-        ends = after.isalnum() and needle[-1].isalnum()
+            starts = at > 0 and data[base + at - 1] in _WORD_BYTES and needle[0].isalnum()
+            ends = base + end < len(data) and data[base + end] in _WORD_BYTES
+            ends = ends and needle[-1].isalnum()
         if starts and ends:
             return "starts and ends"
         return "starts" if starts else "ends" if ends else ""
