@@ -255,8 +255,12 @@ class QuestionScreen(Screen[None]):
         """Back from the article (or any screen over this one): answers count again."""
         self._covered = False
 
-    def action_leave(self) -> None:
-        """Leave the quiz for the home screen, asking first when answers were given."""
+    async def action_leave(self) -> None:
+        """Leave the quiz for the home screen, asking first when answers were given; once
+        every question is answered the quiz is over, and its results show instead."""
+        if self.session.answered_all:
+            await self.action_next()
+            return
         self.post_message(LeaveRequested(self.session))
 
 
