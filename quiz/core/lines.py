@@ -25,11 +25,12 @@ class TableLines:
     header: int = 1
     """1-based line of the table's header."""
     keys: dict[str, int] = field(default_factory=dict)
-    """Key name → 1-based line; sub-table keys as ``feedback.option``."""
+    """Key name → 1-based line; sub-table keys as ``feedback.option``; the items of a list
+    written over several lines as ``options.0``, ``options.1``..."""
 
     def line(self, key: str | None = None) -> int:
         """The line of ``key``, else of the key it is under (``feedback`` for
-        ``feedback.option``), else of the header."""
+        ``feedback.option``, ``options`` for ``options.2``), else of the header."""
         if key is not None:
             found = self.keys.get(key)
             if found is None and "." in key:
@@ -114,8 +115,9 @@ class TableRef:
 
 
 def structure(line: str, start: int = 0) -> tuple[str, str | None]:
-    """The line's text outside strings and comments (each string written ``""``), and the
-    multi-line string marker (three quotes) it opens without closing."""
+    """The line's text outside strings and comments (each string written ``""``, a multi-line
+    one where it starts), and the multi-line string marker (three quotes) it opens without
+    closing."""
     out: list[str] = []
     i = start
     n = len(line)
@@ -127,7 +129,7 @@ def structure(line: str, start: int = 0) -> tuple[str, str | None]:
             marker = line[i : i + 3]
             close = line.find(marker, i + 3)
             if close < 0:
-                return "".join(out), marker
+                return "".join(out) + '""', marker  # the string starts here, ends later
             out.append('""')
             i = close + 3
             continue
@@ -177,13 +179,54 @@ def raw_lines(text: str) -> Iterator[RawLine]:
         )
 
 
+class _ListItems:
+    """Notes the line each item of a list starts on, as the list's lines go by."""
+
+    def __init__(self, keys: dict[str, int], name: str) -> None:
+        self.keys = keys
+        self.name = name
+        self.depth = 0  # brackets open: 1 inside the list itself
+        self.index = 0  # the item to come
+        self.expecting = False  # after "[" or ",": the next value starts an item
+
+    def feed(self, bare: str, number: int) -> bool:
+        """Read a line's text outside strings (see :func:`structure`); whether the list is
+        still open after it."""
+        for char in bare:
+            if char in "[{":
+                if self.depth == 1 and self.expecting:
+                    self._item(number)
+                self.depth += 1
+                self.expecting = self.depth == 1
+            elif char in "]}":
+                self.depth -= 1
+                if self.depth == 0:
+                    return False
+            elif self.depth == 1 and char == ",":
+                self.expecting = True
+            elif self.depth == 1 and self.expecting and not char.isspace():
+                self._item(number)
+        return True
+
+    def _item(self, number: int) -> None:
+        self.keys.setdefault(f"{self.name}.{self.index}", number)
+        self.index += 1
+        self.expecting = False
+
+
 def scan(text: str) -> BankLines:
     """Scan a bank's text for the lines of its tables and keys."""
     found = BankLines()
     current: TableLines | None = None
     prefix = ""
     seen_header = False
+    items: _ListItems | None = None  # a list written over several lines, being read
     for raw in raw_lines(text):
+        if items is not None and not raw.starts:
+            if not items.feed(raw.bare, raw.number):
+                items = None
+            continue
+        items = None
         if not raw.starts:
             continue
         number, line = raw.number, raw.text
@@ -213,6 +256,11 @@ def scan(text: str) -> BankLines:
         if key and current is not None:
             full = prefix + key.group(1).strip(_QUOTES)
             current.keys.setdefault(full, number)
+            value = raw.bare[raw.bare.find("=") + 1 :]
+            if value.lstrip().startswith("["):
+                items = _ListItems(current.keys, full)
+                if not items.feed(value, number):
+                    items = None  # on one line: its items are at the key's line
             if key.group(2):  # a dotted key, feedback."An option" = ...
                 current.keys.setdefault(f"{full}.{key.group(2).strip(_QUOTES)}", number)
         elif key and not seen_header:

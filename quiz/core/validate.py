@@ -204,8 +204,10 @@ def _common_rules(q: AnyQuestion, report: Reporter) -> None:
         report.add("tags", "a tag is empty; name it, or take it out of the list")
     quotes = q.evidence
     if type(quotes) is tuple and len(quotes) > 1 and len(set(quotes)) < len(quotes):
-        again = next(quote for i, quote in enumerate(quotes) if quote in quotes[:i])
-        report.add("evidence", f"evidence “{short(again)}” is given twice; keep one")
+        number = next(i for i, quote in enumerate(quotes) if quote in quotes[:i])
+        report.add(
+            f"evidence.{number}", f"evidence “{short(quotes[number])}” is given twice; keep one"
+        )
 
 
 def _distinct(values: tuple[str, ...], key: str, what: str, report: Reporter) -> None:
@@ -217,7 +219,7 @@ def _distinct(values: tuple[str, ...], key: str, what: str, report: Reporter) ->
     if len(set(folded)) == len(folded):
         return
     seen: dict[str, str] = {}
-    for value, form in zip(values, folded, strict=True):
+    for number, (value, form) in enumerate(zip(values, folded, strict=True)):
         if form in seen:
             same = "repeats" if seen[form] == value else "is the same as"
             other = (
@@ -225,7 +227,9 @@ def _distinct(values: tuple[str, ...], key: str, what: str, report: Reporter) ->
                 if seen[form] == value
                 else f" `{seen[form]}` (ignoring case, accents, spacing and punctuation)"
             )
-            report.add(key, f"{what} `{value}` {same}{other}; make every entry different")
+            report.add(
+                f"{key}.{number}", f"{what} `{value}` {same}{other}; make every entry different"
+            )
         seen[form] = value
 
 
@@ -261,7 +265,7 @@ def _multi(q: MultiQuestion, report: Reporter) -> None:
     missing = [a for a in q.answers if a not in q.options]
     if missing:
         report.add(
-            "answers",
+            f"answers.{q.answers.index(missing[0])}",
             f"answers {', '.join(f'`{m}`' for m in missing)} not among the "
             "options; answers must be a subset of options",
         )

@@ -21,7 +21,7 @@ def resolve_evidence(
         if len(found_at) == 1:
             cut = index.cut_words(needle, found_at[0])
             if cut:
-                _whole_words(evidence, cut, report)
+                _whole_words(evidence, cut, report, "evidence")
             return (), needle
     quotes = q.quotes
     if not quotes:
@@ -38,7 +38,9 @@ def resolve_evidence(
     found: list[Evidence] = []
     needles: list[str] = []
     empty = False
-    for quote in quotes:
+    listed = type(q.evidence) is tuple
+    for number, quote in enumerate(quotes):
+        key = f"evidence.{number}" if listed else "evidence"  # its own line in a long list
         needle = normalize(quote).strip()
         if not needle:
             empty = True
@@ -46,9 +48,9 @@ def resolve_evidence(
         try:
             at = index.find(quote, needle)
         except (EvidenceNotFound, EvidenceAmbiguous) as exc:
-            _evidence_problem(quote, exc, report)
+            _evidence_problem(quote, exc, report, key)
             continue
-        _whole_words(quote, index.cut_words(needle, at), report)
+        _whole_words(quote, index.cut_words(needle, at), report, key)
         if place:
             found.append(index.resolve(quote, needle, at))
         needles.append(needle)
@@ -57,11 +59,11 @@ def resolve_evidence(
     return tuple(found), needles[0] if len(needles) == 1 else " ".join(needles)
 
 
-def _whole_words(quote: str, cut: str, report: Reporter) -> None:
+def _whole_words(quote: str, cut: str, report: Reporter, key: str) -> None:
     """Warn of a quote that ``cut`` says starts or ends inside a word of the article."""
     if cut:
         report.add(
-            "evidence",
+            key,
             f"evidence “{short(quote)}” {cut} inside a word of the article; "
             "quote whole words, so that the highlight does not cut one",
             "warning",
@@ -74,12 +76,12 @@ def empty_quote(report: Reporter) -> None:
 
 
 def _evidence_problem(
-    quote: str, exc: EvidenceNotFound | EvidenceAmbiguous, report: Reporter
+    quote: str, exc: EvidenceNotFound | EvidenceAmbiguous, report: Reporter, key: str
 ) -> None:
     """Say why ``quote`` cannot be used as evidence."""
     if isinstance(exc, EvidenceAmbiguous):
         report.add(
-            "evidence",
+            key,
             f"evidence “{short(quote)}” is found {exc.count} times "
             f"({exc.describe_places()}); quote more words so it is found once",
         )
@@ -88,13 +90,13 @@ def _evidence_problem(
         quote, passage = " ".join(quote.split()), " ".join(passage.split())
         at = _first_difference(normalize(quote), normalize(passage))
         report.add(
-            "evidence",
+            key,
             f"evidence “{around(quote, at, 60)}” is not in the article; closest "
             f"passage ({sentence.label}): “{around(passage, at, 90)}”; copy it exactly",
         )
     else:
         report.add(
-            "evidence",
+            key,
             f"evidence “{short(quote)}” is not in the article, nor "
             "anything like it; copy the quote from the article",
         )

@@ -65,3 +65,24 @@ answer = "Demir"
 evidence = "its chief Ismail Demir"
 '''
     only_error(check_bank(HEAD + question), 13, "answer `Demir` is not among the options")
+
+
+def test_an_item_of_a_list_over_several_lines_is_said_at_its_own_line() -> None:
+    # 6 [[questions]], 7 id, 8 kind, 9 prompt, 10 options = [, 11-14 the options, 15 ]
+    options = '[\n  "Ismail Demir",\n  "Vladimir Putin",\n  "Joe Biden",\n  "vladimir  putin",\n]'
+    body = HEAD + CHOICE.replace('["Ismail Demir", "Vladimir Putin"]', options)
+    only_error(check_bank(body), 14, "option `vladimir  putin` is the same as `Vladimir Putin`")
+
+
+def test_a_quote_of_a_list_over_several_lines_is_said_at_its_own_line() -> None:
+    # 6 [[questions]] ... 16 evidence = [, 17 the first quote, then a multi-line quote on
+    # 18-19, then the quote not found on 20
+    quotes = (
+        '[\n  "its chief Ismail Demir",\n  """three other\nemployees""",\n'
+        '  "Ismail Demirr and four employees",\n]'
+    )
+    options = '[\n  "Ismail Demir",\n  "Vladimir Putin",\n  "Joe Biden",\n]'
+    body = HEAD + CHOICE.replace('["Ismail Demir", "Vladimir Putin"]', options).replace(
+        '"its chief Ismail Demir"', quotes
+    )
+    only_error(check_bank(body), 20, "evidence “Ismail Demirr and four employees” is not")

@@ -42,6 +42,8 @@ def test_scan_tables_and_keys() -> None:
     assert first.keys == {
         "id": 7,
         "options": 8,
+        "options.0": 9,
+        "options.1": 10,
         "answer": 12,
         "feedback": 14,
         "feedback.a": 15,
