@@ -114,6 +114,19 @@ def test_a_speaker_named_with_a_title_that_ends_in_a_period() -> None:
     assert {"Amara Okafor", "Marco Feld", "Helen Park"} <= said, said
 
 
+def test_he_said_is_not_the_last_speaker_when_someone_else_was_named_since() -> None:
+    questions = drafted(
+        "Engineer Helena Vos inspected the wall on Monday. “The breach has grown,” said Vos.\n\n"
+        "Mayor Tomas Brekke said the money would come from the harbor fund. "
+        "“Nobody will see a higher tax bill because of this,” he said.\n\n"
+        "“We will start in May,” Vos added."
+    )
+    said = {q.prompt: q.answer for q in questions if q.tag == "quotes"}
+    tax = [answer for prompt, answer in said.items() if "Nobody will see" in prompt]
+    assert "Helena Vos" not in tax and "Vos" not in tax, said
+    assert any("The breach has grown" in prompt for prompt in said), said
+
+
 def test_a_quotation_continued_in_the_next_paragraph() -> None:
     questions = drafted(
         "“We are ready to talk,” said Foreign Minister Kenji Tanaka in Tokyo.\n\n"

@@ -233,6 +233,11 @@ def _speaker(
             return Speaker(name, fold(name), start, end)
     pronoun = words[0].lower() in _PRONOUNS and len(words) == 1
     if pronoun and previous is not None and q.sentence.paragraph - previous[0].last.paragraph <= 1:
+        # "he said" is the last speaker only if no one else was named since: "Mayor Brekke
+        # said ... “…,” he said" after a quotation of Dr. Vos is Brekke's, not hers.
+        between = ctx.cast.in_span(previous[0].end, q.start)
+        if any(m.kind == "person" and m.key != previous[1].key for m in between):
+            return None
         return previous[1]
     return None
 
