@@ -65,6 +65,8 @@ class QuizApp(App[None]):
         self.banks = list(banks)
         self.settings = settings
         self.player = player
+        self.played = False
+        """Whether a quiz was played in this run: home then keeps the name and offers topics."""
         self.launch = launch or Launch()
         self.store = store
         """Where every answer is kept as it is given (nothing is kept without one)."""
@@ -93,6 +95,7 @@ class QuizApp(App[None]):
         if session is None:  # the player was told why: on_mount goes home, not tries again
             self.launch = replace(launch, start_now=False)
             return Screen(id=_BLANK)
+        self.played = True
         self.session_changed(session)
         return self.question_screen(session)
 
@@ -159,6 +162,7 @@ class QuizApp(App[None]):
 
     def _play(self, session: QuizSession) -> None:
         """Show ``session``'s current question."""
+        self.played = True
         self.session_changed(session)
         self._show(self.question_screen(session))
 
@@ -318,7 +322,14 @@ class QuizApp(App[None]):
         from quiz.tui.screens.home import HomeScreen
 
         settings = self.settings
-        return HomeScreen(self.banks, self.player, settings.mode, settings.tags, settings.count)
+        return HomeScreen(
+            self.banks,
+            self.player,
+            settings.mode,
+            settings.tags,
+            settings.count,
+            name_first=not self.played,
+        )
 
     @on(LeaveRequested)
     def _leave(self, event: LeaveRequested) -> None:

@@ -253,3 +253,26 @@ async def test_with_a_count_the_topics_say_how_many_of_their_questions_are_asked
         topics = home_of(app).query_one("#topics", OptionList)
         shown = [str(topics.get_option_at_index(i).prompt) for i in range(topics.option_count)]
         assert "All topics (3 of 6 questions)" in shown[0], shown
+
+
+async def test_back_home_after_a_quiz_the_topics_have_the_focus_and_h_opens_the_history() -> None:
+    from quiz.tui.screens.results import ResultsScreen
+
+    from .helpers import answer
+
+    app = quiz_app(KINDS, player="Ana", start_now=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        while not isinstance(app.screen, ResultsScreen):
+            await answer(pilot, right=True)
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        home = home_of(app)
+        assert app.focused is home.query_one("#topics", OptionList)
+        assert home.query_one("#player", Input).value == "Ana"
+        await pilot.press("h")  # the history (no store here: a notice), not an h typed
+        await pilot.pause()
+        assert home.query_one("#player", Input).value == "Ana"
+        assert "No results store" in visible_text(app)

@@ -77,8 +77,12 @@ class HomeScreen(Screen[None]):
         mode: Mode,
         tags: Sequence[str] = (),
         count: int | None = None,
+        *,
+        name_first: bool = True,
     ) -> None:
         super().__init__()
+        self.name_first = name_first
+        """Whether the name field has the focus (with the name selected) when shown."""
         self.banks = list(banks)
         self.tags = tuple(tags)
         self.count = count
@@ -115,7 +119,11 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         # The name comes first even when one is remembered: on a shared machine the last
-        # player's name is selected, so that typing replaces it and enter keeps it.
+        # player's name is selected, so that typing replaces it and enter keeps it. Back from
+        # a quiz, the player is the same: the topics come first, and h opens their history.
+        if not self.name_first:
+            self.query_one("#topics", OptionList).focus()
+            return
         name = self.query_one("#player", Input)
         name.focus()
         name.select_all()
