@@ -261,7 +261,7 @@ async def test_back_home_after_a_quiz_the_topics_have_the_focus_and_h_opens_the_
     from .helpers import answer
 
     app = quiz_app(KINDS, player="Ana", start_now=True)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         while not isinstance(app.screen, ResultsScreen):
             await answer(pilot, right=True)
