@@ -113,15 +113,25 @@ def grade(question: AnyQuestion, response: Response) -> Grade:
 
 _THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}(?!\d))")
 """A comma or space that groups a number's thousands: ``1,500`` is ``1500``."""
+_DECIMALS = re.compile(r"(?<=\d)[.,](\d+)")
+"""A decimal point or comma and the digits after it."""
 _SPACE_NOT_BETWEEN_DIGITS = re.compile(r"(?<!\d) | (?!\d)")
+_POINT = "\x1f"  # stands for a decimal point while the rest is made loose
+
+
+def _decimals(match: re.Match[str]) -> str:
+    digits = match.group(1).rstrip("0")  # 2.50 is 2.5, and 3.0 is 3
+    return _POINT + digits if digits else ""
 
 
 def typed_form(text: str) -> str:
     """What a typed answer is compared by: its :func:`loose` form without spaces ("Nordkyst
-    Bygg" and "NordkystBygg" alike), except that what stood between two digits still counts:
-    ``31.4`` is not ``314``, nor ``March 3, 2024`` ``March 32024``. Thousands may be grouped
-    or not (``1,500``, ``1500``)."""
-    return _SPACE_NOT_BETWEEN_DIGITS.sub("", loose(_THOUSANDS.sub("", text)))
+    Bygg" and "NordkystBygg" alike), except in numbers: a decimal point or comma counts
+    (``2.5`` and ``2,5`` alike, not ``25`` nor ``2 5``), trailing decimal zeros do not
+    (``2.50``), thousands may be grouped or not (``1,500``, ``1 500``, ``1500``), and what
+    stands between two digits still counts (``March 3, 2024`` is not ``March 32024``)."""
+    parts = _DECIMALS.sub(_decimals, _THOUSANDS.sub("", text)).split(_POINT)
+    return ".".join(_SPACE_NOT_BETWEEN_DIGITS.sub("", loose(part)) for part in parts)
 
 
 def points_text(points: float) -> str:

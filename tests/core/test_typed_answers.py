@@ -48,14 +48,25 @@ NUMBERS = TextQuestion(
 
 @pytest.mark.parametrize(
     "typed",
-    ["31.4", "31,4", " 31.4 ", "$1.2 Million", "1.2 million", "1500", "1 500", "march 3 2024"],
+    [
+        "31.4",
+        "31,4",
+        " 31.4 ",
+        "31.40",
+        "$1.2 Million",
+        "1.2 million",
+        "1500",
+        "1 500",
+        "march 3 2024",
+    ],
 )
 def test_a_number_is_right_however_its_thousands_are_grouped(typed: str) -> None:
     assert grade(NUMBERS, typed).correct
 
 
 @pytest.mark.parametrize(
-    "typed", ["314", "3.14", "$12 million", "15.00", "150", "March 32024", "34", "March 3"]
+    "typed",
+    ["314", "31 4", "3.14", "$12 million", "15.00", "150", "1.500", "March 32024", "34", "March 3"],
 )
 def test_what_stands_between_two_digits_counts(typed: str) -> None:
     assert not grade(NUMBERS, typed).correct
