@@ -231,3 +231,23 @@ async def test_the_history_says_when_an_attempt_asked_only_some_questions(tmp_pa
             await pilot.pause()
             shown = app.screen.query_one("#attempts", OptionList).get_option_at_index(0).prompt
             assert "(2 of 6 questions)" in str(shown) and "2 / 2 (100%)" in str(shown), shown
+
+
+async def test_the_review_of_an_unfinished_attempt_says_so_with_one_denominator(
+    tmp_path: Path,
+) -> None:
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        app = app_with(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await answer(pilot, right=True)
+            app.post_message(HistoryRequested(PLAYER))
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            review = app.screen
+            assert isinstance(review, ResultsScreen) and review.past
+            head = str(review.query_one("#summary").render())
+            assert "1 of 6 right (1 of 6 answered, unfinished)" in head, head

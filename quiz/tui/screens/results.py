@@ -27,9 +27,13 @@ def duration(seconds: float) -> str:
 def summary(session: QuizSession) -> Content:
     """Score, percentage, count right and the time spent answering (see
     :attr:`QuizSession.answering_seconds`: breaks between leaving and resuming not counted)."""
+    asked, given = len(session.items), len(session.answers)
+    right = f"{session.right} of {asked} right"
+    if given < asked:  # an unfinished attempt, reviewed from the history
+        right += f" ({given} of {asked} answered, unfinished)"
     head = (
         f"{session.player}: {score_text(session.score, session.max_score, ' / ')} points "
-        f"({session.percent:.0f}%) · {session.right} of {len(session.answers)} right · "
+        f"({session.percent:.0f}%) · {right} · "
         f"time answering {duration(session.answering_seconds)}"
     )
     return Content(head).stylize("bold")
