@@ -43,6 +43,17 @@ def run(*args: str | Path, answer: str | None = None) -> Result:
     return CliRunner().invoke(main, [str(a) for a in args], input=answer)
 
 
+def test_the_results_table_hides_the_score_of_an_exam_going_on(
+    tmp_path: Path, banks: list[Bank]
+) -> None:
+    path = tmp_path / "exam.db"
+    with ResultsStore.open(path) as store:
+        play(store, start(banks, "cy", seed=1, mode="exam"), [False])
+    [line] = run("results", "--db", path).stdout.splitlines()[1:]
+    cells = line.split()
+    assert cells[3:7] == ["-", "-", "1/5", "unfinished"], line
+
+
 def test_results_table_has_one_line_per_attempt(db: Path) -> None:
     result = run("results", "--db", db)
     assert result.exit_code == 0, result.output
