@@ -68,7 +68,7 @@ def share_said(question: AnyQuestion, response: Response) -> str:
         right, picked = set(question.answers), set(given)
         said = f"{len(picked & right)} of {len(right)} right options picked"
         wrong = len(picked - right)
-        return said + (f", {plural(wrong, 'wrong one')} (each takes one off)" if wrong else "")
+        return said + (f", minus {plural(wrong, 'wrong pick')}" if wrong else "")
     if isinstance(question, OrderQuestion):
         position = {item: i for i, item in enumerate(given)}
         pairs = list(combinations(question.items, 2))

@@ -50,6 +50,7 @@ class QuizApp(App[None]):
     TITLE = "factquiz"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f1", "help", "Help", show=False),  # also while typing an answer or a name
     ]
 
     def __init__(

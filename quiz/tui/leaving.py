@@ -36,9 +36,11 @@ def ask_to_leave(app: App[None], session: QuizSession, go_home: Callable[[], Non
 
 async def ask_to_quit(app: App[None], session: QuizSession | None) -> None:
     """Quit, asking first when ``session`` (the quiz going on, if any) is unfinished. Another
-    question on screen (leave this quiz?) gives way to this one: ctrl+q always quits or asks."""
+    question on screen (leave this quiz?) gives way to this one: ctrl+q always quits or asks,
+    and ctrl+q again, on this question, quits."""
     if isinstance(app.screen, QuitQuestion):
-        return  # already asking
+        app.exit()
+        return
     if isinstance(app.screen, ConfirmScreen):
         await app.screen.dismiss(None)
     if session is None:

@@ -269,21 +269,40 @@ async def test_ctrl_q_before_any_answer_quits_at_once() -> None:
     assert app.return_code == 0
 
 
-async def test_ctrl_q_twice_asks_only_once() -> None:
+async def test_ctrl_q_asks_and_ctrl_q_again_quits() -> None:
     app = quiz_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await answer(pilot, right=True)
         await pilot.press("ctrl+q")
         await pilot.pause()
+        dialogs = [s for s in app.screen_stack if isinstance(s, ConfirmScreen)]
+        assert len(dialogs) == 1 and dialogs[0].question.startswith("Quit in the middle")
         await pilot.press("ctrl+q")
         await pilot.pause()
-        dialogs = [s for s in app.screen_stack if isinstance(s, ConfirmScreen)]
-        assert len(dialogs) <= 1
-        if dialogs:
-            await pilot.press("n")
-            await pilot.pause()
-            assert question_screen(app).answered  # one n is enough to get back
+        assert not app.is_running
+
+
+async def test_n_on_the_quit_question_goes_back_to_the_quiz() -> None:
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await answer(pilot, right=True)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert question_screen(app).answered and app.is_running
+
+
+async def test_f1_shows_the_help_while_an_answer_is_typed() -> None:
+    app = app_for("text")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await play_to(pilot, "text")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
 
 
 async def test_ctrl_q_on_the_leave_question_asks_to_quit_instead() -> None:
