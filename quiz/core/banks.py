@@ -197,6 +197,8 @@ def load_bank(
     head = Reporter(source.shown, lines.bank())
     if not data.keys() <= set(TOP_LEVEL):
         head.problems.extend(top_level_problems(data, lines.found, source.shown))
+        if "bank" not in data and any(key.lower() == "bank" for key in data):
+            return None, head.problems  # [Bank]: said above, as the table it resembles
     info = check_bank_info(data.get("bank"), head)
     problems = head.problems
     if info is None:

@@ -106,6 +106,9 @@ def _typed(cls: type[Any], table: dict[str, Any], report: Reporter) -> Any | Non
 
 def check_bank_info(table: object, report: Reporter) -> BankInfo | None:
     """The ``[bank]`` table as a :class:`BankInfo`, or ``None`` with its problems reported."""
+    if isinstance(table, list):
+        report.add(None, "`[[bank]]` has double brackets: a file holds one bank; write [bank]")
+        return None
     if not isinstance(table, dict):
         report.add(
             None, "missing `[bank]` table; start the file with [bank] and its id, title, article"

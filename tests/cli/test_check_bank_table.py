@@ -142,3 +142,10 @@ def test_of_two_banks_with_one_id_the_one_with_fewer_errors_is_kept(bank_dir: Pa
     (bank_dir / "b.toml").write_text(HEAD + CHOICE + TEXT, encoding="utf-8")
     result = CliRunner().invoke(main, ["list", "a.toml", "b.toml"])
     assert "b.toml" in result.stdout and "a.toml" not in result.stdout, result.stdout
+
+
+def test_the_bank_table_with_double_brackets_or_a_capital_is_said_once() -> None:
+    double = "# a comment\n" + HEAD.replace("[bank]", "[[bank]]") + CHOICE
+    only_error(check_bank(double), 2, "`[[bank]]` has double brackets", "write [bank]")
+    capital = HEAD.replace("[bank]", "[Bank]") + CHOICE
+    only_error(check_bank(capital), 1, "unknown table `[Bank]`; did you mean `[bank]`?")
