@@ -26,7 +26,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("Everywhere", ""),
     ("enter", "after feedback: go on to the next question"),
     ("a or ctrl+o", "open the article (at the evidence, once you have answered)"),
-    ("?", "this help"),
+    ("? or f1", "this help (f1 also while typing)"),
     ("escape", "go back"),
     ("ctrl+p", "command palette: themes, the article, help"),
     ("ctrl+q", "quit (asks first in the middle of a quiz; what you answered is kept)"),
@@ -34,13 +34,13 @@ KEYS: tuple[tuple[str, str], ...] = (
 
 
 class HelpScreen(ModalScreen[None]):
-    """A list of every key; any of ``escape``, ``q`` or ``?`` closes it.
+    """A list of every key; any of ``escape``, ``q``, ``?`` or ``f1`` closes it.
 
     Each key and its meaning make a row of two columns, so that a long meaning wraps under
     itself, not under the keys; in a terminal under 60 columns, the key stands over it.
     """
 
-    BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
+    BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-roomy")]
 
     def compose(self) -> ComposeResult:
