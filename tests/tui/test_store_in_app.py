@@ -44,6 +44,14 @@ async def play_all(pilot: Pilot[object], right: bool) -> None:
         await pilot.pause()
 
 
+async def open_history(pilot: Pilot[object], player: str) -> None:
+    """Open ``player``'s history, as the home screen's h does, and wait for it to load."""
+    pilot.app.post_message(HistoryRequested(player))
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_each_answer_is_in_the_store_before_its_feedback_shows(tmp_path: Path) -> None:
     with ResultsStore.open(tmp_path / "r.db") as store:
         app = app_with(store)
@@ -193,10 +201,7 @@ async def test_a_history_under_a_name_in_other_case_points_to_the_name_played(
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             await answer(pilot, right=True)
-            app.post_message(HistoryRequested(PLAYER.swapcase()))
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await open_history(pilot, PLAYER.swapcase())
             assert isinstance(app.screen, HistoryScreen)
             hint = str(app.screen.query_one("#history-hint").render())
             assert f"Did you play as “{PLAYER}”?" in hint, hint
@@ -225,10 +230,7 @@ async def test_the_history_says_when_an_attempt_asked_only_some_questions(tmp_pa
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             await play_all(pilot, right=True)
-            app.post_message(HistoryRequested(PLAYER))
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await open_history(pilot, PLAYER)
             shown = app.screen.query_one("#attempts", OptionList).get_option_at_index(0).prompt
             assert "(2 of 6 questions)" in str(shown) and "2 / 2 (100%)" in str(shown), shown
 
@@ -241,10 +243,7 @@ async def test_the_review_of_an_unfinished_attempt_says_so_with_one_denominator(
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             await answer(pilot, right=True)
-            app.post_message(HistoryRequested(PLAYER))
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await open_history(pilot, PLAYER)
             await pilot.press("enter")
             await pilot.pause()
             review = app.screen
