@@ -35,7 +35,8 @@ GROUP_SHARE = 0.27
 FEW_RIGHT = 0.2
 """A question answered right by less than this share is flagged..."""
 MIN_ANSWERS = 5
-"""...once it has at least this many answers."""
+"""...once it has at least this many answers; so is one the strongest players did worse on
+than the weakest (with fewer, one player's answer is a whole group)."""
 
 
 @dataclass(frozen=True)
@@ -245,7 +246,7 @@ def _question(
     flags = []
     if len(answers) >= MIN_ANSWERS and difficulty < FEW_RIGHT:
         flags.append(f"almost nobody right ({difficulty:.0%}): check the answer and the wording")
-    if d is not None and d < 0:
+    if d is not None and d < 0 and len(answers) >= MIN_ANSWERS:
         flags.append(f"the strongest players did worse than the weakest (D = {d:+.2f})")
     if older:
         flags.append(f"{plural(older, 'answer')} given to an older wording")

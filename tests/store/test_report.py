@@ -252,3 +252,18 @@ def test_a_quiz_left_after_one_answer_counts_the_questions_not_answered() -> Non
     )
     only_b = item_analysis([mixed], {"b/q2": worth_two}, bank="b")
     assert [(p.score, p.max_score) for p in only_b.players] == [(1.0, 5.0)]  # 1 + 2 + 1 + 1
+
+
+def test_too_few_players_to_flag_a_question_the_strongest_did_worse_on() -> None:
+    # amy is strongest (q2 and q3 right) and got q1 wrong; the two others got only q1 right
+    attempts = [
+        attempt("a", "amy", [answer("a", "q1", False, "No", 0), answer("a", "q2", True, "Yes", 1),
+                             answer("a", "q3", True, "Paris", 2)]),
+        attempt("b", "ben", [answer("b", "q1", True, "Yes", 0), answer("b", "q2", False, "No", 1),
+                             answer("b", "q3", False, "Rome", 2)]),
+        attempt("c", "cy", [answer("c", "q1", True, "Yes", 0), answer("c", "q2", False, "No", 1),
+                            answer("c", "q3", False, "Rome", 2)]),
+    ]  # fmt: skip
+    q1 = next(q for q in item_analysis(attempts).questions if q.key == "b/q1")
+    assert q1.discrimination is not None and q1.discrimination < 0
+    assert q1.flags == ()
