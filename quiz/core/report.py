@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from quiz.core.errors import QuizError
-from quiz.core.model import AnyQuestion, fingerprint
+from quiz.core.model import VERDICT_LABELS, AnyQuestion, fingerprint
 from quiz.core.normalize import loose
 from quiz.core.records import AnswerRecord, AttemptRecord, answer_text
 from quiz.core.report_players import PlayerStats, PlayerTally, points_put
@@ -236,6 +236,8 @@ def _question(
         if not a.correct:
             picked = tuple(sorted(a.response)) if a.kind == "multi" else a.response
             text = answer_text(picked)
+            if a.kind == "claim":  # as the players saw it: "Not in the article"
+                text = VERDICT_LABELS.get(text, text)
             group = loose(text) if a.kind == "text" else text
             shown.setdefault(group, text)
             wrong[group] += 1

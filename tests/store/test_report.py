@@ -267,3 +267,14 @@ def test_too_few_players_to_flag_a_question_the_strongest_did_worse_on() -> None
     q1 = next(q for q in item_analysis(attempts).questions if q.key == "b/q1")
     assert q1.discrimination is not None and q1.discrimination < 0
     assert q1.flags == ()
+
+
+def test_the_most_chosen_wrong_verdict_is_named_as_players_saw_it() -> None:
+    from dataclasses import replace
+
+    def verdict(aid: str, given: str, n: int) -> AnswerRecord:
+        return replace(answer(aid, "q1", False, given, n), kind="claim")
+
+    attempts = [attempt(p, p, [verdict(p, "not-in-article", 0)]) for p in ("amy", "ben")]
+    [q1] = item_analysis(attempts).questions
+    assert (q1.top_wrong, q1.top_wrong_count) == ("Not in the article", 2)
