@@ -33,7 +33,7 @@ async def test_r_retakes_only_the_questions_answered_wrong() -> None:
         missed = [a.item.key for a in first.answers if not a.grade.correct]
         assert missed == ["kinds/directorate", "kinds/claim2"]
         hint = text_of(results.query_one("#results-hint", Static))
-        assert hint.startswith("r retakes the 2 you missed")
+        assert hint.startswith("r retakes the 2 not fully right")
         await pilot.press("r")
         await pilot.pause()
         retake = question_screen(app).session

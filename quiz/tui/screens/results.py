@@ -103,7 +103,7 @@ class ResultsScreen(Screen[None]):
                 hint = "a opens the article at the focused answer · escape goes back"
             else:
                 hint = (
-                    f"r retakes the {missed} you missed · " if missed else "All right! "
+                    f"r retakes the {missed} not fully right · " if missed else "All right! "
                 ) + "p plays again · a opens the article at the focused answer · h home"
             yield Static(Content(hint).stylize("italic"), id="results-hint")
             yield Static(Content("Review").stylize("bold underline"))
