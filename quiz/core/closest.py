@@ -63,18 +63,26 @@ class PassageFinder:
         anchors = self._anchors(parts, exact=True) or self._anchors(parts, exact=False)
         matcher = SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(needle.casefold())
-        best: tuple[float, Sentence, str] | None = None
+        found: list[tuple[float, Sentence, str]] = []
         for sentence, where in self._ranked(anchors):
             for offset, position in where[:ANCHORS]:
                 for window in _windows(sentence, offset, position, len(parts)):
                     passage = _trimmed(window, needle)
                     matcher.set_seq1(normalize(passage).casefold())
-                    score = matcher.ratio()
-                    if best is None or score > best[0]:
-                        best = (score, sentence, passage)
-        if best is None or best[0] < ALIKE:
+                    found.append((matcher.ratio(), sentence, passage))
+        if not found:
             return None
-        return best[1], best[2]
+        top = max(score for score, _, _ in found)
+        if top < ALIKE:
+            return None
+        # Of the passages nearly as alike, the one that covers the quote: "voted 7 to 2" for
+        # "voted 7-2", not "voted 7", which would lose the point if copied.
+        near = [
+            (score, sentence, passage) for score, sentence, passage in found if score >= top - 0.15
+        ]
+        covering = [c for c in near if len(c[2]) >= len(needle)] or near
+        _, sentence, passage = max(covering, key=lambda c: (c[0], -len(c[2])))
+        return sentence, passage
 
     def _anchors(self, parts: list[str], *, exact: bool) -> list[tuple[int, int]]:
         """(original offset, position of the word in the needle) of each word the needle

@@ -144,6 +144,14 @@ def test_closest_passage_keeps_the_punctuation_the_quote_has() -> None:
     assert caught.value.closest[1] == "She said “we start now.”"
 
 
+def test_the_closest_passage_covers_the_quote_not_only_its_start() -> None:
+    index = make_index("The council voted 7 to 2 on Monday to approve the repair.")
+    with pytest.raises(EvidenceNotFound) as caught:
+        index.resolve("voted 7-2")
+    assert caught.value.closest is not None
+    assert caught.value.closest[1] == "voted 7 to 2"  # not "voted 7", which loses the point
+
+
 @pytest.mark.parametrize(
     "quote",
     ["xyzzy plugh", "", "   ", "the Kremlin said on Tuesday"],  # the last: only "said"
