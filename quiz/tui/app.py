@@ -330,6 +330,7 @@ class QuizApp(App[None]):
             settings.tags,
             settings.count,
             name_first=not self.played,
+            store=self.store,
         )
 
     @on(LeaveRequested)

@@ -250,3 +250,20 @@ async def test_the_review_of_an_unfinished_attempt_says_so_with_one_denominator(
             assert isinstance(review, ResultsScreen) and review.past
             head = str(review.query_one("#summary").render())
             assert "1 of 6 right (1 of 6 answered, unfinished)" in head, head
+
+
+async def test_home_marks_a_topic_with_an_unfinished_quiz(tmp_path: Path) -> None:
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        app = app_with(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await answer(pilot, right=True)
+        app = app_with(store)
+        app.launch = type(app.launch)()  # open at home
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            topics = app.screen.query_one("#topics", OptionList)
+            shown = [str(topics.get_option_at_index(i).prompt) for i in range(topics.option_count)]
+            assert any("unfinished, 1 of 6 answered" in line for line in shown), shown

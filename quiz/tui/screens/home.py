@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -20,6 +20,10 @@ from quiz.core.words import plural
 from quiz.tui.messages import HistoryRequested, StartRequested
 from quiz.tui.screens.article import article_heading
 from quiz.tui.text import articles_of, welcome
+
+if TYPE_CHECKING:
+    from quiz.core.records import AttemptRecord
+    from quiz.core.store import ResultsStore
 
 ALL = "all"
 
@@ -79,8 +83,12 @@ class HomeScreen(Screen[None]):
         count: int | None = None,
         *,
         name_first: bool = True,
+        store: ResultsStore | None = None,
     ) -> None:
         super().__init__()
+        self.store = store
+        """Where to look for the player's unfinished quizzes, to mark their topics."""
+        self._labels: dict[str, Content] = {}
         self.name_first = name_first
         """Whether the name field has the focus (with the name selected) when shown."""
         self.banks = list(banks)
@@ -111,13 +119,16 @@ class HomeScreen(Screen[None]):
                 id="mode",
             )
             yield Static(Content("Pick a topic and press enter:").stylize("italic"))
-            yield OptionList(
-                *topic_options(self.banks, self.tags, self.count), id="topics", markup=False
-            )
+            options = topic_options(self.banks, self.tags, self.count)
+            self._labels = {
+                o.id: o.prompt for o in options if o.id and isinstance(o.prompt, Content)
+            }
+            yield OptionList(*options, id="topics", markup=False)
             yield Static(id="topic-about")
         yield Footer()
 
     def on_mount(self) -> None:
+        self._look_for_unfinished(self.player)
         # The name comes first even when one is remembered: on a shared machine the last
         # player's name is selected, so that typing replaces it and enter keeps it. Back from
         # a quiz, the player is the same: the topics come first, and h opens their history.
@@ -131,6 +142,35 @@ class HomeScreen(Screen[None]):
     @on(Input.Submitted, "#player")
     def _name_entered(self) -> None:
         self.query_one("#topics", OptionList).focus()
+        self._look_for_unfinished(self.player_name)
+
+    @work(thread=True, exclusive=True, group="unfinished")
+    def _look_for_unfinished(self, player: str) -> None:
+        """Find ``player``'s unfinished quizzes (in a thread: the store is a file)."""
+        from quiz.core.errors import QuizError
+
+        if self.store is None:
+            return
+        try:
+            records = self.store.attempts(player, unfinished=True) if player else []
+        except QuizError:
+            return  # only a mark is lost; starting the quiz says what is wrong
+        self.app.call_from_thread(self._mark_unfinished, records)
+
+    def _mark_unfinished(self, records: list[AttemptRecord]) -> None:
+        """Mark each topic with an unfinished quiz on it, which picking it offers to resume."""
+        everyone = frozenset(b.id for b in self.banks)
+        marks: dict[str, str] = {}
+        for record in records:
+            banks = frozenset(record.banks)
+            if record.answered >= len(record.order):
+                continue
+            key = f"bank:{record.banks[0]}" if len(banks) == 1 else ALL if banks == everyone else ""
+            marks[key] = f" · unfinished, {record.answered} of {len(record.order)} answered"
+        topics = self.query_one("#topics", OptionList)
+        for option_id, label in self._labels.items():
+            mark = Content(marks.get(option_id, "")).stylize("italic")
+            topics.replace_option_prompt(option_id, label + mark)
 
     @on(Select.Changed, "#mode")
     def _mode_changed(self, event: Select.Changed) -> None:
