@@ -46,34 +46,44 @@ class Grade:
         return self.points >= self.max_points * (1 - 1e-9)
 
 
+def _multi_counts(question: MultiQuestion, picked: tuple[str, ...]) -> tuple[int, int, int]:
+    """Right options picked, wrong options picked, and right options in all."""
+    right, chosen = set(question.answers), set(picked)
+    return len(chosen & right), len(chosen - right), len(right)
+
+
 def _multi_share(question: MultiQuestion, picked: tuple[str, ...]) -> float:
-    right = set(question.answers)
-    chosen = set(picked)
-    return max(0, len(chosen & right) - len(chosen - right)) / len(right)
+    hit, wrong, right = _multi_counts(question, picked)
+    return max(0, hit - wrong) / right
+
+
+def _order_counts(question: OrderQuestion, placed: tuple[str, ...]) -> tuple[int, int]:
+    """Pairs of items placed in the right order of each other, and pairs in all (no pair
+    counts unless every item is placed once)."""
+    position = {item: i for i, item in enumerate(placed)}
+    pairs = list(combinations(question.items, 2))
+    if set(position) != set(question.items) or len(placed) != len(question.items):
+        return 0, len(pairs)
+    return sum(position[a] < position[b] for a, b in pairs), len(pairs)
 
 
 def _order_share(question: OrderQuestion, placed: tuple[str, ...]) -> float:
-    position = {item: i for i, item in enumerate(placed)}
-    if set(position) != set(question.items) or len(placed) != len(question.items):
-        return 0.0
-    pairs = list(combinations(question.items, 2))
-    return sum(position[a] < position[b] for a, b in pairs) / len(pairs)
+    kept, pairs = _order_counts(question, placed)
+    return kept / pairs
 
 
 def share_said(question: AnyQuestion, response: Response) -> str:
     """How a ``multi`` or ``order`` answer earned its share of the points, in words (``2 of 3
-    right options picked, 1 wrong one``); ``""`` for the kinds that score all or nothing."""
+    right options picked, minus 1 wrong pick``); ``""`` for the kinds that score all or
+    nothing."""
     given = (response,) if isinstance(response, str) else response
     if isinstance(question, MultiQuestion):
-        right, picked = set(question.answers), set(given)
-        said = f"{len(picked & right)} of {len(right)} right options picked"
-        wrong = len(picked - right)
+        hit, wrong, right = _multi_counts(question, given)
+        said = f"{hit} of {right} right options picked"
         return said + (f", minus {plural(wrong, 'wrong pick')}" if wrong else "")
     if isinstance(question, OrderQuestion):
-        position = {item: i for i, item in enumerate(given)}
-        pairs = list(combinations(question.items, 2))
-        kept = sum(position.get(a, -1) < position.get(b, -1) for a, b in pairs)
-        return f"{kept} of {len(pairs)} pairs in the right order"
+        kept, pairs = _order_counts(question, given)
+        return f"{kept} of {pairs} pairs in the right order"
     return ""
 
 
