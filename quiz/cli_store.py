@@ -167,16 +167,12 @@ def _attempt_lines(attempts: Sequence[AttemptRecord]) -> list[str]:
 
     from quiz.core.scoring import score_text
 
-    def going_on(a: AttemptRecord) -> bool:
-        # an exam not yet finished: its score would tell right from wrong, as the app does not
-        return a.mode == "exam" and a.finished_at is None
-
     rows = [
         (
             f"{a.started_at:%Y-%m-%d %H:%M}",
             a.player,
-            "-" if going_on(a) else score_text(a.score, a.max_score),
-            "-" if going_on(a) else f"{a.percent:.0f}%",
+            "-" if a.exam_going_on else score_text(a.score, a.max_score),
+            "-" if a.exam_going_on else f"{a.percent:.0f}%",
             f"{a.answered}/{len(a.order)}",
             "finished" if a.finished_at else "unfinished",
             a.mode,

@@ -154,6 +154,12 @@ class AttemptRecord:
         """Score as a percentage of the maximum."""
         return 100 * self.score / self.max_score if self.max_score else 0.0
 
+    @property
+    def exam_going_on(self) -> bool:
+        """An exam not yet finished: its score would tell right from wrong, so it is shown
+        only at its end."""
+        return self.mode == "exam" and self.finished_at is None
+
     @classmethod
     def of(cls, session: QuizSession) -> AttemptRecord:
         """The record of ``session`` as it starts (no answers)."""

@@ -27,17 +27,12 @@ def attempt_label(record: AttemptRecord, banks: Sequence[Bank]) -> Content:
         titles += f" ({len(record.order)} of {total} questions)"
     state = "finished" if record.finished_at else f"unfinished, {record.answered} answered"
     score = score_text(record.score, record.max_score, " / ")
-    scored = "" if _exam_going_on(record) else f"{score} ({record.percent:.0f}%) · "
+    scored = "" if record.exam_going_on else f"{score} ({record.percent:.0f}%) · "
     return Content.assemble(
         (f"{record.started_at.astimezone():%Y-%m-%d %H:%M}  ", "bold"),
         f"{titles} · {scored}",
         f"{record.mode} · {state}",
     )
-
-
-def _exam_going_on(record: AttemptRecord) -> bool:
-    """An exam not yet finished: its score and answers are shown only at its end."""
-    return record.mode == "exam" and record.finished_at is None
 
 
 class HistoryScreen(Screen[None]):
@@ -108,7 +103,7 @@ class HistoryScreen(Screen[None]):
         from quiz.tui.screens.results import ResultsScreen
 
         record = self.records[event.option_index]
-        if _exam_going_on(record):
+        if record.exam_going_on:
             self.notify(
                 "An exam's answers are shown once it is finished; pick its topic to go on.",
                 severity="warning",
