@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -195,3 +195,17 @@ class AttemptRecord:
 
 
 # -- writing files ---------------------------------------------------------------------------
+
+
+def latest_unfinished(
+    attempts: Sequence[AttemptRecord], banks: Collection[str] | None = None
+) -> AttemptRecord | None:
+    """Of ``attempts`` (oldest first), the latest not finished that has a question left (one
+    with every question answered is over, even if it was not marked finished); with ``banks``,
+    the latest on exactly those banks (ids)."""
+    wanted = None if banks is None else set(banks)
+    for attempt in reversed(attempts):
+        left = attempt.finished_at is None and attempt.answered < len(attempt.order)
+        if left and (wanted is None or set(attempt.banks) == wanted):
+            return attempt
+    return None

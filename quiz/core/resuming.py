@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from quiz.core.banks import Bank
-from quiz.core.records import AttemptRecord
+from quiz.core.records import AttemptRecord, latest_unfinished
 from quiz.core.session import tagged
 from quiz.core.store import ResultsStore
 
@@ -25,11 +25,23 @@ def resumable(
     choosing one topic never offers an attempt on another. Either way, only an attempt whose
     banks are all among ``loaded`` (it can be rebuilt) and that has a question left to answer.
     """
+    attempts = store.attempts(player, unfinished=True, with_answers=True)
+    return offered(attempts, loaded, picked, tags)
+
+
+def offered(
+    attempts: Sequence[AttemptRecord],
+    loaded: Sequence[Bank],
+    picked: Sequence[Bank] | None = None,
+    tags: Collection[str] = (),
+) -> AttemptRecord | None:
+    """Of a player's ``attempts`` (oldest first), the one :func:`resumable` offers to go on
+    with; the home screen marks a topic by the same rule."""
     banks = None
     if picked is not None:
         banks = {b.id for b in picked if any(tagged(q, tags) for q in b.questions)}
         if not banks:
             return None
-    record = store.unfinished_attempt(player, banks)
+    record = latest_unfinished(attempts, banks)
     known = {bank.id for bank in loaded}
     return record if record is not None and known.issuperset(record.banks) else None

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from quiz.core.errors import QuizError
-from quiz.core.records import AnswerRecord, AttemptRecord, iso, now
+from quiz.core.records import AnswerRecord, AttemptRecord, iso, latest_unfinished, now
 from quiz.core.session import GivenAnswer, QuizSession
 from quiz.core.store_rows import (
     ANSWER_COLUMNS,
@@ -309,13 +309,7 @@ class ResultsStore:
 
         ``record.restore(banks)`` rebuilds it as a session (see :meth:`AttemptRecord.restore`).
         """
-        wanted = None if banks is None else set(banks)
-        found = [
-            a
-            for a in self.attempts(player, unfinished=True, with_answers=True)
-            if a.answered < len(a.order) and (wanted is None or set(a.banks) == wanted)
-        ]
-        return found[-1] if found else None
+        return latest_unfinished(self.attempts(player, unfinished=True, with_answers=True), banks)
 
     def missed_keys(self, player: str) -> set[str]:
         """Keys ``bank-id/question-id`` of the questions ``player`` last answered wrong."""

@@ -158,19 +158,24 @@ class HomeScreen(Screen[None]):
         self.app.call_from_thread(self._mark_unfinished, records)
 
     def _mark_unfinished(self, records: list[AttemptRecord]) -> None:
-        """Mark each topic with an unfinished quiz on it, which picking it offers to resume."""
-        everyone = frozenset(b.id for b in self.banks)
-        marks: dict[str, str] = {}
-        for record in records:
-            banks = frozenset(record.banks)
-            if record.answered >= len(record.order):
-                continue
-            key = f"bank:{record.banks[0]}" if len(banks) == 1 else ALL if banks == everyone else ""
-            marks[key] = f" · unfinished, {record.answered} of {len(record.order)} answered"
+        """Mark each topic with the unfinished quiz that picking it offers to resume."""
+        from quiz.core.resuming import offered
+
         topics = self.query_one("#topics", OptionList)
         for option_id, label in self._labels.items():
-            mark = Content(marks.get(option_id, "")).stylize("italic")
-            topics.replace_option_prompt(option_id, label + mark)
+            record = offered(records, self.banks, self._banks_of(option_id), self.tags)
+            said = (
+                f" · unfinished, {record.answered} of {len(record.order)} answered"
+                if record is not None
+                else ""
+            )
+            topics.replace_option_prompt(option_id, label + Content(said).stylize("italic"))
+
+    def _banks_of(self, option_id: str) -> list[Bank]:
+        """The banks a quiz on the topic ``option_id`` plays."""
+        if option_id == ALL:
+            return self.banks
+        return [b for b in self.banks if f"bank:{b.id}" == option_id]
 
     @on(Select.Changed, "#mode")
     def _mode_changed(self, event: Select.Changed) -> None:
@@ -190,9 +195,7 @@ class HomeScreen(Screen[None]):
             self.notify("Type your name first.", severity="warning", markup=False)
             self.query_one("#player", Input).focus()
             return
-        chosen = event.option.id or ALL
-        banks = self.banks if chosen == ALL else [b for b in self.banks if f"bank:{b.id}" == chosen]
-        self.post_message(StartRequested(banks, player, self.mode))
+        self.post_message(StartRequested(self._banks_of(event.option.id or ALL), player, self.mode))
 
     @property
     def player_name(self) -> str:
