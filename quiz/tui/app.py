@@ -96,7 +96,6 @@ class QuizApp(App[None]):
         if session is None:  # the player was told why: on_mount goes home, not tries again
             self.launch = replace(launch, start_now=False)
             return Screen(id=_BLANK)
-        self.played = True
         self.session_changed(session)
         return self.question_screen(session)
 
@@ -163,12 +162,12 @@ class QuizApp(App[None]):
 
     def _play(self, session: QuizSession) -> None:
         """Show ``session``'s current question."""
-        self.played = True
         self.session_changed(session)
         self._show(self.question_screen(session))
 
     def question_screen(self, session: QuizSession) -> QuestionScreen:
         """The screen that asks ``session``'s questions."""
+        self.played = True
         return QuestionScreen(session, self.record_answer)
 
     def session_changed(self, session: QuizSession) -> None:
