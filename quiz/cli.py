@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from quiz import __version__
-from quiz.cli_common import fail, load_catalog, playable_banks, quiz_options
+from quiz.cli_common import fail, load_catalog, playable_banks, quiz_options, require_questions
 from quiz.core.collector import collector_paused
 
 if TYPE_CHECKING:
@@ -155,13 +155,11 @@ def play(
         shuffle=not no_shuffle,
     )
     if tags and not resume:
-        from quiz.core.session import select_items
-
         try:  # say a tag no question has here, not in the app
-            select_items(banks, settings, seed or 0, keep)
-        except QuizError as exc:
+            require_questions(banks, settings, keep)
+        except SystemExit:
             store.close()
-            fail(str(exc))
+            raise
     if served:
         _serve_tab(banks, settings, store)
         return

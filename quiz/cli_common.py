@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from quiz.core.banks import Bank, Catalog
     from quiz.core.discovery import BankSource
     from quiz.core.errors import Problem
+    from quiz.core.session import QuizSettings
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -73,6 +74,20 @@ def playable_banks(paths: Sequence[str]) -> tuple[list[Bank], str | None]:
             "are left out; run `quiz check` to see them."
         )
     return banks, notice
+
+
+def require_questions(
+    banks: Sequence[Bank], settings: QuizSettings, keep: Collection[str] | None = None
+) -> None:
+    """Fail, in one line, before any quiz starts, when ``settings`` (its tags above all) keep
+    no question of ``banks``."""
+    from quiz.core.errors import QuizError
+    from quiz.core.session import select_items
+
+    try:
+        select_items(banks, settings, settings.seed or 0, keep)
+    except QuizError as exc:
+        fail(str(exc))
 
 
 def quiz_options(command: F) -> F:

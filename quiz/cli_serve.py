@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.cli_common import fail, playable_banks, quiz_options
+from quiz.cli_common import fail, playable_banks, quiz_options, require_questions
 
 if TYPE_CHECKING:
     from quiz.core.banks import Bank
@@ -105,14 +105,10 @@ def _playable(
     paths: Sequence[str], tags: Sequence[str], count: int | None, seed: int | None
 ) -> list[Bank]:
     """The playable banks of ``paths``, checked to hold questions for the chosen tags."""
-    from quiz.core.errors import QuizError
-    from quiz.core.session import QuizSettings, select_items
+    from quiz.core.session import QuizSettings
 
     banks, _ = playable_banks(paths)
-    try:
-        select_items(banks, QuizSettings(tags=tuple(tags), count=count, seed=seed), seed or 0)
-    except QuizError as exc:
-        fail(str(exc))
+    require_questions(banks, QuizSettings(tags=tuple(tags), count=count, seed=seed))
     return banks
 
 
