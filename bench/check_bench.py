@@ -39,10 +39,11 @@ from typing import Annotated, Any, ClassVar
 import tomli
 from pydantic import Discriminator, Tag, TypeAdapter
 
-import quiz.core.prepared
-from quiz.core.banks import ArticleLoader, Catalog, load_banks
-from quiz.core.discovery import discover
-from quiz.core.model import (
+import quiz.core.text.prepared
+from quiz.core.bank.catalog import Catalog
+from quiz.core.bank.discovery import discover
+from quiz.core.bank.loader import load_banks
+from quiz.core.bank.model import (
     BankInfo,
     ChoiceQuestion,
     ClaimQuestion,
@@ -50,7 +51,8 @@ from quiz.core.model import (
     OrderQuestion,
     TextQuestion,
 )
-from quiz.core.prepared import PreparedArticles
+from quiz.core.text.loader import ArticleLoader
+from quiz.core.text.prepared import PreparedArticles
 from quiz.core.words import plural
 
 # isort: split
@@ -106,13 +108,13 @@ def check(folder: Path) -> int:
 
 def hashed(folder: Path) -> int:
     """``check`` with the article's stamp not trusted: it is read and hashed."""
-    settled = quiz.core.prepared.SETTLED_NS
-    quiz.core.prepared.SETTLED_NS = 1 << 62  # no stamp is remembered, in a folder of its own
+    settled = quiz.core.text.prepared.SETTLED_NS
+    quiz.core.text.prepared.SETTLED_NS = 1 << 62  # no stamp is remembered, in a folder of its own
     try:
         articles = ArticleLoader(PreparedArticles(PREPARED[0].with_name("hashed")))
         return _checked(load_banks(discover([str(folder)]), articles=articles, place=False))
     finally:
-        quiz.core.prepared.SETTLED_NS = settled
+        quiz.core.text.prepared.SETTLED_NS = settled
 
 
 def cold(folder: Path) -> int:

@@ -104,8 +104,8 @@ def make_article(size: int, seed: int = 7) -> str:
 
 def run(mb: float, repeats: int, limit: int | None = None) -> tuple[float, int, int]:
     """Median seconds to draft and render a generated article of ``mb`` megabytes."""
-    from quiz.core.article import load_article
     from quiz.core.draft import draft_article, render_bank
+    from quiz.core.text.article import load_article
 
     text = make_article(int(mb * 1_000_000))
     times: list[float] = []

@@ -26,10 +26,10 @@ from pathlib import Path
 import aiohttp
 import pyte
 
-from quiz.core.banks import load_banks
-from quiz.core.discovery import discover
-from quiz.core.session import QuizSettings, select_items
-from quiz.core.store import ResultsStore
+from quiz.core.bank.discovery import discover
+from quiz.core.bank.loader import load_banks
+from quiz.core.play.session import QuizSettings, select_items
+from quiz.core.results.store import ResultsStore
 from quiz.serve.options import ServeOptions
 from quiz.serve.server import QuizServer
 

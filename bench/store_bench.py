@@ -23,15 +23,16 @@ from datetime import datetime, timedelta, timezone
 from multiprocessing.synchronize import Barrier
 from pathlib import Path
 
-from quiz.core.banks import Bank, load_banks
-from quiz.core.discovery import discover
-from quiz.core.model import fingerprint
-from quiz.core.records import AnswerRecord, AttemptRecord
-from quiz.core.report import item_analysis
-from quiz.core.report_formats import report_lines
-from quiz.core.scoring import grade, right_answer
-from quiz.core.session import QuizSession, QuizSettings
-from quiz.core.store import ResultsStore
+from quiz.core.bank.catalog import Bank
+from quiz.core.bank.discovery import discover
+from quiz.core.bank.loader import load_banks
+from quiz.core.bank.model import fingerprint
+from quiz.core.play.scoring import grade, right_answer
+from quiz.core.play.session import QuizSession, QuizSettings
+from quiz.core.results.records import AnswerRecord, AttemptRecord
+from quiz.core.results.report import item_analysis
+from quiz.core.results.report_formats import report_lines
+from quiz.core.results.store import ResultsStore
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "seeds" / "s400-second-batch.txt"

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from quiz.core.formatdoc import render
-from quiz.core.model import KINDS, field_names
+from quiz.core.bank.formatdoc import render
+from quiz.core.bank.model import KINDS, field_names
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -13,7 +13,7 @@ def test_question_format_doc_is_current() -> None:
     generated = render(ROOT / "seeds" / "s400-second-batch.txt")
     assert committed == generated, (
         "docs/question-format.md is stale: run "
-        "`python -m quiz.core.formatdoc > docs/question-format.md`"
+        "`python -m quiz.core.bank.formatdoc > docs/question-format.md`"
     )
 
 

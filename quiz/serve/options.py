@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from quiz.core.live import STATUS_ENV
+from quiz.core.play.live import STATUS_ENV
 
 SERVED_FLAG: Final = True
 """Whether tabs run ``quiz play --served`` (name asked in the app, restricted, status file).

@@ -12,12 +12,12 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from quiz.core.banks import Bank
+from quiz.core.bank.catalog import Bank
 from quiz.core.errors import QuizError
-from quiz.core.prefs import remember, remember_player
-from quiz.core.resuming import resumable
-from quiz.core.scoring import Response
-from quiz.core.session import GivenAnswer, Mode, QuizSession, QuizSettings
+from quiz.core.play.prefs import remember, remember_player
+from quiz.core.play.scoring import Response
+from quiz.core.play.session import GivenAnswer, Mode, QuizSession, QuizSettings
+from quiz.core.results.resuming import resumable
 from quiz.tui.launch import Launch
 from quiz.tui.messages import (
     ArticleRequested,
@@ -33,8 +33,8 @@ from quiz.tui.screens.question import QuestionScreen
 if TYPE_CHECKING:
     from textual.theme import Theme
 
-    from quiz.core.records import AttemptRecord
-    from quiz.core.store import ResultsStore
+    from quiz.core.results.records import AttemptRecord
+    from quiz.core.results.store import ResultsStore
 
 # Screens other than the question screen are imported where they are first shown, so that a
 # quiz started from the command line paints its first question sooner.
@@ -76,7 +76,7 @@ class QuizApp(App[None]):
             self.theme = self.launch.theme
 
     def on_ready(self) -> None:
-        # Start-up runs with the collector paused (see quiz.cli); what it made lives as long as
+        # Start-up runs with the collector paused (see quiz.cli.main); what it made lives as long as
         # the app, so it is set aside for good before collecting resumes.
         if not gc.isenabled():
             gc.freeze()
@@ -380,3 +380,20 @@ class QuizApp(App[None]):
 
         yield from textual_commands(self, super().get_system_commands(screen))
         yield from quiz_commands(self, screen)
+
+
+def make_app(
+    banks: Sequence[Bank],
+    settings: QuizSettings | None = None,
+    player: str = "",
+    start_now: bool = False,
+    *,
+    resume: bool = False,
+    keep: Collection[str] | None = None,
+    store: ResultsStore | None = None,
+    notice: str | None = None,
+    theme: str | None = None,
+) -> QuizApp:
+    """The app, as the command line and the tests build it."""
+    launch = Launch(start_now=start_now, resume=resume, keep=keep, theme=theme)
+    return QuizApp(banks, settings or QuizSettings(), player, launch, store, notice)

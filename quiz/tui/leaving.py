@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from textual.app import App
 
-from quiz.core.session import QuizSession
+from quiz.core.play.session import QuizSession
 from quiz.core.words import plural
 from quiz.tui.screens.confirm import ConfirmScreen
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from quiz.core.article import Article
-from quiz.core.banks import Bank
-from quiz.core.evidence import Evidence
-from quiz.core.session import Mode, QuizSession
+from quiz.core.bank.catalog import Bank
+from quiz.core.play.session import Mode, QuizSession
+from quiz.core.text.article import Article
+from quiz.core.text.evidence import Evidence
 
 
 class ArticleRequested(Message):

@@ -5,21 +5,31 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
+from textual.message import Message
 from textual.screen import Screen
 
 from quiz.tui.messages import HistoryRequested
 
-if TYPE_CHECKING:
-    from quiz.tui.app import QuizApp
+
+class QuizHost(Protocol):
+    """What the app's own commands ask of the app (the app itself, without importing it)."""
+
+    player: str
+    """The player's name, once known."""
+
+    def action_open_article(self) -> None: ...
+    def action_help(self) -> None: ...
+    def post_message(self, message: Message) -> bool: ...
+
 
 QUIT_HELP = "Quit (asks first in the middle of a quiz; what you answered is kept)"
 """What the palette's Quit says (Textual's own says "as soon as possible")."""
 
 
-def textual_commands(app: QuizApp, commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
+def textual_commands(app: App[Any], commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
     """Textual's own ``commands`` less its keys panel (the app's Keys shows every key), with a
     Quit that says it asks first, and a Screenshot saved where it can be."""
     for command in commands:
@@ -44,7 +54,7 @@ def screenshot_folder() -> str:
     return str(downloads if downloads.is_dir() else Path.cwd())
 
 
-def quiz_commands(app: QuizApp, screen: Screen[object]) -> Iterator[SystemCommand]:
+def quiz_commands(app: QuizHost, screen: Screen[object]) -> Iterator[SystemCommand]:
     """The app's own commands: the article, every key, and the player's history (on the home
     screen, of the name typed there, as its ``h`` does: on a shared machine the last name
     used is the previous student's)."""

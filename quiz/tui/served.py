@@ -14,11 +14,11 @@ from textual import on
 from textual.app import SystemCommand
 from textual.screen import Screen
 
-from quiz.core.banks import Bank
+from quiz.core.bank.catalog import Bank
 from quiz.core.errors import QuizError
-from quiz.core.live import LiveStatus, write_status
-from quiz.core.session import Mode, QuizSession, QuizSettings, resume_code
-from quiz.core.store import ResultsStore
+from quiz.core.play.live import LiveStatus, write_status
+from quiz.core.play.session import Mode, QuizSession, QuizSettings, resume_code
+from quiz.core.results.store import ResultsStore
 from quiz.tui.app import QuizApp
 from quiz.tui.launch import Launch
 from quiz.tui.messages import HistoryRequested, ResumeRequested

@@ -8,13 +8,13 @@ from rich.table import Table
 from rich.text import Text
 from textual.content import Content
 
-from quiz.core.article import Article
-from quiz.core.banks import Bank
-from quiz.core.evidence import Evidence
-from quiz.core.model import VERDICT_LABELS, ClaimQuestion, MultiQuestion, OrderQuestion
-from quiz.core.scoring import Grade, Response, right_answer, score_text
-from quiz.core.sentences import Sentence
-from quiz.core.session import QuizItem
+from quiz.core.bank.catalog import Bank
+from quiz.core.bank.model import VERDICT_LABELS, ClaimQuestion, MultiQuestion, OrderQuestion
+from quiz.core.play.scoring import Grade, Response, right_answer, score_text
+from quiz.core.play.session import QuizItem
+from quiz.core.text.article import Article
+from quiz.core.text.evidence import Evidence
+from quiz.core.text.sentences import Sentence
 from quiz.core.words import plural
 
 RIGHT = "✓ Right"
@@ -51,7 +51,7 @@ def right_answer_text(item: QuizItem) -> str:
 
 def verdict_line(grade: Grade, how: str = "") -> str:
     """Right or wrong said in words and a symbol, never by colour alone; ``how``: how a partly
-    right answer earned its share (see :func:`quiz.core.scoring.share_said`)."""
+    right answer earned its share (see :func:`quiz.core.play.scoring.share_said`)."""
     if grade.correct:
         return RIGHT
     if grade.points > 0:

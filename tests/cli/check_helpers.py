@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from quiz.cli import main
+from quiz.cli.main import main
 
 HEAD = """\
 [bank]

@@ -159,14 +159,14 @@ def test_an_article_edited_while_being_checked_is_one_line(
 ) -> None:
     # Known by its stamp, the article is read only for a message; if it changed meanwhile the
     # command ends with one line rather than a traceback.
-    monkeypatch.setattr("quiz.core.prepared.SETTLED_NS", -1)
+    monkeypatch.setattr("quiz.core.text.prepared.SETTLED_NS", -1)
     body = HEAD + CHOICE.replace("its chief Ismail Demir", "its chief Ismail Demirr")
     check_bank(body)
 
     def changed(path: Path, stamp: str) -> str:
         raise QuizError(f"{path}: the article changed while in use; run the command again")
 
-    monkeypatch.setattr("quiz.core.prepared._text_if_unchanged", changed)
+    monkeypatch.setattr("quiz.core.text.prepared._text_if_unchanged", changed)
     result = check_bank(body)
     assert result.exit_code == 1
     assert result.output.strip().endswith(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from quiz.cli import main
+from quiz.cli.main import main
 
 from .check_helpers import (
     CHOICE,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from quiz.cli import main
+from quiz.cli.main import main
 
 
 @pytest.mark.parametrize(

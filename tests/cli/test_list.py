@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from quiz.cli import main
+from quiz.cli.main import main
 
 BANK = """\
 [bank]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from quiz.core.session import BREAK_SECONDS, answering_seconds
+from quiz.core.play.session import BREAK_SECONDS, answering_seconds
 
 START = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
 

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from quiz.core.article import (
+from quiz.core.errors import QuizError
+from quiz.core.text.article import (
     Article,
     ArticleMeta,
     MetaError,
     load_article,
     meta_path,
 )
-from quiz.core.errors import QuizError
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "s400-second-batch.txt"

@@ -1,13 +1,13 @@
-"""Discovering and loading banks through quiz.core.banks (without the command line)."""
+"""Discovering and loading banks through quiz.core.bank.loader (without the command line)."""
 
 from pathlib import Path
 
 import pytest
 
-from quiz.core.banks import load_bank, load_banks
-from quiz.core.discovery import BankSource, discover
+from quiz.core.bank.discovery import BankSource, discover
+from quiz.core.bank.loader import load_bank, load_banks
+from quiz.core.bank.model import ChoiceQuestion, ClaimQuestion
 from quiz.core.errors import Problem, QuizError
-from quiz.core.model import ChoiceQuestion, ClaimQuestion
 
 HEAD = """\
 [bank]

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from quiz.core import cache as cache_module
-from quiz.core.cache import BankCache
-from quiz.core.discovery import BankSource
+from quiz.core.bank.cache import BankCache
+from quiz.core.bank.catalog import Bank
+from quiz.core.bank.discovery import BankSource
+from quiz.core.bank.loader import load_bank
+from quiz.core.errors import Problem
 
 ARTICLE = "The council voted 8-1 on Tuesday to close the branch.\n\nIt opened in 1962.\n"
 BANK = """[bank]
@@ -35,17 +37,21 @@ def source(tmp_path: Path) -> BankSource:
 
 
 @pytest.fixture
-def loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def loads() -> list[str]:
     """The banks loaded afresh (not from the cache), by shown path."""
-    seen: list[str] = []
-    real = cache_module.load_bank
+    return []
 
-    def counting(source: BankSource, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+
+def _load(
+    cache: BankCache, source: BankSource, seen: list[str]
+) -> tuple[Bank | None, list[Problem]]:
+    """``cache.load`` with a loader that notes each bank it loads afresh in ``seen``."""
+
+    def counting() -> tuple[Bank | None, list[Problem]]:
         seen.append(source.shown)
-        return real(source, *args, **kwargs)  # type: ignore[arg-type]
+        return load_bank(source)
 
-    monkeypatch.setattr(cache_module, "load_bank", counting)
-    return seen
+    return cache.load(source, counting)
 
 
 def _same_stat_rewrite(path: Path, text: str) -> None:
@@ -58,8 +64,8 @@ def _same_stat_rewrite(path: Path, text: str) -> None:
 
 def test_second_load_is_a_hit(tmp_path: Path, source: BankSource, loads: list[str]) -> None:
     cache = BankCache(tmp_path / "cache")
-    first, problems = cache.load(source)
-    again, problems_again = cache.load(source)
+    first, problems = _load(cache, source, loads)
+    again, problems_again = _load(cache, source, loads)
     assert loads == ["bank.toml"]
     assert first is not None and again is not None
     assert again.evidence == first.evidence
@@ -70,9 +76,9 @@ def test_an_edited_article_is_loaded_afresh_even_with_the_same_size_and_time(
     tmp_path: Path, source: BankSource, loads: list[str]
 ) -> None:
     cache = BankCache(tmp_path / "cache")
-    cache.load(source)
+    _load(cache, source, loads)
     _same_stat_rewrite(tmp_path / "a.txt", ARTICLE.replace("8-1", "7-2"))
-    bank, problems = cache.load(source)
+    bank, problems = _load(cache, source, loads)
     assert loads == ["bank.toml", "bank.toml"]
     assert bank is not None and bank.questions == ()
     assert "is not in the article" in problems[0].message
@@ -82,20 +88,20 @@ def test_an_edited_bank_is_loaded_afresh(
     tmp_path: Path, source: BankSource, loads: list[str]
 ) -> None:
     cache = BankCache(tmp_path / "cache")
-    cache.load(source)
+    _load(cache, source, loads)
     source.path.write_text(BANK.replace("It says so.", "The article says so."), encoding="utf-8")
-    bank, _ = cache.load(source)
+    bank, _ = _load(cache, source, loads)
     assert loads == ["bank.toml", "bank.toml"]
     assert bank is not None and bank.questions[0].explanation == "The article says so."
 
 
 def test_a_corrupt_entry_is_rebuilt(tmp_path: Path, source: BankSource, loads: list[str]) -> None:
     folder = tmp_path / "cache"
-    BankCache(folder).load(source)
+    _load(BankCache(folder), source, loads)
     (entry,) = folder.glob("*.pickle")
     entry.write_bytes(b"\x80\x05garbage")
-    bank, _ = BankCache(folder).load(source)
+    bank, _ = _load(BankCache(folder), source, loads)
     assert bank is not None and [q.id for q in bank.questions] == ["vote"]
     assert loads == ["bank.toml", "bank.toml"]
-    BankCache(folder).load(source)
+    _load(BankCache(folder), source, loads)
     assert loads == ["bank.toml", "bank.toml"]  # rewritten, then a hit

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.core.lines import TableLines
-from quiz.core.normalize import loose, normalize
-from quiz.core.reporter import Reporter
-from quiz.core.validate import _distinct
+from quiz.core.bank.reporter import Reporter
+from quiz.core.bank.validate import _distinct
+from quiz.core.text.normalize import loose, normalize
+from quiz.core.tomlfile.lines import TableLines
 
 _PIECES = st.sampled_from(["a", "A", "b", "1", " ", ".", "-", "_", "é", "\x01", "U.S.", "US", ""])
 _VALUE = st.lists(_PIECES, max_size=5).map("".join)

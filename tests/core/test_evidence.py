@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.core.article import Article, ArticleMeta, load_article, split_sentences
-from quiz.core.banks import ArticleLoader
-from quiz.core.evidence import Evidence, EvidenceAmbiguous, EvidenceIndex, EvidenceNotFound
-from quiz.core.prepared import PreparedArticles
+from quiz.core.text.article import Article, ArticleMeta, load_article, split_sentences
+from quiz.core.text.evidence import Evidence, EvidenceAmbiguous, EvidenceIndex, EvidenceNotFound
+from quiz.core.text.loader import ArticleLoader
+from quiz.core.text.prepared import PreparedArticles
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "s400-second-batch.txt"

@@ -28,7 +28,7 @@ def test_the_folder_is_not_made_again_when_told_not_to(tmp_path: Path) -> None:
 
 
 def test_preferences_keep_what_they_do_not_change(tmp_path: Path) -> None:
-    from quiz.core.prefs import read_prefs, remember, remember_player
+    from quiz.core.play.prefs import read_prefs, remember, remember_player
 
     path = tmp_path / "prefs.json"
     assert read_prefs(path) == {}

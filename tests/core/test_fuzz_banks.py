@@ -10,9 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz.core.banks import ArticleLoader, Bank, load_bank
-from quiz.core.discovery import BankSource
+from quiz.core.bank.catalog import Bank
+from quiz.core.bank.discovery import BankSource
+from quiz.core.bank.loader import load_bank
 from quiz.core.errors import Problem, QuizError
+from quiz.core.text.loader import ArticleLoader
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "s400-second-batch.txt"

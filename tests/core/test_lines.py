@@ -1,7 +1,7 @@
-"""Where keys stand in a bank file (quiz.core.lines.scan), and the Problem type."""
+"""Where keys stand in a bank file (quiz.core.tomlfile.lines.scan), and the Problem type."""
 
 from quiz.core.errors import Problem, QuizError
-from quiz.core.lines import scan
+from quiz.core.tomlfile.lines import scan
 
 BANK = '''\
 # A comment [with a bracket

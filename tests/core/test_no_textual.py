@@ -42,14 +42,14 @@ def run(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_core_modules_are_found() -> None:
     modules = core_modules()
     for name in (
-        "article",
-        "banks",
+        "text.article",
+        "bank.loader",
         "errors",
-        "evidence",
-        "lines",
-        "model",
-        "normalize",
-        "validate",
+        "text.evidence",
+        "tomlfile.lines",
+        "bank.model",
+        "text.normalize",
+        "bank.validate",
     ):
         assert f"quiz.core.{name}" in modules
 
@@ -66,7 +66,7 @@ def test_check_and_list_do_not_import_textual(bank_dir: Path) -> None:
         "import os\n"
         f"os.environ['QUIZ_HOME'] = {str(bank_dir / 'home')!r}\n"
         "from click.testing import CliRunner\n"
-        "from quiz.cli import main\n"
+        "from quiz.cli.main import main\n"
         "result = CliRunner().invoke(main, ['check', 'bank.toml'])\n"
         "assert result.exit_code == 0, result.output\n"
         "assert '1 bank, 1 question' in result.output, result.output\n"

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.core.normalize import loose, normalize, normalize_with_map
+from quiz.core.text.normalize import loose, normalize, normalize_with_map
 
 # --- evidence form ---------------------------------------------------------------------------
 

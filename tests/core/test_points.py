@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.core.scoring import points_text, score_text
+from quiz.core.play.scoring import points_text, score_text
 
 
 @pytest.mark.parametrize(
@@ -29,8 +29,8 @@ def test_a_score_joins_points_and_most_points() -> None:
 
 
 def test_partial_credit_is_as_the_format_reference_says() -> None:
-    from quiz.core.model import MultiQuestion, OrderQuestion
-    from quiz.core.scoring import grade, share_said
+    from quiz.core.bank.model import MultiQuestion, OrderQuestion
+    from quiz.core.play.scoring import grade, share_said
 
     multi = MultiQuestion(
         id="m", kind="multi", prompt="?", options=("a", "b", "c", "d"), answers=("a", "b", "c")

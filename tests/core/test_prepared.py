@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from quiz.core.banks import ArticleLoader, load_bank
-from quiz.core.discovery import BankSource
+from quiz.core.bank.discovery import BankSource
+from quiz.core.bank.loader import load_bank
 from quiz.core.errors import QuizError
-from quiz.core.evidence import EvidenceAmbiguous, EvidenceIndex, EvidenceNotFound
-from quiz.core.normalize import normalize
-from quiz.core.prepared import PreparedArticles
+from quiz.core.text.evidence import EvidenceAmbiguous, EvidenceIndex, EvidenceNotFound
+from quiz.core.text.loader import ArticleLoader
+from quiz.core.text.normalize import normalize
+from quiz.core.text.prepared import PreparedArticles
 
 TEXT = (
     "Washington imposed sanctions on Turkey’s Defense Industry Directorate in December 2020.\n\n"
@@ -99,7 +100,7 @@ def test_sentences_read_back_are_made_on_demand_and_compare_equal(tmp_path: Path
 
 
 def test_only_the_last_entries_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("quiz.core.prepared.KEEP", 3)
+    monkeypatch.setattr("quiz.core.text.prepared.KEEP", 3)
     folder = tmp_path / "prepared"
     for n in range(5):
         path = _article(tmp_path, TEXT.replace("2020", str(2000 + n)))
@@ -141,7 +142,7 @@ def test_text_read_back_is_the_text_as_decoded_with_mark_and_windows_line_ends(
 def _prepared_and_settled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
     """An article prepared once, its stamp trusted however recently it was written (tests
     cannot wait two seconds): the article and the folder."""
-    monkeypatch.setattr("quiz.core.prepared.SETTLED_NS", -1)
+    monkeypatch.setattr("quiz.core.text.prepared.SETTLED_NS", -1)
     path = _article(tmp_path)
     folder = tmp_path / "prepared"
     ArticleLoader(PreparedArticles(folder)).get(path)
@@ -152,7 +153,7 @@ def _article_never_read(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(path: Path) -> bytes:
         raise AssertionError(f"{path} was read")
 
-    monkeypatch.setattr("quiz.core.prepared.read_article", refuse)
+    monkeypatch.setattr("quiz.core.text.prepared.read_article", refuse)
 
 
 def test_a_settled_article_is_not_read_again_until_its_text_is_needed(
@@ -254,7 +255,7 @@ def test_a_bank_loaded_to_play_reads_its_article_text_while_loading(
     def changed(path: Path, stamp: str) -> str:
         raise QuizError(f"{path}: the article changed while in use; run the command again")
 
-    monkeypatch.setattr("quiz.core.prepared._text_if_unchanged", changed)
+    monkeypatch.setattr("quiz.core.text.prepared._text_if_unchanged", changed)
     checked, problems = load_bank(source, ArticleLoader(PreparedArticles(folder)), place=False)
     assert checked is not None and not problems
     played, problems = load_bank(source, ArticleLoader(PreparedArticles(folder)), place=True)

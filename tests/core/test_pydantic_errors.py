@@ -1,9 +1,9 @@
-"""pydantic's errors in a bank author's words (quiz.core.pydantic_errors)."""
+"""pydantic's errors in a bank author's words (quiz.core.bank.pydantic_errors)."""
 
 import pytest
 
-from quiz.core.model import KINDS, BankInfo
-from quiz.core.pydantic_errors import _SHAPES, _message, field_types, shown
+from quiz.core.bank.model import KINDS, BankInfo
+from quiz.core.bank.pydantic_errors import _SHAPES, _message, field_types, shown
 
 
 @pytest.mark.parametrize("cls", [BankInfo, *KINDS.values()], ids=lambda cls: cls.__name__)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.core.article import (
+from quiz.core.text.article import (
     Sentence,
     paragraph_spans,
     split_sentences,

@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from quiz.cli import main
-from quiz.core.banks import Bank, load_banks
-from quiz.core.discovery import discover
+from quiz.cli.main import main
+from quiz.core.bank.catalog import Bank
+from quiz.core.bank.discovery import discover
+from quiz.core.bank.loader import load_banks
 from quiz.core.errors import QuizError
-from quiz.core.session import QuizSettings, select_items
-from quiz.locations import bundled_questions
+from quiz.core.locations import bundled_questions
+from quiz.core.play.session import QuizSettings, select_items
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,9 @@
-"""TOML syntax errors in a teacher's words (quiz.core.toml_errors.describe)."""
+"""TOML syntax errors in a teacher's words (quiz.core.tomlfile.syntax.describe)."""
 
 import pytest
 import tomli
 
-from quiz.core.toml_errors import describe, toml_name
+from quiz.core.tomlfile.syntax import describe, toml_name
 
 
 def said(text: str) -> tuple[int, str]:

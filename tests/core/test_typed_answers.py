@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.core.model import TextQuestion
-from quiz.core.scoring import grade
+from quiz.core.bank.model import TextQuestion
+from quiz.core.play.scoring import grade
 
 QUESTION = TextQuestion(
     id="who",

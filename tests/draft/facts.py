@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quiz.core.draft import Draft
-from quiz.core.normalize import loose
+from quiz.core.text.normalize import loose
 
 # (tag, words that must be among the answers of a question with that tag)
 S400_FACTS: list[tuple[str, str]] = [

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import tomli
 
-from quiz.core.banks import load_banks
-from quiz.core.discovery import discover
+from quiz.core.bank.discovery import discover
+from quiz.core.bank.loader import load_banks
 from quiz.core.draft.writer import toml_string
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +32,7 @@ def _bench():
 def draft_to(article: Path, out: Path, *args: str) -> str:
     from click.testing import CliRunner
 
-    from quiz.cli import main
+    from quiz.cli.main import main
 
     result = CliRunner().invoke(main, ["draft", str(article), "-o", str(out), *args])
     assert result.exit_code == 0, result.output
@@ -101,7 +101,7 @@ def test_max_keeps_a_diverse_selection(tmp_path: Path) -> None:
 
 
 def test_choice_answers_stand_in_their_evidence_and_options_differ(tmp_path: Path) -> None:
-    from quiz.core.normalize import loose, normalize
+    from quiz.core.text.normalize import loose, normalize
 
     text = draft_to(S400, tmp_path / "bank.toml")
     for q in tomli.loads(text)["questions"]:

@@ -9,7 +9,7 @@ import pytest
 import tomli
 from click.testing import CliRunner, Result
 
-from quiz.cli import main
+from quiz.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 S400 = ROOT / "seeds" / "s400-second-batch.txt"
@@ -111,8 +111,8 @@ def test_one_line_article_drafts(tmp_path: Path) -> None:
     )
     result = run(str(article))
     assert result.exit_code == 0, result.output
-    from quiz.core.banks import load_banks
-    from quiz.core.discovery import discover
+    from quiz.core.bank.discovery import discover
+    from quiz.core.bank.loader import load_banks
 
     catalog = load_banks(discover([str(tmp_path / "one.toml")]))
     assert catalog.errors == 0 and catalog.questions >= 2
@@ -133,8 +133,8 @@ def test_other_scripts_never_crash(tmp_path: Path, text: str) -> None:
     article.write_text(text, encoding="utf-8")
     result = run(str(article))
     if result.exit_code == 0:
-        from quiz.core.banks import load_banks
-        from quiz.core.discovery import discover
+        from quiz.core.bank.discovery import discover
+        from quiz.core.bank.loader import load_banks
 
         catalog = load_banks(discover([str(tmp_path / "other.toml")]))
         assert catalog.errors == 0

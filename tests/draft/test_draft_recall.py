@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.core.article import load_article
 from quiz.core.draft import draft_article
+from quiz.core.text.article import load_article
 
 from .facts import LODZ_FACTS, S400_FACTS, recall
 

@@ -6,11 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from quiz.core.article import Article, ArticleMeta, split_sentences
 from quiz.core.draft import Draft, draft_article
+from quiz.core.draft.builder import build_context
 from quiz.core.draft.common import cloze, quoted
-from quiz.core.draft.context import build_context
 from quiz.core.draft.dates import find_dates, spellings
+from quiz.core.text.article import Article, ArticleMeta, split_sentences
 
 
 def article(text: str) -> Article:
@@ -181,7 +181,7 @@ def test_refuted_claims_swap_a_fact_for_one_of_the_same_kind() -> None:
 
 
 def test_the_core_of_drafting_never_imports_textual() -> None:
-    code = "import sys, quiz.core.draft, quiz.cli_draft; assert 'textual' not in sys.modules"
+    code = "import sys, quiz.core.draft, quiz.cli.draft; assert 'textual' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import signal
 from pathlib import Path
 
-from quiz.core.store import ResultsStore
+from quiz.core.results.store import ResultsStore
 
 from .test_terminal import FIXTURES, Terminal, quiz_command
 

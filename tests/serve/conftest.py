@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from quiz.core.banks import load_banks
-from quiz.core.discovery import discover
-from quiz.core.session import QuizItem, QuizSettings, select_items
+from quiz.core.bank.discovery import discover
+from quiz.core.bank.loader import load_banks
+from quiz.core.play.session import QuizItem, QuizSettings, select_items
 from quiz.serve.options import ServeOptions
 
 CODE = "K7MQ42"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.core.session import QuizItem
-from quiz.core.store import ResultsStore
+from quiz.core.play.session import QuizItem
+from quiz.core.results.store import ResultsStore
 from quiz.serve.options import SERVED_FLAG, ServeOptions
 
 from .conftest import CODE, EVIDENCE, right_key

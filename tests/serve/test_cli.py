@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from quiz.cli import main
-from quiz.core.session import QuizItem
+from quiz.cli.main import main
+from quiz.core.play.session import QuizItem
 from quiz.serve.options import SERVED_FLAG
 
 from .conftest import CODE, SEED

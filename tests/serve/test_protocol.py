@@ -9,8 +9,8 @@ from pathlib import Path
 
 import aiohttp
 
-from quiz.core.session import QuizItem, resume_code
-from quiz.core.store import ResultsStore
+from quiz.core.play.session import QuizItem, resume_code
+from quiz.core.results.store import ResultsStore
 from quiz.serve.guard import JoinGuard
 from quiz.serve.options import SERVED_FLAG, ServeOptions
 

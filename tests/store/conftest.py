@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from quiz.core.banks import Bank, load_banks
-from quiz.core.discovery import discover
-from quiz.core.scoring import Response, right_answer
-from quiz.core.session import QuizSession, QuizSettings
-from quiz.core.store import ResultsStore
+from quiz.core.bank.catalog import Bank
+from quiz.core.bank.discovery import discover
+from quiz.core.bank.loader import load_banks
+from quiz.core.play.scoring import Response, right_answer
+from quiz.core.play.session import QuizSession, QuizSettings
+from quiz.core.results.store import ResultsStore
 
 ARTICLE = Path(__file__).resolve().parents[2] / "seeds" / "s400-second-batch.txt"
 

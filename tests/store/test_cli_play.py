@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from quiz.cli import main
-from quiz.core.banks import Bank
-from quiz.core.store import ResultsStore
+from quiz.cli.main import main
+from quiz.core.bank.catalog import Bank
+from quiz.core.results.store import ResultsStore
 
 from .conftest import load, play, start, write_bank
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from quiz.cli import main
-from quiz.core.banks import Bank
-from quiz.core.store import ResultsStore
+from quiz.cli.main import main
+from quiz.core.bank.catalog import Bank
+from quiz.core.results.store import ResultsStore
 
 from .conftest import play, start
 
@@ -216,7 +216,7 @@ def test_results_and_report_do_not_import_textual(db: Path, tmp_path: Path) -> N
     code = (
         "import sys\n"
         "from click.testing import CliRunner\n"
-        "from quiz.cli import main\n"
+        "from quiz.cli.main import main\n"
         f"r = CliRunner().invoke(main, ['results', '--db', {str(db)!r}])\n"
         "assert r.exit_code == 0, r.output\n"
         f"r = CliRunner().invoke(main, ['report', '--db', {str(db)!r}, '--banks', {banks!r}])\n"
@@ -302,9 +302,11 @@ def test_options_that_do_not_go_together_are_a_usage_error(
 def test_a_store_that_cannot_be_written_is_still_read(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import quiz.core.store
+    import quiz.core.results.store
 
-    monkeypatch.setattr(quiz.core.store, "writable", lambda path: False)  # a read-only share
+    monkeypatch.setattr(
+        quiz.core.results.store, "writable", lambda path: False
+    )  # a read-only share
     before = db.read_bytes()
     listed = run("results", "--db", db)
     assert listed.exit_code == 0 and "ann" in listed.stdout and "bob" in listed.stdout

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from quiz.core.banks import Bank
+from quiz.core.bank.catalog import Bank
 from quiz.core.errors import QuizError
-from quiz.core.scoring import right_answer
-from quiz.core.session import QuizSession, QuizSettings
-from quiz.core.store import ResultsStore
+from quiz.core.play.scoring import right_answer
+from quiz.core.play.session import QuizSession, QuizSettings
+from quiz.core.results.store import ResultsStore
 
 from .conftest import load, write_big_bank
 
@@ -64,7 +64,7 @@ def test_eight_writers_at_once_lose_nothing(tmp_path: Path) -> None:
 def test_a_writer_waits_for_a_lock_held_by_another_program(
     tmp_path: Path, banks: list[Bank], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import quiz.core.store as store_module
+    import quiz.core.results.store as store_module
 
     monkeypatch.setattr(store_module, "BUSY_SECONDS", 0.05)  # retries, not the busy timeout
     db = tmp_path / "results.sqlite"
@@ -83,7 +83,7 @@ def test_a_writer_waits_for_a_lock_held_by_another_program(
 def test_a_store_locked_for_too_long_is_a_clear_error(
     tmp_path: Path, banks: list[Bank], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import quiz.core.store as store_module
+    import quiz.core.results.store as store_module
 
     monkeypatch.setattr(store_module, "BUSY_SECONDS", 0.01)
     monkeypatch.setattr(store_module, "RETRIES", 2)

@@ -11,19 +11,19 @@ import sys
 import threading
 from pathlib import Path
 
-from quiz.core.banks import Bank
-from quiz.core.session import QuizSession, QuizSettings
-from quiz.core.store import ResultsStore
+from quiz.core.bank.catalog import Bank
+from quiz.core.play.session import QuizSession, QuizSettings
+from quiz.core.results.store import ResultsStore
 
 from .conftest import load, write_bank, write_big_bank
 
 WRITER = """\
 import json, sys, time
-from quiz.core.banks import load_banks
-from quiz.core.discovery import discover
-from quiz.core.scoring import right_answer
-from quiz.core.session import QuizSession, QuizSettings
-from quiz.core.store import ResultsStore
+from quiz.core.bank.loader import load_banks
+from quiz.core.bank.discovery import discover
+from quiz.core.play.scoring import right_answer
+from quiz.core.play.session import QuizSession, QuizSettings
+from quiz.core.results.store import ResultsStore
 
 bank, db, mode = sys.argv[1:4]
 banks = load_banks(discover([bank])).banks

@@ -8,12 +8,12 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from quiz.core.banks import Bank
-from quiz.core.model import ChoiceQuestion, fingerprint
-from quiz.core.records import AnswerRecord, AttemptRecord
-from quiz.core.report import item_analysis
-from quiz.core.report_formats import CSV_COLUMNS, report_json, report_lines, report_rows
-from quiz.core.session import QuizSettings
+from quiz.core.bank.catalog import Bank
+from quiz.core.bank.model import ChoiceQuestion, fingerprint
+from quiz.core.play.session import QuizSettings
+from quiz.core.results.records import AnswerRecord, AttemptRecord
+from quiz.core.results.report import item_analysis
+from quiz.core.results.report_formats import CSV_COLUMNS, report_json, report_lines, report_rows
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from quiz.cli import main
-from quiz.core.banks import Bank
-from quiz.core.records import AttemptRecord
-from quiz.core.report import item_analysis
-from quiz.core.report_formats import CSV_COLUMNS, report_json, report_lines, report_rows
-from quiz.core.report_players import points_put
-from quiz.core.session import QuizSession, QuizSettings
-from quiz.core.store import ResultsStore
+from quiz.cli.main import main
+from quiz.core.bank.catalog import Bank
+from quiz.core.play.session import QuizSession, QuizSettings
+from quiz.core.results.records import AttemptRecord
+from quiz.core.results.report import item_analysis
+from quiz.core.results.report_formats import CSV_COLUMNS, report_json, report_lines, report_rows
+from quiz.core.results.report_players import points_put
+from quiz.core.results.store import ResultsStore
 
 from .conftest import play, start
 from .test_report import answer, attempt

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from quiz.core.banks import Bank
+from quiz.core.bank.catalog import Bank
+from quiz.core.bank.model import ChoiceQuestion
 from quiz.core.errors import QuizError
-from quiz.core.model import ChoiceQuestion
-from quiz.core.records import AttemptRecord, parse_time
-from quiz.core.report import merge_results
-from quiz.core.results import CSV_COLUMNS, read_results, write_csv, write_json
-from quiz.core.store import ResultsStore
+from quiz.core.results.records import AttemptRecord, parse_time
+from quiz.core.results.report import merge_results
+from quiz.core.results.result_files import CSV_COLUMNS, read_results, write_csv, write_json
+from quiz.core.results.store import ResultsStore
 
 from .conftest import play, start
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.core.banks import Bank
-from quiz.core.resuming import resumable
-from quiz.core.store import ResultsStore
+from quiz.core.bank.catalog import Bank
+from quiz.core.results.resuming import resumable
+from quiz.core.results.store import ResultsStore
 
 from .conftest import BANK, load, play, start, write_bank
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from quiz.core.banks import Bank
-from quiz.core.model import fingerprint
-from quiz.core.session import QuizSession
-from quiz.core.store import SCHEMA_VERSION, ResultsStore
+from quiz.core.bank.catalog import Bank
+from quiz.core.bank.model import fingerprint
+from quiz.core.play.session import QuizSession
+from quiz.core.results.store import SCHEMA_VERSION, ResultsStore
 
 from .conftest import load, play, start, write_bank
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-import quiz.core.store as store_module
-import quiz.core.store_schema as schema_module
-from quiz.core.banks import Bank
+import quiz.core.results.store as store_module
+import quiz.core.results.store_schema as schema_module
+from quiz.core.bank.catalog import Bank
 from quiz.core.errors import QuizError
-from quiz.core.store import APPLICATION_ID, SCHEMA_VERSION, ResultsStore
+from quiz.core.results.store import APPLICATION_ID, SCHEMA_VERSION, ResultsStore
 
 from .conftest import play, start
 

@@ -9,18 +9,18 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
-from quiz.core.banks import Bank, load_banks
-from quiz.core.discovery import discover
-from quiz.core.model import (
+from quiz.core.bank.catalog import Bank
+from quiz.core.bank.discovery import discover
+from quiz.core.bank.loader import load_banks
+from quiz.core.bank.model import (
     ChoiceQuestion,
     ClaimQuestion,
     MultiQuestion,
     OrderQuestion,
     TextQuestion,
 )
-from quiz.core.session import Mode, QuizItem, QuizSettings
-from quiz.tui.app import QuizApp
-from quiz.tui.launch import make_app
+from quiz.core.play.session import Mode, QuizItem, QuizSettings
+from quiz.tui.app import QuizApp, make_app
 from quiz.tui.screens.question import QuestionScreen
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

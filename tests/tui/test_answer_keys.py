@@ -6,8 +6,8 @@ import pytest
 from textual.app import App
 from textual.widgets import Input, Static
 
-from quiz.core.model import VERDICTS, OrderQuestion
-from quiz.core.scoring import Response
+from quiz.core.bank.model import VERDICTS, OrderQuestion
+from quiz.core.play.scoring import Response
 from quiz.tui.widgets.multi_answer import MultiAnswer
 from quiz.tui.widgets.order_answer import OrderAnswer
 
@@ -157,7 +157,7 @@ async def test_typed_letters_digits_a_and_question_mark_go_into_the_field() -> N
 
 
 async def test_a_pasted_answer_is_cut_to_the_longest_typed_answer() -> None:
-    from quiz.core.session import MAX_TYPED_ANSWER
+    from quiz.core.play.session import MAX_TYPED_ANSWER
 
     app = app_for("text")
     async with app.run_test(size=SIZE) as pilot:

@@ -9,10 +9,10 @@ import pytest
 from textual.app import App
 from textual.widgets import Input, OptionList, Select, Static
 
-from quiz.cli_common import playable_banks
-from quiz.core.session import QuizSettings
-from quiz.core.store import ResultsStore
-from quiz.tui.launch import make_app
+from quiz.cli.common import playable_banks
+from quiz.core.play.session import QuizSettings
+from quiz.core.results.store import ResultsStore
+from quiz.tui.app import make_app
 from quiz.tui.screens.history import HistoryScreen
 from quiz.tui.screens.home import HomeScreen
 
@@ -218,7 +218,7 @@ async def test_the_theme_chosen_is_the_one_the_app_starts_in_next_time(quiz_home
 
 
 async def test_a_name_longer_than_fits_is_cut_as_typed() -> None:
-    from quiz.core.session import MAX_NAME
+    from quiz.core.play.session import MAX_NAME
 
     app = quiz_app(KINDS, player="", start_now=False)
     async with app.run_test(size=SIZE) as pilot:

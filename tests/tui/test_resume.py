@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from quiz.core.session import QuizSettings
-from quiz.core.store import ResultsStore
-from quiz.tui.app import QuizApp
-from quiz.tui.launch import make_app
+from quiz.core.play.session import QuizSettings
+from quiz.core.results.store import ResultsStore
+from quiz.tui.app import QuizApp, make_app
 from quiz.tui.messages import HistoryRequested
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.history import HistoryScreen
@@ -139,7 +138,7 @@ async def test_the_time_answering_counts_the_whole_attempt_the_same_everywhere(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     clock = Clock()
-    monkeypatch.setattr("quiz.core.session._now", clock)
+    monkeypatch.setattr("quiz.core.play.session._now", clock)
     with ResultsStore.open(tmp_path / "r.db") as store:
         app = app_over(store, KINDS)
         async with app.run_test(size=SIZE) as pilot:

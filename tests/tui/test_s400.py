@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.core.session import Mode, QuizSettings
-from quiz.tui.launch import make_app
+from quiz.core.play.session import Mode, QuizSettings
+from quiz.tui.app import make_app
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.results import ResultsScreen
 from quiz.tui.widgets.feedback_panel import FeedbackPanel

@@ -8,8 +8,8 @@ from pathlib import Path
 from textual.app import SystemCommand
 from textual.widgets import Input
 
-from quiz.core.session import QuizSettings, resume_code
-from quiz.core.store import ResultsStore
+from quiz.core.play.session import QuizSettings, resume_code
+from quiz.core.results.store import ResultsStore
 from quiz.tui.screens.served_home import ServedHomeScreen
 from quiz.tui.served import MAX_WRONG_CODES, ServedQuizApp
 

@@ -12,7 +12,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from quiz.core.session import QuizSession
+from quiz.core.play.session import QuizSession
 
 from .helpers import SIZE, answer, app_for, play_to, quiz_app
 

@@ -8,10 +8,9 @@ from click.testing import CliRunner
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from quiz.core.session import QuizSettings
-from quiz.core.store import ResultsStore
-from quiz.tui.app import QuizApp
-from quiz.tui.launch import make_app
+from quiz.core.play.session import QuizSettings
+from quiz.core.results.store import ResultsStore
+from quiz.tui.app import QuizApp, make_app
 from quiz.tui.messages import HistoryRequested
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.history import HistoryScreen
@@ -177,7 +176,7 @@ async def test_keep_plays_only_the_questions_named(tmp_path: Path) -> None:
 
 
 async def test_missed_with_nothing_missed_says_so(tmp_path: Path) -> None:
-    from quiz.cli import main
+    from quiz.cli.main import main
 
     db = tmp_path / "r.db"
     with ResultsStore.open(db) as store:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import cast
 
-from quiz.core.scoring import Grade
-from quiz.core.session import QuizItem, QuizSession
+from quiz.core.play.scoring import Grade
+from quiz.core.play.session import QuizItem, QuizSession
 from quiz.tui.screens.results import tag_table
 from quiz.tui.text import verdict_line
 
@@ -32,8 +32,8 @@ def test_the_results_by_tag_show_two_decimals_at_most() -> None:
 def test_evidence_from_two_places_says_what_lies_between() -> None:
     from pathlib import Path
 
-    from quiz.core.article import Article, ArticleMeta, split_sentences
-    from quiz.core.evidence import EvidenceIndex
+    from quiz.core.text.article import Article, ArticleMeta, split_sentences
+    from quiz.core.text.evidence import EvidenceIndex
     from quiz.tui.text import evidence_content
 
     article = Article(Path("a.txt"), ArticleMeta(), split_sentences("One. Two. Three. Four. Five."))

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from quiz.core.draft.common import Draft, cloze, distinct, fold, rotate
 from quiz.core.draft.context import Context
-from quiz.core.draft.entities import Entity, Mention
 from quiz.core.draft.gazetteer import HONORIFICS
+from quiz.core.draft.mentions import Entity, Mention
 
 _ASK = {
     "person": "Who fills the gap, as the article has it?",

@@ -5,20 +5,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quiz.core.article import Article
+from quiz.core.bank.model import MAX_OPTIONS
 from quiz.core.draft.actors import actor_questions
 from quiz.core.draft.claims import claim_questions, fallback_claims
 from quiz.core.draft.common import Draft, fold, slugify
-from quiz.core.draft.context import build_context
-from quiz.core.draft.dates import date_questions
-from quiz.core.draft.numbers import number_questions
+from quiz.core.draft.context import Context
+from quiz.core.draft.dates import date_questions, find_dates
+from quiz.core.draft.entities import find_cast
+from quiz.core.draft.numbers import find_numbers, number_questions
 from quiz.core.draft.quotes import find_quotations, quote_questions
 from quiz.core.draft.quoting import Quoter
 from quiz.core.draft.targets import target_questions
 from quiz.core.errors import QuizError
-from quiz.core.evidence import EvidenceIndex
-from quiz.core.model import MAX_OPTIONS
-from quiz.core.normalize import normalize
+from quiz.core.text.article import Article
+from quiz.core.text.evidence import EvidenceIndex
+from quiz.core.text.normalize import normalize
 
 FAMILIES = ("dates", "actors", "quotes", "sanctions", "numbers", "claims")
 DEFAULT_MAX = 300
@@ -166,3 +167,12 @@ def _ids(questions: list[Draft]) -> list[str]:
         used.add(qid)
         ids.append(qid)
     return ids
+
+
+def build_context(article: Article) -> Context:
+    """Find everything once."""
+    cast = find_cast(article)
+    dates = find_dates(article)
+    numbers = find_numbers(article, [(d.start, d.end) for d in dates])
+    quoted = [(q.start, q.end) for q in find_quotations(article)]
+    return Context(article, cast, dates, numbers, quoted)

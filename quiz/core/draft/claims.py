@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from quiz.core.draft import dates, numbers
 from quiz.core.draft.common import Draft, clean, fold, quoted, shorten
 from quiz.core.draft.context import Context
-from quiz.core.sentences import Sentence
+from quiz.core.text.sentences import Sentence
 
 MIN_WORDS = 6
 MAX_WORDS = 45

@@ -7,8 +7,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from quiz.core.normalize import loose, normalize
-from quiz.core.sentences import Sentence
+from quiz.core.text.normalize import loose, normalize
+from quiz.core.text.sentences import Sentence
 
 Span = tuple[int, int]
 """A ``[start, end)`` span of the article text."""

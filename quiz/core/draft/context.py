@@ -5,12 +5,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from quiz.core.article import Article
 from quiz.core.draft.common import fold, quoted, shorten
-from quiz.core.draft.dates import DateMention, find_dates
-from quiz.core.draft.entities import Cast, Entity, find_cast
-from quiz.core.draft.numbers import NumberMention, find_numbers
-from quiz.core.sentences import Sentence
+from quiz.core.draft.mentions import Cast, DateMention, Entity, NumberMention
+from quiz.core.text.article import Article
+from quiz.core.text.sentences import Sentence
 
 
 @dataclass
@@ -88,14 +86,3 @@ class Context:
             if len(out) == limit:
                 break
         return out
-
-
-def build_context(article: Article) -> Context:
-    """Find everything once."""
-    cast = find_cast(article)
-    dates = find_dates(article)
-    numbers = find_numbers(article, [(d.start, d.end) for d in dates])
-    from quiz.core.draft.quotes import find_quotations
-
-    quoted = [(q.start, q.end) for q in find_quotations(article)]
-    return Context(article, cast, dates, numbers, quoted)

@@ -4,12 +4,11 @@ week on Wednesday"), with the other ways to write them and made-up neighbours fo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quiz.core.article import Article
 from quiz.core.draft.common import Draft, Pool, cloze, distinct, fold, rotate
-from quiz.core.sentences import Sentence
+from quiz.core.draft.mentions import DateMention
+from quiz.core.text.article import Article
 
 if TYPE_CHECKING:
     from quiz.core.draft.context import Context
@@ -82,27 +81,6 @@ _RELATIVE_SWAPS = (
     ("ago", "later"),
 )
 _RELATIVE_FILLERS = ("last week", "next month", "last year", "earlier this month", "two weeks ago")
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """A date or time the article gives."""
-
-    text: str
-    """As written: "later this week on Wednesday"."""
-    kind: str
-    """full, month-year, month-day, month, year, decade, weekday, time, relative or combo."""
-    start: int
-    """Offset in the article."""
-    end: int
-    """Offset just past it."""
-    sentence: Sentence
-    """The sentence it stands in."""
-
-    @property
-    def relative(self) -> bool:
-        """Whether it is relative to when the article was written."""
-        return self.kind in ("relative", "weekday", "combo") and not re.search(r"\d{4}", self.text)
 
 
 def find_dates(article: Article) -> list[DateMention]:

@@ -5,11 +5,9 @@ Protect Journalists, Ankara to Turkey)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from quiz.core.article import Article
 from quiz.core.draft.common import Token, fold, tokens
 from quiz.core.draft.gazetteer import (
     ALIASES,
@@ -21,8 +19,10 @@ from quiz.core.draft.gazetteer import (
     STARTERS,
     TITLES,
 )
+from quiz.core.draft.mentions import Cast, Entity, Kind, Mention
 from quiz.core.draft.roles import find_roles
-from quiz.core.sentences import Sentence
+from quiz.core.text.article import Article
+from quiz.core.text.sentences import Sentence
 
 _JOINERS = frozenset("of de da di du van von der den bin ibn al el la le del dos das y".split())
 _ORG_JOINERS = frozenset("for to and the on".split())
@@ -39,79 +39,6 @@ _CALENDAR = frozenset(
 )
 _ABBREVIATION = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,5}|[A-Z](?:\.[A-Z])+)$")
 _POSSESSIVE = ("’s", "'s")
-
-Kind = str  # "person", "org" or "place"
-
-
-@dataclass
-class Entity:
-    """One actor, however many ways the article names it."""
-
-    key: str
-    """Folded canonical name: mentions with the same key are the same actor."""
-    kind: Kind
-    """person, org or place."""
-    name: str
-    """How options name it: the fullest form the article uses."""
-    first: int
-    """Offset of its first mention."""
-    mentions: list[Mention] = field(default_factory=list)
-    """Every mention, in order."""
-    abbreviation: Mention | None = None
-    """Its abbreviation where the article ties one to it: ``(CPJ)``."""
-
-
-@dataclass
-class Mention:
-    """A place where the article names an actor."""
-
-    key: str
-    """The entity's key."""
-    kind: Kind
-    """person, org or place."""
-    text: str
-    """The name as written here (without a title or a possessive ’s)."""
-    start: int
-    """Offset of the name."""
-    end: int
-    """Offset just past it."""
-    sentence: Sentence
-    """The sentence it stands in."""
-    role: str = ""
-    """A title or role written with it: "Turkish President", "its chief"."""
-    role_start: int = -1
-    """Offset of the role (``-1`` when there is none)."""
-    owner: str = ""
-    """Whose role it is, where the role says "its" or "his": the owner's name."""
-    possessor: str = ""
-    """A possessor written before the name: "Turkey" in "Turkey’s Defense Industry Directorate"."""
-
-
-@dataclass
-class Cast:
-    """Every actor of an article, and every mention in article order."""
-
-    entities: dict[str, Entity]
-    """Key -> entity."""
-    mentions: list[Mention]
-    """Every mention, in article order."""
-
-    def of_kind(self, kind: Kind) -> list[Entity]:
-        """Entities of one kind, by first mention."""
-        return [e for e in self.entities.values() if e.kind == kind]
-
-    def in_span(self, start: int, end: int) -> list[Mention]:
-        """Mentions inside ``[start, end)``, in order."""
-        starts = self.__dict__.get("_starts")
-        if starts is None or len(starts) != len(self.mentions):
-            starts = self.__dict__["_starts"] = [m.start for m in self.mentions]
-        i = bisect_left(starts, start)
-        out: list[Mention] = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].end <= end:
-                out.append(self.mentions[i])
-            i += 1
-        return out
 
 
 @dataclass

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quiz.core.article import Article
 from quiz.core.draft.common import Draft, Pool, cloze, distinct, rotate
-from quiz.core.sentences import Sentence
+from quiz.core.draft.mentions import NumberMention
+from quiz.core.text.article import Article
 
 if TYPE_CHECKING:
     from quiz.core.draft.context import Context
@@ -37,24 +36,6 @@ _ORDINAL = re.compile(
     r"\b(?:a|an|the|its|his|her|their|A|An|The)\s"
     r"(?P<num>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|first)(?=\s+[a-z])"
 )
-
-
-@dataclass(frozen=True)
-class NumberMention:
-    """A number the article gives."""
-
-    text: str
-    """As written, with its unit: "12 percent", "three"."""
-    kind: str
-    """digits, word or ordinal."""
-    unit: str
-    """Its unit ("percent", "million") or the noun after it ("employees"), for grouping."""
-    start: int
-    """Offset in the article."""
-    end: int
-    """Offset just past it."""
-    sentence: Sentence
-    """The sentence it stands in."""
 
 
 def find_numbers(article: Article, taken: list[tuple[int, int]]) -> list[NumberMention]:

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quiz.core.article import Article
 from quiz.core.draft.common import Draft, fold, rotate, separate, shorten
 from quiz.core.draft.context import Context
-from quiz.core.draft.entities import Mention
 from quiz.core.draft.gazetteer import ROLES
-from quiz.core.sentences import Sentence
+from quiz.core.draft.mentions import Mention
+from quiz.core.text.article import Article
+from quiz.core.text.sentences import Sentence
 
 _QUOTATION = re.compile(r"“[^“”]+”|\"[^\"\n]+\"")
 _VERBS = (

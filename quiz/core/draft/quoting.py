@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from quiz.core.evidence import EvidenceAmbiguous, EvidenceIndex, EvidenceNotFound
-from quiz.core.normalize import normalize
+from quiz.core.text.evidence import EvidenceAmbiguous, EvidenceIndex, EvidenceNotFound
+from quiz.core.text.normalize import normalize
 
 MIN_WORDS = 3
 MAX_WORDS = 60

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from quiz.core.draft.gazetteer import ROLES
 
 if TYPE_CHECKING:
-    from quiz.core.draft.entities import Cast, Mention
+    from quiz.core.draft.mentions import Cast, Mention
 
 _DETERMINERS = frozenset("its his her their the a an".split())
 _POSSESSIVE = ("’s", "'s")

@@ -8,8 +8,8 @@ import re
 
 from quiz.core.draft.common import Draft, distinct, fold
 from quiz.core.draft.context import Context
-from quiz.core.draft.entities import Mention
-from quiz.core.sentences import Sentence
+from quiz.core.draft.mentions import Mention
+from quiz.core.text.sentences import Sentence
 
 # trigger -> how the prompt says it
 _TRIGGERS: tuple[tuple[str, str], ...] = (

@@ -9,8 +9,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.core.article import Article
-from quiz.core.evidence import Evidence
+from quiz.core.text.article import Article
+from quiz.core.text.evidence import Evidence
 from quiz.tui.text import highlighted
 
 

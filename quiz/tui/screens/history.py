@@ -12,11 +12,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.core.banks import Bank
+from quiz.core.bank.catalog import Bank
 from quiz.core.errors import QuizError
-from quiz.core.records import AttemptRecord
-from quiz.core.scoring import score_text
-from quiz.core.store import ResultsStore
+from quiz.core.play.scoring import score_text
+from quiz.core.results.records import AttemptRecord
+from quiz.core.results.store import ResultsStore
 
 
 def attempt_label(record: AttemptRecord, banks: Sequence[Bank]) -> Content:

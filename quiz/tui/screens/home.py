@@ -14,16 +14,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from quiz.core.banks import Bank
-from quiz.core.session import MAX_NAME, Mode, tagged
+from quiz.core.bank.catalog import Bank
+from quiz.core.play.session import MAX_NAME, Mode, tagged
 from quiz.core.words import plural
 from quiz.tui.messages import HistoryRequested, StartRequested
 from quiz.tui.screens.article import article_heading
 from quiz.tui.text import articles_of, welcome
 
 if TYPE_CHECKING:
-    from quiz.core.records import AttemptRecord
-    from quiz.core.store import ResultsStore
+    from quiz.core.results.records import AttemptRecord
+    from quiz.core.results.store import ResultsStore
 
 ALL = "all"
 
@@ -159,7 +159,7 @@ class HomeScreen(Screen[None]):
 
     def _mark_unfinished(self, records: list[AttemptRecord]) -> None:
         """Mark each topic with the unfinished quiz that picking it offers to resume."""
-        from quiz.core.resuming import offered
+        from quiz.core.results.resuming import offered
 
         topics = self.query_one("#topics", OptionList)
         for option_id, label in self._labels.items():

@@ -15,9 +15,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from quiz.core.model import ClaimQuestion, MultiQuestion, OrderQuestion, TextQuestion
-from quiz.core.scoring import Response, score_text
-from quiz.core.session import GivenAnswer, QuizItem, QuizSession
+from quiz.core.bank.model import ClaimQuestion, MultiQuestion, OrderQuestion, TextQuestion
+from quiz.core.play.scoring import Response, score_text
+from quiz.core.play.session import GivenAnswer, QuizItem, QuizSession
 from quiz.tui.messages import ArticleRequested, LeaveRequested, QuizFinished
 from quiz.tui.text import choice_label
 from quiz.tui.widgets.answered import Answered, FromControl

@@ -11,9 +11,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.core.records import AttemptRecord
-from quiz.core.scoring import points_text, score_text
-from quiz.core.session import QuizSession
+from quiz.core.play.scoring import points_text, score_text
+from quiz.core.play.session import QuizSession
+from quiz.core.results.records import AttemptRecord
 from quiz.tui.messages import ArticleRequested, HomeRequested, ReplayRequested
 from quiz.tui.widgets.feedback_panel import FeedbackPanel
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quiz.core.banks import Bank
-from quiz.core.records import AttemptRecord
+from quiz.core.bank.catalog import Bank
+from quiz.core.results.records import AttemptRecord
 from quiz.tui.screens.confirm import ConfirmScreen
 
 

@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
-from quiz.core.article import Article
-from quiz.core.session import MAX_NAME
+from quiz.core.play.session import MAX_NAME
+from quiz.core.text.article import Article
 from quiz.tui.messages import ResumeRequested, StartRequested
 from quiz.tui.screens.article import article_heading
 from quiz.tui.text import welcome

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.message import Message
 from textual.widget import Widget
 
-from quiz.core.scoring import Response
+from quiz.core.play.scoring import Response
 
 
 class FromControl(Message):

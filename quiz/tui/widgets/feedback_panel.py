@@ -7,9 +7,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from quiz.core.model import ChoiceQuestion
-from quiz.core.scoring import share_said
-from quiz.core.session import GivenAnswer, QuizItem
+from quiz.core.bank.model import ChoiceQuestion
+from quiz.core.play.scoring import share_said
+from quiz.core.play.session import GivenAnswer, QuizItem
 from quiz.tui.text import evidence_block, response_text, right_answer_text, verdict_line
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.widgets import Input
 
-from quiz.core.session import MAX_TYPED_ANSWER
+from quiz.core.play.session import MAX_TYPED_ANSWER
 from quiz.tui.widgets.answered import Answered
 
 

@@ -1,0 +1,114 @@
+"""What ``quiz results`` and ``quiz report`` share: their options, the store, and the output."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TypeVar
+
+import click
+
+from quiz.cli.common import fail, load_catalog
+from quiz.core.errors import QuizError
+
+if TYPE_CHECKING:
+    from quiz.core.results.records import AttemptRecord
+    from quiz.core.results.store import ResultsStore
+
+
+F = TypeVar("F", bound=Callable[..., object])
+FORMATS = click.Choice(["table", "csv", "json"])
+
+
+def db_option(command: F) -> F:
+    """The ``--db`` option."""
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="The results store (default: $QUIZ_DB, else results.sqlite in the data folder).",
+    )(command)
+
+
+def out_option(command: F) -> F:
+    """The ``-o/--out`` option."""
+    return click.option(
+        "-o",
+        "--out",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write to this file instead of the terminal.",
+    )(command)
+
+
+def format_option(command: F) -> F:
+    """The ``--format`` option."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=FORMATS,
+        help="table, csv or json (default: from the extension of -o, else table).",
+    )(command)
+
+
+SUFFIXES = {".csv": "csv", ".json": "json"}
+"""Output file extensions that say a format."""
+
+
+def chosen_format(fmt: str | None, out: Path | None) -> str:
+    """The format asked for, else the one the output file's name says, else a table; a usage
+    error when both are given and disagree (CSV in ``class.json``)."""
+    said = SUFFIXES.get(out.suffix.lower()) if out is not None else None
+    if out is not None and fmt is not None and said is not None and fmt != said:
+        better = out.with_suffix(".txt" if fmt == "table" else f".{fmt}").name
+        fail(
+            f"--format {fmt} but -o {out.name}: the extension and the format disagree; "
+            f"name the file {better}, or leave out --format",
+            2,
+        )
+    return fmt or said or "table"
+
+
+def holds_results(path: Path) -> bool:
+    """Whether ``path`` is a results file exported by ``quiz results`` (JSON or CSV)."""
+    from quiz.core.results.result_files import CSV_COLUMNS, FORMAT
+
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(300).decode("utf-8", "replace").lstrip("\ufeff")
+    except OSError:
+        return False
+    return head.startswith(CSV_COLUMNS[0] + ",") or f'"{FORMAT}"' in head
+
+
+def open_store(db: Path | None, read_only: bool = True) -> ResultsStore:
+    """The results store at ``db`` (or the default one), which must exist already."""
+    from quiz.core.results.store import ResultsStore
+
+    return ResultsStore.open(db, create=False, read_only=read_only)
+
+
+def emit(text: str, out: Path | None) -> None:
+    """Write ``text`` to ``out``, or to standard output without one."""
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise QuizError(f"{out}: cannot write the file ({exc.strerror}); choose another") from None
+    click.echo(f"Wrote {out}.", err=True)  # on stderr: standard output stays for the data
+
+
+def known_banks(paths: Sequence[str]) -> set[str]:
+    """The ids of the banks of ``paths``, else of the bundled and the user's banks."""
+    return {b.id for b in load_catalog(paths, for_play=False).banks}
+
+
+def in_results(bank: str, attempts: Sequence[AttemptRecord]) -> bool:
+    """Whether an attempt put a question of ``bank``, or has an answer to one."""
+    return any(bank in t.banks or any(a.bank_id == bank for a in t.answers) for t in attempts)
+
+
+def no_such_bank(bank: str) -> NoReturn:
+    """A usage error: ``--bank`` names a bank that is neither known nor in any result."""
+    fail(f"no bank with id `{bank}`; `quiz list` shows the bank ids", 2)

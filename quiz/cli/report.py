@@ -1,0 +1,119 @@
+"""``quiz report``: the teacher's item analysis, from the results store or from result files.
+
+``quiz.cli.main`` loads it when it is used. Every user mistake ends as ``quiz: message`` on
+stderr and exit status 1 (2 for a usage error), never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from quiz.cli.common import fail, load_catalog
+from quiz.core.errors import QuizError
+
+if TYPE_CHECKING:
+    from quiz.core.bank.model import AnyQuestion
+
+from quiz.cli.output import (
+    chosen_format,
+    db_option,
+    emit,
+    format_option,
+    holds_results,
+    in_results,
+    known_banks,
+    no_such_bank,
+    open_store,
+    out_option,
+)
+
+
+@click.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--bank", metavar="ID", help="Only the questions of this bank.")
+@format_option
+@click.option("--anonymous", is_flag=True, help="Show players as P1, P2, ...")
+@click.option(
+    "--banks",
+    "bank_paths",
+    multiple=True,
+    metavar="PATH",
+    help="Compare with these banks (default: the bundled banks and your own).",
+)
+@out_option
+@db_option
+def report(
+    files: Sequence[Path],
+    bank: str | None,
+    fmt: str | None,
+    anonymous: bool,
+    bank_paths: Sequence[str],
+    out: Path | None,
+    db: Path | None,
+) -> None:
+    """Item analysis for teachers: per question, per tag and per player.
+
+    From the results store, or from result files (JSON or CSV from `quiz results`, each attempt
+    counted once). Each player's first answer to each question counts, once: retakes add
+    nothing, and a player who left questions unanswered is marked. Flags questions almost
+    nobody gets right, questions the strongest players do worse on than the weakest (D < 0),
+    and answers given to an older wording. Exits 1 when a file could not be used (the others
+    still count).
+    """
+    from quiz.core.results.report import item_analysis, merge_results
+    from quiz.core.results.report_formats import CSV_COLUMNS, report_json, report_lines, report_rows
+
+    fmt = chosen_format(fmt, out)
+    if out is not None and holds_results(out):
+        fail(f"{out}: holds results exported by `quiz results`; write the report to another file")
+    broken = False
+    try:
+        questions = _questions(bank_paths)
+        if files:
+            attempts, problems, notes = merge_results(files, questions)
+            for line in problems + notes:
+                click.echo(f"quiz: {line}", err=True)
+            broken = bool(problems)
+            if not attempts:
+                fail("no usable result file; nothing to report")
+        else:
+            with open_store(db) as store:
+                attempts = store.attempts(bank=bank, with_answers=True)
+        if bank is not None and not in_results(bank, attempts):
+            known = known_banks(bank_paths)
+            if bank not in known:
+                no_such_bank(bank)
+        found = item_analysis(attempts, questions, bank=bank, anonymous=anonymous)
+        if fmt == "table":
+            text = "".join(f"{line}\n" for line in report_lines(found))
+        elif fmt == "json":
+            import json
+
+            text = json.dumps(report_json(found), ensure_ascii=False, indent=1) + "\n"
+        else:
+            import csv
+
+            from quiz.core.results.result_files import safe_cell
+
+            buffer = io.StringIO(newline="")
+            writer = csv.writer(buffer, lineterminator="\n")
+            writer.writerow(CSV_COLUMNS)
+            writer.writerows([safe_cell(v) for v in row] for row in report_rows(found))
+            text = buffer.getvalue()
+        emit(text, out)
+    except QuizError as exc:
+        fail(str(exc))
+    if broken:
+        sys.exit(1)
+
+
+def _questions(paths: Sequence[str]) -> dict[str, AnyQuestion]:
+    """The current questions by key: of ``paths``, else the bundled and the user's banks."""
+    catalog = load_catalog(paths, for_play=True)
+    return {f"{b.id}/{q.id}": q for b in catalog.banks for q in b.questions}

@@ -1,0 +1,126 @@
+"""The ``quiz serve`` command: the quiz in the browsers of a classroom.
+
+It checks everything it can before listening (the banks, the results store, the join code, the
+address to give students), so that a class never meets a server that fails on the first tab.
+Every user mistake ends as ``quiz: message`` on stderr, status 1 (2 for a usage error).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from quiz.cli.common import fail, playable_banks, quiz_options, require_questions
+
+if TYPE_CHECKING:
+    from quiz.core.bank.catalog import Bank
+
+
+@click.command()
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on: 0.0.0.0 lets the classroom's machines connect.",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--public-url", help="The address students open, when the printed one is wrong.")
+@click.option("--code", help="The join code students type (default: a random one).")
+@click.option(
+    "--max-sessions",
+    type=click.IntRange(min=1),
+    default=40,
+    show_default=True,
+    help="At most this many browser tabs play at once.",
+)
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The results store (default: $QUIZ_DB, else results.sqlite in the data folder).",
+)
+@quiz_options
+def serve(
+    paths: Sequence[str],
+    host: str,
+    port: int,
+    public_url: str | None,
+    code: str | None,
+    max_sessions: int,
+    db: Path | None,
+    mode: str,
+    tags: Sequence[str],
+    count: int | None,
+    seed: int | None,
+) -> None:
+    """Serve a quiz to the browsers of a classroom: every answer goes to your results store.
+
+    Students open the printed address, type the join code and their name, and play the banks
+    named here (all known banks without PATH) with your --mode, --count, --seed and --tag.
+    Only this machine can connect unless --host says otherwise (0.0.0.0: the whole network).
+    """
+    from rich.console import Console
+
+    from quiz.core.words import plural
+    from quiz.serve.console import run_class
+    from quiz.serve.network import NoAddressError
+    from quiz.serve.network import public_url as find_public_url
+    from quiz.serve.options import MIN_CODE_LENGTH, ServeOptions, new_code, normalize_code
+
+    if code is not None and len(normalize_code(code)) < MIN_CODE_LENGTH:
+        fail(f"--code needs at least {MIN_CODE_LENGTH} letters or digits", 2)
+    banks = _playable(paths, tags, count, seed)
+    store_path = _check_store(db)
+    try:
+        find_public_url(host, port or 8000, public_url)
+    except NoAddressError as exc:
+        fail(str(exc))
+    options = ServeOptions(
+        db=store_path,
+        code=normalize_code(code) if code else new_code(),
+        paths=tuple(str(Path(p).resolve()) for p in paths),
+        mode=mode,
+        count=count,
+        seed=seed,
+        tags=tuple(tags),
+        host=host,
+        port=port,
+        public_url=public_url,
+        max_sessions=max_sessions,
+    )
+    questions = sum(len(bank.questions) for bank in banks)
+    about = [f"Serving {plural(questions, 'question')} from {plural(len(banks), 'bank')}:"]
+    about += [f"  {bank.info.title} ({len(bank.questions)})" for bank in banks]
+    try:
+        asyncio.run(run_class(options, about, Console()))
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+
+
+def _playable(
+    paths: Sequence[str], tags: Sequence[str], count: int | None, seed: int | None
+) -> list[Bank]:
+    """The playable banks of ``paths``, checked to hold questions for the chosen tags."""
+    from quiz.core.play.session import QuizSettings
+
+    banks, _ = playable_banks(paths)
+    require_questions(banks, QuizSettings(tags=tuple(tags), count=count, seed=seed))
+    return banks
+
+
+def _check_store(db: Path | None) -> Path:
+    """The results store's path, once it has been opened (and created if new)."""
+    from quiz.core.errors import QuizError
+    from quiz.core.results.store import ResultsStore
+
+    try:
+        store = ResultsStore.open(db)
+    except QuizError as exc:
+        fail(str(exc))
+    path = store.path.resolve()
+    store.close()
+    return path

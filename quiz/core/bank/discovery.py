@@ -1,0 +1,84 @@
+"""Finding bank files: the bundled ``questions/`` folder, the user's banks folder, and the files
+and folders named on the command line (folders searched recursively for ``*.toml``, passing over
+``*.meta.toml``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from quiz.core.errors import Problem, QuizError
+
+Origin = Literal["bundled", "user", "given"]
+
+
+@dataclass(frozen=True)
+class BankSource:
+    """A bank file and how to name it to the user."""
+
+    path: Path
+    """The file."""
+    shown: str
+    """The path as the user gave it, or relative to the bundled folder."""
+    origin: Origin
+    """Where it was found: bundled with the app, the user's banks folder, or named by the user."""
+
+
+def _folder_sources(folder: Path, shown: str, origin: Origin) -> list[BankSource]:
+    files = sorted(p for p in folder.rglob("*.toml") if not p.name.endswith(".meta.toml"))
+    return [BankSource(p, str(Path(shown) / p.relative_to(folder)), origin) for p in files]
+
+
+def discover(paths: Sequence[str], problems: list[Problem] | None = None) -> list[BankSource]:
+    """The bank files named by ``paths`` (files, or folders searched recursively).
+
+    A named folder that holds no bank file is a problem, added to ``problems`` when given.
+    Raises :class:`QuizError` for a path that does not exist.
+    """
+    sources: list[BankSource] = []
+    for given in paths:
+        path = Path(given).expanduser()
+        if path.is_dir():
+            found = _folder_sources(path, given, "given")
+            if not found and problems is not None:
+                problems.append(_empty_folder(given, path))
+            sources.extend(found)
+        elif path.exists():
+            sources.append(BankSource(path, given, "given"))
+        else:
+            raise QuizError(
+                f"{given}: no such file or folder; give a bank file or a folder of banks"
+            )
+    return _unique(sources)
+
+
+def _empty_folder(given: str, path: Path) -> Problem:
+    """The problem of a folder named as banks that holds none."""
+    named = "a folder named like a bank file" if path.suffix.lower() == ".toml" else "a folder"
+    message = f"{named}, with no bank files (*.toml) in it"
+    return Problem(given, 1, "error", f"{message}; name a bank file, or a folder that holds some")
+
+
+def default_sources() -> list[BankSource]:
+    """The bundled banks and the user's own banks."""
+    from quiz.core.locations import bundled_questions, user_banks
+
+    bundled = bundled_questions()
+    sources = _folder_sources(bundled, "questions", "bundled") if bundled.is_dir() else []
+    mine = user_banks()
+    if mine.is_dir():
+        sources.extend(_folder_sources(mine, str(mine), "user"))
+    return _unique(sources)
+
+
+def _unique(sources: Iterable[BankSource]) -> list[BankSource]:
+    seen: set[Path] = set()
+    unique: list[BankSource] = []
+    for source in sources:
+        real = source.path.resolve()
+        if real not in seen:
+            seen.add(real)
+            unique.append(source)
+    return unique

@@ -1,0 +1,343 @@
+"""The results store: every attempt and answer, in SQLite, written as each answer is given.
+
+One file (``quiz.core.locations.default_db()`` unless told otherwise) in write-ahead-log mode, with
+foreign keys on. Each answer is committed before :meth:`ResultsStore.record_answer` returns, so
+killing the program never loses an answer already given. Several ``quiz`` programs may write into
+the same file at once: transactions are short, wait for each other (a busy timeout) and are retried
+while the file stays locked.
+
+The schema version lives in ``PRAGMA user_version``; :data:`MIGRATIONS` brings an older store up
+to date, in order. A file that is not ours, is damaged, or was written by a newer factquiz is
+refused with a :class:`~quiz.core.errors.QuizError` and never changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Collection, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from quiz.core.errors import QuizError
+from quiz.core.play.session import GivenAnswer, QuizSession
+from quiz.core.results.records import AnswerRecord, AttemptRecord, iso, latest_unfinished, now
+from quiz.core.results.store_rows import (
+    ANSWER_COLUMNS,
+    SCORED_COLUMNS,
+    answer_records,
+    answer_row,
+    attempt_record,
+    insert_attempt,
+    marks,
+)
+from quiz.core.results.store_schema import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    check_file,
+    check_folder,
+    connect,
+    migrate,
+    writable,
+)
+
+__all__ = [
+    "APPLICATION_ID",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "AnswerRecord",
+    "AttemptRecord",
+    "ResultsStore",
+]
+
+T = TypeVar("T")
+BUSY_SECONDS = 5.0
+"""How long a statement waits for another program's lock before the transaction is retried."""
+RETRIES = 5
+"""How many times a transaction is tried while the store stays locked."""
+
+
+class ResultsStore:
+    """The attempts and answers of every player, in one SQLite file.
+
+    Open it with :meth:`open`. Each method is one short transaction and may raise
+    :class:`QuizError` (a damaged file, a full disk, a store locked for too long).
+    """
+
+    def __init__(self, path: Path, db: sqlite3.Connection) -> None:
+        """Wrap an open connection; call :meth:`open` instead."""
+        self.path = path
+        """The store file."""
+        self._db = db
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(
+        cls, path: Path | str | None = None, *, create: bool = True, read_only: bool = False
+    ) -> ResultsStore:
+        """Open the store at ``path`` (default: ``default_db()``), creating or migrating it.
+
+        With ``read_only`` (for commands that only read it) a store that cannot be written
+        (on a read-only share) is opened as it is, unchanging, instead of refused.
+
+        Raises :class:`QuizError` when its folder cannot be written, the file is not a factquiz
+        store, is damaged or comes from a newer factquiz, or is missing and ``create`` is false.
+        """
+        from quiz.core.locations import default_db
+
+        path = Path(path).expanduser() if path else default_db()
+        if path.is_dir():
+            raise QuizError(f"{path}: a folder, not a results store; give a file with --db")
+        if not create and not path.exists():
+            raise QuizError(
+                f"{path}: no results store here yet; play a quiz first, or give the right file "
+                "with --db or QUIZ_DB"
+            )
+        unchanging = read_only and path.exists() and not writable(path)
+        if not unchanging:
+            check_folder(path.parent)
+        if path.exists():
+            check_file(path, for_writing=not unchanging)
+        try:
+            db = connect(path, BUSY_SECONDS, unchanging)
+        except sqlite3.Error as exc:
+            raise QuizError(f"{path}: cannot open the results store ({exc})") from None
+        store = cls(path, db)
+        try:
+            store._prepare(unchanging)
+        except BaseException:
+            db.close()
+            raise
+        return store
+
+    def _prepare(self, unchanging: bool = False) -> None:
+        def probe(db: sqlite3.Connection) -> list[Any]:
+            queries = ("quick_check(1)", "user_version", "application_id", "page_count")
+            return [db.execute(f"PRAGMA {query}").fetchone()[0] for query in queries]
+
+        check, version, application, pages = self._read(probe)
+        if check != "ok":
+            raise self._error(sqlite3.DatabaseError("database disk image is malformed"))
+        if version > SCHEMA_VERSION:
+            raise QuizError(
+                f"{self.path}: written by a newer factquiz (store version {version}; this one "
+                f"knows up to {SCHEMA_VERSION}); upgrade factquiz to use it"
+            )
+        if (version == 0 and pages > 1) or (version > 0 and application != APPLICATION_ID):
+            raise QuizError(
+                f"{self.path}: an SQLite database of another program, not a factquiz results "
+                "store; give another file with --db or QUIZ_DB"
+            )
+        if unchanging:
+            if version < SCHEMA_VERSION:
+                raise QuizError(
+                    f"{self.path}: an older results store where it cannot be updated; copy it "
+                    "to a folder you can write and give that with --db"
+                )
+            return
+        self._retry(lambda: self._db.execute("PRAGMA journal_mode = WAL").fetchone())
+        self._db.execute("PRAGMA synchronous = FULL")
+        self._db.execute("PRAGMA foreign_keys = ON")
+        if version < SCHEMA_VERSION:
+            self._write(migrate)
+
+    def close(self) -> None:
+        """Close the file (every answer is already committed)."""
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> ResultsStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions: short, retried while another program holds the lock ---------------------
+
+    def _error(self, exc: sqlite3.Error) -> QuizError:
+        text = " ".join(str(exc).split())
+        if _locked(exc):
+            todo = "other quiz programs kept it locked; try again in a moment"
+        elif "malformed" in text or "not a database" in text:
+            todo = f"the file is damaged ({text}); move it away or restore it from a backup"
+        else:
+            todo = f"{text}; check the disk and the file"
+        return QuizError(f"{self.path}: cannot use the results store: {todo}")
+
+    def _retry(self, work: Callable[[], T]) -> T:
+        for attempt in range(RETRIES):
+            try:
+                with self._lock:
+                    return work()
+            except sqlite3.Error as exc:
+                if not _locked(exc) or attempt == RETRIES - 1:
+                    raise self._error(exc) from None
+                time.sleep(0.05 * 2**attempt)
+        raise AssertionError("unreachable")
+
+    def _transaction(self, begin: str, work: Callable[[sqlite3.Connection], T]) -> T:
+        def run() -> T:
+            self._db.execute(begin)
+            try:
+                result = work(self._db)
+                self._db.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.execute("ROLLBACK")
+                raise
+            return result
+
+        return self._retry(run)
+
+    def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        return self._transaction("BEGIN IMMEDIATE", work)
+
+    def _read(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        return self._transaction("BEGIN", work)
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def start_attempt(self, session: QuizSession) -> None:
+        """Record that ``session`` started (nothing happens if it already was)."""
+        self._write(lambda db: insert_attempt(db, AttemptRecord.of(session)))
+
+    def record_answer(self, session: QuizSession, given: GivenAnswer) -> None:
+        """Commit ``given``, an answer in ``session``, before returning.
+
+        Starts the attempt first if need be; the same question recorded twice keeps the first.
+        The answer to the last question finishes the attempt in the same transaction, so an
+        attempt with every question answered is never left unfinished (whether the player then
+        goes on to the results, leaves, or the program is killed).
+        """
+        attempt = AttemptRecord.of(session)
+        answer = answer_row(AnswerRecord.of(session, given))
+        last = session.answered_all
+
+        def write(db: sqlite3.Connection) -> None:
+            insert_attempt(db, attempt)
+            db.execute(
+                f"INSERT OR IGNORE INTO answers ({ANSWER_COLUMNS}) VALUES ({marks(11)})", answer
+            )
+            if last:
+                _finish(db, attempt.id, iso(given.answered_at))
+
+        self._write(write)
+
+    def finish_attempt(self, session: QuizSession) -> None:
+        """Mark ``session``'s attempt finished, now (one already finished keeps its time)."""
+        attempt, when = AttemptRecord.of(session), iso(now())
+
+        def write(db: sqlite3.Connection) -> None:
+            insert_attempt(db, attempt)
+            _finish(db, attempt.id, when)
+
+        self._write(write)
+
+    def add_attempts(self, attempts: Iterable[AttemptRecord]) -> int:
+        """Store whole records, answers included (imports, benchmarks), in one transaction;
+        attempts already stored are left alone. How many were added."""
+        return self._write(
+            lambda db: sum(insert_attempt(db, a, with_answers=True) for a in attempts)
+        )
+
+    def forget(self, player: str) -> int:
+        """Delete every attempt and answer of ``player``; how many attempts were deleted."""
+        return self._write(
+            lambda db: db.execute("DELETE FROM attempts WHERE player = ?", (player,)).rowcount
+        )
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def attempts(
+        self,
+        player: str | None = None,
+        bank: str | None = None,
+        *,
+        unfinished: bool | None = None,
+        with_answers: bool = False,
+    ) -> list[AttemptRecord]:
+        """Attempts with their scores, oldest first: all, ``player``'s, or those covering
+        ``bank``; only unfinished ones (``unfinished=True``) or finished ones (``False``). With
+        ``with_answers``, each record carries its answers."""
+        where, args = ["1"], []
+        if player is not None:
+            where.append("t.player = ?")
+            args.append(player)
+        if bank is not None:
+            where.append("t.id IN (SELECT attempt_id FROM attempt_banks WHERE bank_id = ?)")
+            args.append(bank)
+        if unfinished is not None:
+            where.append(f"t.finished_at IS {'' if unfinished else 'NOT '}NULL")
+        clause = " AND ".join(where)
+
+        def read(db: sqlite3.Connection) -> list[AttemptRecord]:
+            rows = db.execute(
+                f"SELECT {SCORED_COLUMNS} FROM attempts t "
+                "LEFT JOIN answers a ON a.attempt_id = t.id "
+                f"WHERE {clause} GROUP BY t.id ORDER BY t.started_at, t.id",
+                args,
+            ).fetchall()
+            answers: dict[str, list[AnswerRecord]] = {}
+            scope = f"attempt_id IN (SELECT t.id FROM attempts t WHERE {clause})"
+            query = f"SELECT {ANSWER_COLUMNS} FROM answers WHERE {scope} ORDER BY id"
+            for answer in answer_records(db.execute(query, args) if with_answers else ()):
+                answers.setdefault(answer.attempt_id, []).append(answer)
+            return [attempt_record(row, answers.get(row[0], ())) for row in rows]
+
+        return self._read(read)
+
+    def players_like(self, player: str) -> list[str]:
+        """The other players whose names differ from ``player`` only in case, sorted."""
+        folded = player.casefold()
+        rows = self._read(lambda db: db.execute("SELECT DISTINCT player FROM attempts").fetchall())
+        return sorted(name for (name,) in rows if name.casefold() == folded and name != player)
+
+    def answers(self, attempt_id: str) -> list[AnswerRecord]:
+        """The answers of one attempt, in the order given."""
+        query = f"SELECT {ANSWER_COLUMNS} FROM answers WHERE attempt_id = ? ORDER BY id"
+        return self._read(lambda db: list(answer_records(db.execute(query, (attempt_id,)))))
+
+    def unfinished_attempt(
+        self, player: str, banks: Collection[str] | None = None
+    ) -> AttemptRecord | None:
+        """``player``'s latest unfinished attempt, with its answers, or ``None``; with
+        ``banks``, the latest on exactly those banks (ids). An attempt with every question
+        answered is over, never one to go on with, even if it was not marked finished.
+
+        ``record.restore(banks)`` rebuilds it as a session (see :meth:`AttemptRecord.restore`).
+        """
+        return latest_unfinished(self.attempts(player, unfinished=True, with_answers=True), banks)
+
+    def missed_keys(self, player: str) -> set[str]:
+        """Keys ``bank-id/question-id`` of the questions ``player`` last answered wrong."""
+
+        query = (
+            "SELECT a.bank_id || '/' || a.question_id, a.correct FROM answers a JOIN attempts t "
+            "ON t.id = a.attempt_id WHERE t.player = ? ORDER BY a.answered_at, a.id"
+        )
+        latest = self._read(lambda db: dict(db.execute(query, (player,)).fetchall()))
+        return {key for key, correct in latest.items() if not correct}
+
+    def earlier_scores(
+        self, player: str, bank_ids: Iterable[str], exclude: str | None = None
+    ) -> list[AttemptRecord]:
+        """``player``'s finished attempts on exactly the banks ``bank_ids``, oldest first, less
+        the attempt ``exclude`` (the one just played): each with its score and dates."""
+        wanted = set(bank_ids)
+        found = self.attempts(player, unfinished=False)
+        return [a for a in found if set(a.banks) == wanted and a.id != exclude]
+
+
+def _finish(db: sqlite3.Connection, attempt_id: str, when: str) -> None:
+    """Mark an attempt finished at ``when``, unless it already is."""
+    db.execute(
+        "UPDATE attempts SET finished_at = ? WHERE id = ? AND finished_at IS NULL",
+        (when, attempt_id),
+    )
+
+
+def _locked(exc: sqlite3.Error) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
