@@ -16,7 +16,7 @@ from quiz.core.text.article import (
     meta_path,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "seeds" / "s400-second-batch.txt"
 
 

@@ -15,7 +15,7 @@ from quiz.core.play.scoring import Response, right_answer
 from quiz.core.play.session import QuizSession, QuizSettings
 from quiz.core.results.store import ResultsStore
 
-ARTICLE = Path(__file__).resolve().parents[2] / "seeds" / "s400-second-batch.txt"
+ARTICLE = Path(__file__).resolve().parents[3] / "seeds" / "s400-second-batch.txt"
 
 BANK = """\
 [bank]

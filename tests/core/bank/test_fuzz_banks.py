@@ -16,7 +16,7 @@ from quiz.core.bank.loader import load_bank
 from quiz.core.errors import Problem, QuizError
 from quiz.core.text.loader import ArticleLoader
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "seeds" / "s400-second-batch.txt"
 
 FAST = settings(

@@ -11,7 +11,7 @@ from quiz.core.text.evidence import Evidence, EvidenceAmbiguous, EvidenceIndex, 
 from quiz.core.text.loader import ArticleLoader
 from quiz.core.text.prepared import PreparedArticles
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "seeds" / "s400-second-batch.txt"
 
 

@@ -11,7 +11,7 @@ from quiz.core.text.article import load_article
 
 from .facts import LODZ_FACTS, S400_FACTS, recall
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 ARTICLES = {
     "s400": (ROOT / "seeds" / "s400-second-batch.txt", S400_FACTS),
     "lodz": (ROOT / "tests" / "fixtures" / "draft" / "lodz-fire.txt", LODZ_FACTS),

@@ -14,7 +14,7 @@ from quiz.core.bank.discovery import discover
 from quiz.core.bank.loader import load_banks
 from quiz.core.draft.writer import toml_string
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 S400 = ROOT / "seeds" / "s400-second-batch.txt"
 LODZ = ROOT / "tests" / "fixtures" / "draft" / "lodz-fire.txt"
 DRAFT_WARNING = "drafted and not yet reviewed"
