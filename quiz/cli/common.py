@@ -30,7 +30,7 @@ def bank_sources(paths: Sequence[str], problems: list[Problem] | None = None) ->
     from quiz.core.errors import QuizError
 
     try:
-        return discover(paths, problems) if paths else default_sources()
+        return discover(paths, problems) if paths else default_sources(problems)
     except QuizError as exc:
         fail(str(exc), 2)
 

@@ -1,4 +1,4 @@
-"""Writing a file whole, so that a reader never meets half of one."""
+"""Files: writing one whole, so that a reader never meets half of one; naming one for sure."""
 
 from __future__ import annotations
 
@@ -25,3 +25,13 @@ def replace_whole(target: Path, *chunks: bytes, make_folder: bool = True) -> boo
     except OSError:
         return False
     return True
+
+
+def resolved(path: Path) -> Path:
+    """``path`` made absolute with its links followed, or only made absolute where they cannot
+    be followed (a loop of links, ``a.toml → b.toml → a.toml``): whoever then reads the file
+    says what is wrong with it, rather than the look-up ending the program."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a link loop, before Python 3.13
+        return path.absolute()

@@ -18,7 +18,7 @@ from quiz import __version__
 from quiz.core.bank.catalog import Bank
 from quiz.core.bank.discovery import BankSource
 from quiz.core.errors import Problem
-from quiz.core.files import replace_whole
+from quiz.core.files import replace_whole, resolved
 
 FORMAT = 6
 
@@ -68,7 +68,7 @@ class BankCache:
         never imports what stands above it.
         """
         try:
-            where = str(source.path.resolve())
+            where = str(resolved(source.path))
             key = self._key(source, where)
         except OSError:
             return load()
@@ -95,7 +95,7 @@ class BankCache:
     def _write(
         self, where: str, key: tuple[object, ...], bank: Bank, problems: list[Problem]
     ) -> None:
-        article = bank.article.path.resolve()
+        article = resolved(bank.article.path)
         try:
             entry = _Entry(key, str(article), _article_key(article), bank, problems)
         except OSError:

@@ -4,12 +4,14 @@ and folders named on the command line (folders searched recursively for ``*.toml
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from quiz.core.errors import Problem, QuizError
+from quiz.core.files import resolved
 
 Origin = Literal["bundled", "user", "given"]
 
@@ -26,9 +28,37 @@ class BankSource:
     """Where it was found: bundled with the app, the user's banks folder, or named by the user."""
 
 
-def _folder_sources(folder: Path, shown: str, origin: Origin) -> list[BankSource]:
-    files = sorted(p for p in folder.rglob("*.toml") if not p.name.endswith(".meta.toml"))
-    return [BankSource(p, str(Path(shown) / p.relative_to(folder)), origin) for p in files]
+def _folder_sources(
+    folder: Path, shown: str, origin: Origin, problems: list[Problem] | None
+) -> list[BankSource]:
+    """The bank files below ``folder``, whose name is ``shown``; a folder below it that cannot
+    be read is a warning in ``problems`` (when given), and the rest are still found."""
+
+    def unreadable(exc: OSError) -> None:
+        if problems is None or exc.filename is None:
+            return
+        where = Path(shown) / Path(exc.filename).relative_to(folder)
+        why = exc.strerror or "it cannot be listed"
+        problems.append(
+            Problem(
+                str(where),
+                1,
+                "warning",
+                f"cannot read this folder ({why}); its banks were passed over; "
+                "check its permissions",
+            )
+        )
+
+    # Links to folders are not followed (as ``rglob`` did not): a loop of them cannot trap the
+    # walk. Links to files are listed, and a broken one is said when its bank is read.
+    files: list[Path] = []
+    for top, _, names in os.walk(folder, onerror=unreadable):
+        files.extend(Path(top) / n for n in names if _is_bank_name(n))
+    return [BankSource(p, str(Path(shown) / p.relative_to(folder)), origin) for p in sorted(files)]
+
+
+def _is_bank_name(name: str) -> bool:
+    return name.endswith(".toml") and not name.endswith(".meta.toml")
 
 
 def discover(paths: Sequence[str], problems: list[Problem] | None = None) -> list[BankSource]:
@@ -41,7 +71,7 @@ def discover(paths: Sequence[str], problems: list[Problem] | None = None) -> lis
     for given in paths:
         path = Path(given).expanduser()
         if path.is_dir():
-            found = _folder_sources(path, given, "given")
+            found = _folder_sources(path, given, "given", problems)
             if not found and problems is not None:
                 problems.append(_empty_folder(given, path))
             sources.extend(found)
@@ -61,15 +91,16 @@ def _empty_folder(given: str, path: Path) -> Problem:
     return Problem(given, 1, "error", f"{message}; name a bank file, or a folder that holds some")
 
 
-def default_sources() -> list[BankSource]:
-    """The bundled banks and the user's own banks."""
+def default_sources(problems: list[Problem] | None = None) -> list[BankSource]:
+    """The bundled banks and the user's own banks; a folder among them that cannot be read is
+    a warning in ``problems`` (when given)."""
     from quiz.core.locations import bundled_questions, user_banks
 
     bundled = bundled_questions()
-    sources = _folder_sources(bundled, "questions", "bundled") if bundled.is_dir() else []
+    sources = _folder_sources(bundled, "questions", "bundled", problems) if bundled.is_dir() else []
     mine = user_banks()
     if mine.is_dir():
-        sources.extend(_folder_sources(mine, str(mine), "user"))
+        sources.extend(_folder_sources(mine, str(mine), "user", problems))
     return _unique(sources)
 
 
@@ -77,7 +108,7 @@ def _unique(sources: Iterable[BankSource]) -> list[BankSource]:
     seen: set[Path] = set()
     unique: list[BankSource] = []
     for source in sources:
-        real = source.path.resolve()
+        real = resolved(source.path)
         if real not in seen:
             seen.add(real)
             unique.append(source)

@@ -26,6 +26,7 @@ from quiz.core.bank.file_checks import (
 from quiz.core.bank.model import AnyQuestion
 from quiz.core.collector import collector_paused
 from quiz.core.errors import Problem, QuizError
+from quiz.core.files import resolved
 from quiz.core.text.article import Article, MetaError
 from quiz.core.text.evidence import Evidence, EvidenceIndex
 from quiz.core.text.loader import ArticleLoader
@@ -163,7 +164,7 @@ def _article(
         head.add("article", wrong)
         return None, None
     try:
-        article, index = articles.get((source.path.parent / written).resolve())
+        article, index = articles.get(resolved(source.path.parent / written))
         if place:  # a game shows the text: read it now, while a problem can still be said
             article.read_text()
     except MetaError as exc:

@@ -12,7 +12,9 @@ several sentences stays one unit with its speaker.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -322,11 +324,21 @@ def load_meta(path: Path) -> ArticleMeta:
     return ArticleMeta(**values, unknown=unknown)
 
 
+ARTICLE_SUFFIXES = (".txt", ".md")
+"""What an article file's name ends in: it is a text file, not whatever a path can name."""
+
+
 def read_article(path: Path) -> bytes:
     """The bytes of the article file at ``path``; a :class:`QuizError` if it cannot be read or
-    is plainly not a text file (see :func:`article_text` for its text)."""
+    is plainly not a text file (see :func:`article_text` for its text).
+
+    Its kind and size are known before a byte is read, and no more than the limit and one byte
+    is ever read: a device (``/dev/zero``), a pipe that never ends or a gigabyte is refused,
+    not read.
+    """
     try:
-        data = path.read_bytes()
+        # Non-blocking, so that opening a named pipe does not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise QuizError(f"{path}: article not found; check the bank's article path") from None
     except IsADirectoryError:
@@ -335,11 +347,41 @@ def read_article(path: Path) -> bytes:
         raise QuizError(
             f"{path}: cannot read article ({exc.strerror}); check permissions"
         ) from None
-    if len(data) > MAX_ARTICLE_BYTES:
+    try:
+        _refuse_what_is_no_article(path, os.fstat(fd))
+        file = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with file:
+        try:
+            data = file.read(MAX_ARTICLE_BYTES + 1)
+        except OSError as exc:
+            raise QuizError(
+                f"{path}: cannot read article ({exc.strerror}); check permissions"
+            ) from None
+    if len(data) > MAX_ARTICLE_BYTES:  # it grew since it was measured
         raise QuizError(f"{path}: article is over 5 MB; split it or cut it to the story")
     if b"\x00" in data:
         raise QuizError(f"{path}: article is not a text file; give a UTF-8 .txt file")
     return data
+
+
+def _refuse_what_is_no_article(path: Path, mode: os.stat_result) -> None:
+    """A :class:`QuizError` for a file that is no article, known from its status alone."""
+    if stat.S_ISDIR(mode.st_mode):
+        raise QuizError(f"{path}: article is a folder; name the article's .txt file")
+    if not stat.S_ISREG(mode.st_mode):
+        raise QuizError(
+            f"{path}: article is not a regular file (a device, pipe or socket); "
+            "give a UTF-8 .txt file"
+        )
+    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        raise QuizError(
+            f"{path}: an article is a .txt or .md text file; save the article's text as one"
+        )
+    if mode.st_size > MAX_ARTICLE_BYTES:
+        raise QuizError(f"{path}: article is over 5 MB; split it or cut it to the story")
 
 
 def load_article(path: Path) -> Article:

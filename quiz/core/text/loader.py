@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from quiz.core.errors import QuizError
+from quiz.core.files import resolved
 from quiz.core.text.article import Article, load_article, load_meta
 from quiz.core.text.evidence import EvidenceIndex
 from quiz.core.text.prepared import PreparedArticles
@@ -30,7 +31,7 @@ class ArticleLoader:
 
     def get(self, path: Path) -> tuple[Article, EvidenceIndex]:
         """The article at ``path`` and its index; a :class:`QuizError` if it is unusable."""
-        key = path.resolve()
+        key = resolved(path)
         if key not in self._loaded:
             try:
                 self._loaded[key] = self._load(path)
