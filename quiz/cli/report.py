@@ -76,7 +76,9 @@ def report(
     try:
         questions = _questions(bank_paths)
         if files:
-            attempts, problems, notes = merge_results(files, questions)
+            attempts, problems, notes = merge_results(
+                files, questions, banks_given=bool(bank_paths)
+            )
             for line in problems + notes:
                 click.echo(f"quiz: {line}", err=True)
             broken = bool(problems)
@@ -97,14 +99,10 @@ def report(
 
             text = json.dumps(report_json(found), ensure_ascii=False, indent=1) + "\n"
         else:
-            import csv
-
-            from quiz.core.results.result_files import safe_cell
+            from quiz.core.results.result_files import csv_rows
 
             buffer = io.StringIO(newline="")
-            writer = csv.writer(buffer, lineterminator="\n")
-            writer.writerow(CSV_COLUMNS)
-            writer.writerows([safe_cell(v) for v in row] for row in report_rows(found))
+            csv_rows(buffer, CSV_COLUMNS, report_rows(found))
             text = buffer.getvalue()
         emit(text, out)
     except QuizError as exc:

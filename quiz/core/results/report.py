@@ -161,11 +161,20 @@ def item_analysis(
 
 
 def merge_results(
-    paths: Sequence[Path], questions: Mapping[str, AnyQuestion] | None = None
+    paths: Sequence[Path],
+    questions: Mapping[str, AnyQuestion] | None = None,
+    *,
+    banks_given: bool = False,
 ) -> tuple[list[AttemptRecord], list[str], list[str]]:
     """The attempts of every usable file, each counted once by its id (the copy with the most
-    answers wins); a line for each file that could not be used; and a note for each file with
-    answers to another version of the ``questions`` (current questions by key)."""
+    answers wins); a line for each file that could not be used, or whose answers were left out;
+    and a note for each file with answers to another version of the ``questions`` (current
+    questions by key).
+
+    An answer that claims more points than its question (same wording) is worth is left out,
+    and so, when the banks were named (``banks_given``), is an answer to a question they do not
+    have: a result file comes from another machine, and its numbers are not taken on trust.
+    """
     found: dict[str, AttemptRecord] = {}
     problems: list[str] = []
     notes: list[str] = []
@@ -175,6 +184,10 @@ def merge_results(
         except QuizError as exc:
             problems.append(str(exc))
             continue
+        if questions:
+            attempts, left_out = _believable(attempts, questions, banks_given)
+            if left_out:
+                problems.append(f"{path}: {_left_out_line(left_out)}")
         stale = [
             a.key
             for t in attempts
@@ -191,6 +204,54 @@ def merge_results(
             if kept is None or len(attempt.answers) > len(kept.answers):
                 found[attempt.id] = attempt
     return sorted(found.values(), key=lambda a: (a.started_at, a.id)), problems, notes
+
+
+def _believable(
+    attempts: Sequence[AttemptRecord], questions: Mapping[str, AnyQuestion], banks_given: bool
+) -> tuple[list[AttemptRecord], dict[str, list[str]]]:
+    """``attempts`` less the answers their questions contradict, and those left out by why."""
+    left_out: dict[str, list[str]] = {}
+    kept: list[AttemptRecord] = []
+    for attempt in attempts:
+        answers = []
+        for a in attempt.answers:
+            question = questions.get(a.key)
+            if question is None:
+                if banks_given:
+                    left_out.setdefault(_UNKNOWN, []).append(a.key)
+                    continue
+            elif a.fingerprint == fingerprint(question) and _above(a.max_points, question.points):
+                left_out.setdefault(_INFLATED, []).append(a.key)
+                continue
+            answers.append(a)
+        if len(answers) < len(attempt.answers):
+            attempt = replace(
+                attempt,
+                answers=tuple(answers),
+                score=sum(a.points for a in answers),
+                answered=len(answers),
+                right=sum(a.correct for a in answers),
+            )
+        kept.append(attempt)
+    return kept, left_out
+
+
+_UNKNOWN = "to questions the banks given do not have"
+_INFLATED = "claiming more points than the question is worth"
+
+
+def _above(claimed: float, worth: float) -> bool:
+    """Whether ``claimed`` points are more than ``worth`` (beyond rounding)."""
+    return claimed > worth * (1 + 1e-9)
+
+
+def _left_out_line(left_out: Mapping[str, list[str]]) -> str:
+    """``left out 2 answers claiming … (s400/q1, s400/q2)``; the rest of the file counts."""
+    parts = [
+        f"{plural(len(keys), 'answer')} {why} ({', '.join(sorted(set(keys)))})"
+        for why, keys in left_out.items()
+    ]
+    return f"left out {'; '.join(parts)}; the rest of the file counts"
 
 
 def _latest_fingerprints(attempts: Iterable[AttemptRecord], keys: set[str]) -> dict[str, str]:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import json
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from quiz.core.bank.model import MAX_POINTS
 from quiz.core.errors import QuizError
-from quiz.core.play.scoring import Response
+from quiz.core.play.scoring import Grade, Response
 from quiz.core.play.session import QuizSettings
 from quiz.core.results.records import (
     LIST_KINDS,
@@ -105,14 +107,33 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def safe_cell(value: object) -> object:
     """``value`` for a CSV file: a text a spreadsheet would run as a formula (a player named
     ``=HYPERLINK(…)``) is written with a leading ``'``, which spreadsheets show as text and
-    :func:`read_results` takes off."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    :func:`read_results` takes off. A text that only starts with quotes before such a start
+    gets one too, so that taking one off gives every text back as it was."""
+    if isinstance(value, str) and value.lstrip("'").startswith(_FORMULA_START):
         return "'" + value
     return value
 
 
 def _unsafe_cell(value: str) -> str:
-    return value[1:] if value[:1] == "'" and value[1:].startswith(_FORMULA_START) else value
+    return value[1:] if value[:1] == "'" and value.lstrip("'").startswith(_FORMULA_START) else value
+
+
+def csv_rows(out: IO[str], header: Iterable[str], rows: Iterable[Iterable[object]]) -> None:
+    """Write a CSV ``header`` and ``rows`` (made safe, see :func:`safe_cell`) to ``out``.
+
+    Every text is quoted: the csv module leaves a lone carriage return unquoted, and a reader
+    would end the row there. Numbers stay bare, so a spreadsheet reads them as numbers.
+    """
+    csv.writer(out, lineterminator="\n").writerow(header)
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+    writer.writerows([_bare(safe_cell(v)) for v in row] for row in rows)
+
+
+def _bare(value: object) -> object:
+    """``value`` as the csv module writes it: a flag as 1 or 0, nothing as an empty text."""
+    if isinstance(value, bool):
+        return int(value)
+    return "" if value is None else value
 
 
 def _csv_answer(kind: str, response: Response) -> str:
@@ -130,19 +151,20 @@ def _csv_answer(kind: str, response: Response) -> str:
 def write_csv(attempts: Iterable[AttemptRecord], out: IO[str]) -> None:
     """Write ``attempts`` as a CSV result file: one row per answer (``out`` opened with
     ``newline=""``)."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS + CSV_EXTRA)
+    csv_rows(out, CSV_COLUMNS + CSV_EXTRA, _answer_rows(attempts))
+
+
+def _answer_rows(attempts: Iterable[AttemptRecord]) -> Iterable[tuple[object, ...]]:
     for t in attempts:
         finished = iso(t.finished_at) if t.finished_at else ""
         started, banks, order = iso(t.started_at), " ".join(t.banks), " ".join(t.order)
         for a in t.answers:
-            row = (
+            yield (
                 (t.id, t.player, a.bank_id, a.question_id, a.fingerprint, a.kind)
                 + (_csv_answer(a.kind, a.response), int(a.correct), a.points, a.max_points)
                 + (iso(a.answered_at), t.mode, t.seed, SEPARATOR.join(a.tags))
                 + (started, finished, banks, t.max_score, order)
             )
-            writer.writerow([safe_cell(v) for v in row])
 
 
 # -- reading files ---------------------------------------------------------------------------
@@ -185,6 +207,8 @@ _Tables = list[tuple[str, Table, list[tuple[str, Table]]]]
 def _json_tables(text: str) -> _Tables:
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise _Bad(f"nested too deeply to be a result file; {_AGAIN}") from None
     except json.JSONDecodeError as exc:
         if text.lstrip().startswith("{") and not text.rstrip().endswith("}"):
             raise _Bad(f"the file is cut short (at line {exc.lineno}); {_AGAIN}") from None
@@ -207,7 +231,8 @@ def _json_tables(text: str) -> _Tables:
 
 
 def _csv_tables(text: str) -> _Tables:
-    rows = csv.reader(text.splitlines())
+    # The csv module finds the rows: a text may hold a line break of any kind, quoted.
+    rows = csv.reader(io.StringIO(text, newline=""))
     header = next(rows, [])
     missing = [c for c in CSV_COLUMNS if c not in header]
     if missing:
@@ -223,6 +248,10 @@ def _csv_tables(text: str) -> _Tables:
             )
             first[1].append((f"line {line}", table))
     return [(f"attempt {aid}", fields, answers) for aid, (fields, answers) in grouped.items()]
+
+
+def _time(value: Any) -> datetime:
+    return parse_time(_text(value))
 
 
 def _text(value: Any) -> str:
@@ -298,9 +327,9 @@ def _attempt(where: str, fields: Table, rows: list[tuple[str, Table]]) -> Attemp
         order=_maybe(fields, "question_order", _texts(None), where)
         or tuple(a.key for a in answers),
         max_score=sum(a.max_points for a in answers) if max_score is None else max_score,
-        started_at=_maybe(fields, "started_at", parse_time, where)
+        started_at=_maybe(fields, "started_at", _time, where)
         or min((a.answered_at for a in answers), default=now()),
-        finished_at=_maybe(fields, "finished_at", parse_time, where),
+        finished_at=_maybe(fields, "finished_at", _time, where),
         score=sum(a.points for a in answers),
         answered=len(answers),
         right=sum(a.correct for a in answers),
@@ -319,6 +348,13 @@ def _answer(aid: str, where: str, row: Table) -> AnswerRecord:
     most = _get(row, "max_points", _number, where)
     if not 0 <= points <= most <= MAX_POINTS:  # also false for NaN
         raise _Bad(f"{where}: {points:g} of {most:g} points cannot be; {_AGAIN}")
+    correct = _get(row, "correct", _flag, where)
+    if correct != Grade(points, most).correct:
+        said = "true" if correct else "false"
+        raise _Bad(
+            f"{where}: `correct` is {said} with {points:g} of {most:g} points, "
+            f"which cannot be; {_AGAIN}"
+        )
     return AnswerRecord(
         aid,
         _get(row, "bank_id", _text, where),
@@ -326,9 +362,9 @@ def _answer(aid: str, where: str, row: Table) -> AnswerRecord:
         _get(row, "fingerprint", _text, where),
         kind,
         response,
-        _get(row, "correct", _flag, where),
+        correct,
         points,
         most,
         _maybe(row, "tags", _texts(SEPARATOR), where) or (),
-        _get(row, "answered_at", parse_time, where),
+        _get(row, "answered_at", _time, where),
     )
