@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -101,9 +102,33 @@ def connect(path: Path, timeout: float, unchanging: bool = False) -> sqlite3.Con
     """A connection to the store at ``path``; ``unchanging``: one that only reads a file no
     one can change (SQLite's ``immutable``, which needs no journal beside it)."""
     if unchanging:
+        wal = path.with_name(path.name + "-wal")
+        if wal.is_file() and wal.stat().st_size > 0:
+            return _snapshot(path, wal)
         uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
         return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     return sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+
+
+def _snapshot(path: Path, wal: Path) -> sqlite3.Connection:
+    """The store at ``path`` with every answer committed to its ``wal``, copied into memory.
+
+    SQLite's ``immutable`` reads the main file alone, so the answers written since the last
+    checkpoint would be missing; and where nothing may be written beside the file, SQLite
+    cannot read the journal in place. So both are copied to a private folder, where SQLite
+    replays the journal, and the result is read into memory.
+    """
+    with tempfile.TemporaryDirectory(prefix="factquiz-store-") as folder:
+        copy = Path(folder) / "results.sqlite"
+        shutil.copyfile(path, copy)
+        shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+        source = sqlite3.connect(copy)
+        try:
+            memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            source.backup(memory)
+        finally:
+            source.close()
+    return memory
 
 
 def check_file(path: Path, for_writing: bool = True) -> None:

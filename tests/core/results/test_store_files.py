@@ -178,3 +178,25 @@ def test_the_default_store_follows_quiz_db_and_quiz_home(
     with ResultsStore.open() as store:
         assert store.path == tmp_path / "elsewhere.sqlite"
     assert (tmp_path / "elsewhere.sqlite").is_file()
+
+
+def test_a_read_only_copy_sees_the_answers_still_in_its_journal(
+    tmp_path: Path, banks: list[Bank], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A copy taken while the store was open, as on a share the teacher reads: the latest
+    # answers are in the -wal file beside it, not yet in the main file.
+    live = ResultsStore.open(tmp_path / "live.sqlite")
+    play(live, start(banks, "ann"), [True, False, True, True])
+    share = tmp_path / "share"
+    share.mkdir()
+    for suffix in ("", "-wal"):
+        source = tmp_path / f"live.sqlite{suffix}"
+        assert source.stat().st_size > 0
+        (share / f"results.sqlite{suffix}").write_bytes(source.read_bytes())
+    live.close()
+    monkeypatch.setattr(store_module, "writable", lambda path: False)
+    before = {p.name: p.read_bytes() for p in share.iterdir()}
+    with ResultsStore.open(share / "results.sqlite", read_only=True) as store:
+        (attempt,) = store.attempts(with_answers=True)
+    assert attempt.player == "ann" and len(attempt.answers) == 4
+    assert {p.name: p.read_bytes() for p in share.iterdir()} == before  # nothing written there
