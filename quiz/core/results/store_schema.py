@@ -7,8 +7,8 @@ to date, in order, and a released migration never changes.
 from __future__ import annotations
 
 import os
-import sqlite3
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
