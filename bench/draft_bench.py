@@ -102,12 +102,29 @@ def make_article(size: int, seed: int = 7) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
-def run(mb: float, repeats: int, limit: int | None = None) -> tuple[float, int, int]:
+def make_repetitive(size: int) -> str:
+    """About ``size`` bytes of one short article's paragraphs over and over (a page saved with
+    its boilerplate repeated, or many copies of one wire story)."""
+    base = make_article(20_000).split("\n\n")
+    paragraphs: list[str] = []
+    total = 0
+    while total < size:
+        paragraph = base[len(paragraphs) % len(base)].strip()
+        paragraphs.append(paragraph)
+        total += len(paragraph.encode("utf-8")) + 2
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def run(
+    mb: float, repeats: int, limit: int | None = None, repetitive: bool = False
+) -> tuple[float, int, int]:
     """Median seconds to draft and render a generated article of ``mb`` megabytes."""
     from quiz.core.draft import draft_article, render_bank
+    from quiz.core.errors import QuizError
     from quiz.core.text.article import load_article
 
-    text = make_article(int(mb * 1_000_000))
+    size = int(mb * 1_000_000)
+    text = make_repetitive(size) if repetitive else make_article(size)
     times: list[float] = []
     questions = 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -116,7 +133,12 @@ def run(mb: float, repeats: int, limit: int | None = None) -> tuple[float, int, 
         for _ in range(repeats):
             start = time.perf_counter()
             article = load_article(path)
-            drafted = draft_article(article) if limit is None else draft_article(article, limit)
+            try:
+                drafted = draft_article(article, *([] if limit is None else [limit]))
+            except QuizError:  # nothing quotable once: timed all the same
+                times.append(time.perf_counter() - start)
+                questions = 0
+                continue
             render_bank(
                 drafted.questions,
                 drafted.ids,
@@ -137,12 +159,33 @@ def main() -> int:
     parser.add_argument(
         "--all", action="store_true", help="keep every question (no default cap of 300)"
     )
+    parser.add_argument(
+        "--sweep",
+        action="store_true",
+        help="time 1, 2, 4 and 5 MB of varied and of repetitive text (once each)",
+    )
     args = parser.parse_args()
+    if args.sweep:
+        return sweep()
     seconds, size, questions = run(args.mb, args.repeats, 10**9 if args.all else None)
     rate = size / 1e6 / seconds
     print(f"article: {size / 1e6:.2f} MB, {questions} questions drafted")
     print(f"draft: {seconds:.2f} s median of {args.repeats} ({rate:.2f} MB/s)")
     print(f"1 MB takes {1 / rate:.2f} s (goal: under 3 s)")
+    return 0
+
+
+def sweep() -> int:
+    """Seconds per size and kind of text: drafting must grow linearly with the article."""
+    print(f"{'MB':>4} {'varied s':>9} {'s/MB':>6} {'repetitive s':>13} {'s/MB':>6} questions")
+    for mb in (1.0, 2.0, 4.0, 5.0):
+        varied, _, asked = run(mb, 1)
+        repeated, _, asked_again = run(mb, 1, repetitive=True)
+        print(
+            f"{mb:4.0f} {varied:9.2f} {varied / mb:6.2f} {repeated:13.2f} {repeated / mb:6.2f}"
+            f" {asked} / {asked_again}"
+        )
+    print("goal: 5 MB of either under 20 s, and s/MB about the same at every size")
     return 0
 
 

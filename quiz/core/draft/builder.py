@@ -72,6 +72,12 @@ def draft_article(article: Article, max_questions: int = DEFAULT_MAX) -> Drafted
         if _quote(quoter, article, in_file[i]) and _valid(in_file[i]):
             kept.add(i)
     questions = [d for i, d in enumerate(in_file) if i in kept]
+    if not questions and found:
+        raise QuizError(
+            f"{article.path}: found {found} things to ask about, but no passage about any of "
+            "them stands only once in the article (is the same text in it again and again?); "
+            "an evidence quote must be found once: remove the repeated text"
+        )
     if not questions:
         raise QuizError(
             f"{article.path}: found nothing to ask about; quiz draft needs sentences of prose"

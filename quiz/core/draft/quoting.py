@@ -23,7 +23,7 @@ class Quoter:
 
     def _count(self, start: int, end: int) -> int:
         needle = normalize(self.text[start:end]).strip()
-        return len(self.index.occurrences(needle)) if needle else 0
+        return len(self.index.occurrences(needle, limit=2)) if needle else 0
 
     def _rare(self, start: int, end: int) -> bool:
         """Whether an inner word of the span is rare enough for a cheap look-up."""
@@ -68,6 +68,8 @@ class Quoter:
             while (start > low or end < high) and (
                 len(text[start:end].split()) < MIN_WORDS or not self._rare(start, end)
             ):
+                if len(text[start:end].split()) > MAX_WORDS:
+                    return None  # no rare word near: a text repeated over and over
                 end, start = self._grow(start, end, low, high)
             while True:
                 if len(text[start:end].split()) > MAX_WORDS:

@@ -158,8 +158,10 @@ class EvidenceIndex:
             found = self._words[word] = array("i", found)
         return found  # type: ignore[return-value]
 
-    def occurrences(self, needle: str) -> list[int]:
-        """Every start (overlapping ones too) of the normalised ``needle`` in the article."""
+    def occurrences(self, needle: str, limit: int | None = None) -> list[int]:
+        """Every start (overlapping ones too) of the normalised ``needle`` in the article; with
+        ``limit``, the search may stop once it has found that many (enough to tell one place
+        from several without scanning a long, repetitive text to its end)."""
         # Every occurrence of the needle has each of its inner words (not the first or last,
         # which may be parts of words) as a whole word of the article: look them up in turn
         # until one stands in few places, then check the needle at each of them.
@@ -184,7 +186,7 @@ class EvidenceIndex:
                         break
             offset += len(word) + 1
         if not best:  # no inner word, or only common ones
-            return self._scan(needle)
+            return self._scan(needle, limit)
         starts = [p - best_offset for p in self._places(best)]
         return [p for p in starts if self._stands_at(needle, p)]
 
@@ -199,13 +201,13 @@ class EvidenceIndex:
         raw = needle.encode()
         return data[base + start : base + start + len(raw)] == raw
 
-    def _scan(self, needle: str) -> list[int]:
-        """Every start of ``needle``, found by scanning the text (for a needle with no inner
-        word to look up, or only common ones)."""
+    def _scan(self, needle: str, limit: int | None = None) -> list[int]:
+        """Every start of ``needle`` (up to ``limit`` of them), found by scanning the text (for
+        a needle with no inner word to look up, or only common ones)."""
         text = self.normalized.text
         found: list[int] = []
         at = text.find(needle)
-        while at >= 0 and needle:
+        while at >= 0 and needle and len(found) != limit:
             found.append(at)
             at = text.find(needle, at + 1)
         return found

@@ -6,11 +6,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from quiz.core.draft import Draft, draft_article
 from quiz.core.draft.builder import build_context
 from quiz.core.draft.common import cloze, quoted
 from quiz.core.draft.dates import find_dates, spellings
-from quiz.core.text.article import Article, ArticleMeta, split_sentences
+from quiz.core.errors import QuizError
+from quiz.core.text.article import Article, ArticleMeta, load_article, split_sentences
 
 
 def article(text: str) -> Article:
@@ -204,3 +207,16 @@ def test_a_number_with_its_unit_in_it_names_its_question_once() -> None:
     )
     found = draft_article(article(text))
     assert [i for i in found.ids if i.startswith("numbers-412")] == ["numbers-412-million"]
+
+
+def test_an_article_repeated_over_and_over_says_no_quote_is_found_once(tmp_path: Path) -> None:
+    # Every sentence stands many times: nothing can be quoted once, and the drafter says so
+    # (rather than "nothing to ask about"), after widening each quote a bounded way.
+    paragraph = (
+        "On Tuesday the council of Vilnius voted 7-2 to fine Baltic Shipping Group €4 million, "
+        "Mayor Anna Nowak said. “We will appeal,” said its spokesperson, Tomas Walsh."
+    )
+    path = tmp_path / "repeated.txt"
+    path.write_text("\n\n".join([paragraph] * 400) + "\n", encoding="utf-8")
+    with pytest.raises(QuizError, match="no passage about any of them stands only once"):
+        draft_article(load_article(path))
