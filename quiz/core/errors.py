@@ -7,6 +7,7 @@ no-break space cannot garble the terminal, nor make two different strings look a
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Literal
@@ -39,6 +40,33 @@ def visible(text: str) -> str:
         else char
         for char in text
     )
+
+
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
+)
+"""What :func:`safe_text` escapes: C0 and C1 controls (ESC starts every terminal sequence:
+OSC 52 writes the clipboard, ``ESC ] 2`` the window title), the soft hyphen, zero-width and
+bidi-override characters, line and paragraph separators, byte-order marks, interlinear
+annotation marks, lone surrogates and tag characters. Newlines and tabs are kept apart."""
+_UNSAFE_IN_LINE = re.compile(_UNSAFE.pattern[:-1] + "\t\n]")
+
+
+def safe_text(text: str, *, lines: bool = False) -> str:
+    """Outside ``text`` (a bank, an article, a player's name, a result file) made safe to show
+    in a terminal or a browser: every control, invisible format or separator character written
+    as an escape (``\x1b``, ``\u202e``), so that no byte of it can steer the terminal, hide
+    itself or reorder what is shown. With ``lines`` a newline and a tab are kept (an article's
+    paragraphs); without, they are escaped too (a name, a title, one line of output).
+
+    Every text from outside passes through here where it leaves the core for the screen, the
+    command line or the classroom console.
+    """
+    if text.isprintable():  # the usual case, and cheap
+        return text
+    pattern = _UNSAFE if lines else _UNSAFE_IN_LINE
+    return pattern.sub(lambda match: _escape(match.group()), text)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from textual.content import Content
 
 from quiz.core.bank.catalog import Bank
 from quiz.core.bank.model import VERDICT_LABELS, ClaimQuestion, MultiQuestion, OrderQuestion
+from quiz.core.errors import safe_text
 from quiz.core.play.scoring import Grade, Response, right_answer, score_text
 from quiz.core.play.session import QuizItem
 from quiz.core.text.article import Article
@@ -25,9 +26,10 @@ HIGHLIGHT = "bold reverse"
 
 def choice_label(item: QuizItem, choice: str) -> str:
     """How a choice reads on screen (verdicts get their words)."""
-    return (
+    label = (
         VERDICT_LABELS.get(choice, choice) if isinstance(item.question, ClaimQuestion) else choice
     )
+    return safe_text(label)
 
 
 def response_text(item: QuizItem, response: Response) -> str:
@@ -38,14 +40,14 @@ def response_text(item: QuizItem, response: Response) -> str:
     if not response:
         return "(nothing picked)"
     joiner = " → " if isinstance(item.question, OrderQuestion) else "; "
-    return joiner.join(response)
+    return safe_text(joiner.join(response))
 
 
 def right_answer_text(item: QuizItem) -> str:
     """The right answer as a player reads it."""
     question = item.question
     if isinstance(question, MultiQuestion):
-        return "; ".join(question.answers)
+        return safe_text("; ".join(question.answers))
     return response_text(item, right_answer(question))
 
 
@@ -61,14 +63,30 @@ def verdict_line(grade: Grade, how: str = "") -> str:
 
 
 def highlighted(sentence: Sentence, evidence: tuple[Evidence, ...]) -> Content:
-    """``sentence`` with the parts of it that ``evidence`` quotes highlighted."""
-    body = Content(sentence.text)
+    """``sentence`` with the parts of it that ``evidence`` quotes highlighted (each part made
+    safe to show on its own, so that an escaped character cannot move a highlight)."""
+    text = sentence.text
+    cuts = {0, len(text)}
+    spans: list[tuple[int, int]] = []
     for found in evidence:
         start = max(found.start, sentence.start) - sentence.start
         end = min(found.end, sentence.end) - sentence.start
         if end > start:
-            body = body.stylize(HIGHLIGHT, start, end)
-    return body
+            spans.append((start, end))
+            cuts |= {start, end}
+    marks = sorted(cuts)
+    parts = [
+        Content(safe_text(text[a:b], lines=True)).stylize(HIGHLIGHT)
+        if any(s <= a and b <= e for s, e in spans)
+        else Content(safe_text(text[a:b], lines=True))
+        for a, b in zip(marks, marks[1:], strict=False)
+    ]
+    return Content.assemble(*parts)
+
+
+def shown(text: str, *, lines: bool = False) -> Content:
+    """Outside ``text`` as content, safe to show (see :func:`quiz.core.errors.safe_text`)."""
+    return Content(safe_text(text, lines=lines))
 
 
 def welcome() -> Content:
@@ -92,16 +110,18 @@ def evidence_content(
         return Content("")
     wanted = sorted({i for e in evidence for i in e.sentences})
     first, last = wanted[0], wanted[-1]
-    shown = range(max(first - 1, 1), min(last + 1, len(article.sentences)) + 1)
+    around = range(max(first - 1, 1), min(last + 1, len(article.sentences)) + 1)
     parts: list[Content] = []
     skipped = 0  # sentences between two of the evidence's, not shown
-    for index in shown:
+    for index in around:
         sentence = article.sentences[index - 1]
         if index not in wanted:
             if context and index in (first - 1, last + 1):
                 where = "before" if index < first else "after"
                 label = Content(f"({where}) {sentence.label}  ").stylize("italic dim")
-                parts.append(Content.assemble(label, Content(sentence.text).stylize("dim")))
+                parts.append(
+                    Content.assemble(label, shown(sentence.text, lines=True).stylize("dim"))
+                )
             elif first < index < last:
                 skipped += 1
             continue
@@ -140,5 +160,5 @@ def numbered(number: str, label: str) -> Table:
     row = Table.grid(padding=(0, 1, 0, 0))
     row.add_column(no_wrap=True)
     row.add_column(ratio=1)
-    row.add_row(Text(number, style="bold"), Text(label))
+    row.add_row(Text(number, style="bold"), Text(safe_text(label)))
     return row

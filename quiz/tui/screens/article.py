@@ -11,7 +11,7 @@ from textual.widgets import Footer, Static
 
 from quiz.core.text.article import Article
 from quiz.core.text.evidence import Evidence
-from quiz.tui.text import highlighted
+from quiz.tui.text import highlighted, shown
 
 
 def article_heading(article: Article) -> Content:
@@ -21,9 +21,9 @@ def article_heading(article: Article) -> Content:
         f"Outlet: {meta.outlet or 'unknown'} · Author: {meta.author or 'unknown'} · "
         f"Date: {meta.date or 'unknown'}"
     )
-    lines = [Content(article.title).stylize("bold"), Content(facts).stylize("italic")]
+    lines = [shown(article.title).stylize("bold"), shown(facts).stylize("italic")]
     if meta.url:
-        lines.append(Content(meta.url))
+        lines.append(shown(meta.url))
     return Content("\n").join(lines)
 
 

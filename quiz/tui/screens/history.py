@@ -13,15 +13,17 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.core.bank.catalog import Bank
-from quiz.core.errors import QuizError
+from quiz.core.errors import QuizError, safe_text
 from quiz.core.play.scoring import score_text
 from quiz.core.results.records import AttemptRecord
 from quiz.core.results.store import ResultsStore
+from quiz.tui.text import shown
 
 
 def attempt_label(record: AttemptRecord, banks: Sequence[Bank]) -> Content:
     """One line about an attempt: when, which banks, score, mode, finished or not."""
     titles = ", ".join(b.topic for b in banks if b.id in record.banks) or ", ".join(record.banks)
+    titles = safe_text(titles)
     total = sum(len(b.questions) for b in banks if b.id in record.banks)
     if 0 < len(record.order) < total:  # a retake of the missed, or a --count or --tag subset
         titles += f" ({len(record.order)} of {total} questions)"
@@ -59,7 +61,7 @@ class HistoryScreen(Screen[None]):
         self.records: list[AttemptRecord] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(f"History of {self.player}").stylize("bold"), id="history-title")
+        yield Static(shown(f"History of {self.player}").stylize("bold"), id="history-title")
         yield Static(Content("Loading…").stylize("italic"), id="history-hint")
         yield OptionList(id="attempts", markup=False)
         yield Footer()

@@ -19,7 +19,7 @@ from quiz.core.play.session import MAX_NAME, Mode, tagged
 from quiz.core.words import plural
 from quiz.tui.messages import HistoryRequested, StartRequested
 from quiz.tui.screens.article import article_heading
-from quiz.tui.text import articles_of, welcome
+from quiz.tui.text import articles_of, shown, welcome
 
 if TYPE_CHECKING:
     from quiz.core.results.records import AttemptRecord
@@ -52,11 +52,11 @@ def topic_options(
         articles.setdefault(bank.article.title, []).append(bank)
     for title, group in articles.items():
         if len(articles) > 1:
-            options.append(Option(Content(f"— {title}").stylize("italic"), disabled=True))
+            options.append(Option(shown(f"— {title}").stylize("italic"), disabled=True))
         for bank in sorted(group, key=lambda b: (b.topic, b.info.title)):
             label = Content.assemble(
-                (f"{bank.topic}", "bold"),
-                f": {bank.info.title} " if bank.topic != bank.info.title else " ",
+                shown(bank.topic).stylize("bold"),
+                shown(f": {bank.info.title} " if bank.topic != bank.info.title else " "),
                 (f"({_asked(playable(bank, tags), count)})", "dim"),
             )
             options.append(Option(label, id=f"bank:{bank.id}"))
@@ -186,7 +186,7 @@ class HomeScreen(Screen[None]):
         """Say what the highlighted topic is about, from its bank's description."""
         chosen = event.option.id or ALL
         about = next((b.info.description for b in self.banks if f"bank:{b.id}" == chosen), None)
-        self.query_one("#topic-about", Static).update(Content(about or "").stylize("italic"))
+        self.query_one("#topic-about", Static).update(shown(about or "").stylize("italic"))
 
     @on(OptionList.OptionSelected, "#topics")
     def _topic_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -19,7 +19,7 @@ from quiz.core.bank.model import ClaimQuestion, MultiQuestion, OrderQuestion, Te
 from quiz.core.play.scoring import Response, score_text
 from quiz.core.play.session import GivenAnswer, QuizItem, QuizSession
 from quiz.tui.messages import ArticleRequested, LeaveRequested, QuizFinished
-from quiz.tui.text import choice_label
+from quiz.tui.text import choice_label, shown
 from quiz.tui.widgets.answered import Answered, FromControl
 from quiz.tui.widgets.choice_answer import ChoiceAnswer
 from quiz.tui.widgets.feedback_panel import FeedbackPanel
@@ -268,12 +268,14 @@ def _prompt(item: QuizItem) -> Content:
     """The question's text after its kind, ``Question:`` or ``Claim:``."""
     question = item.question
     kind_label = "Claim" if isinstance(question, ClaimQuestion) else "Question"
-    return Content.assemble((f"{kind_label}: ", "bold"), question.text)
+    return Content.assemble((f"{kind_label}: ", "bold"), shown(question.text, lines=True))
 
 
 def _about(item: QuizItem) -> Content:
     """Which article the question is about, for a quiz over several."""
-    return Content.assemble(("About: ", "dim"), (item.article.title, "dim italic"), "\n")
+    return Content.assemble(
+        ("About: ", "dim"), shown(item.article.title).stylize("dim italic"), "\n"
+    )
 
 
 def _hint(item: QuizItem) -> Content:

@@ -15,6 +15,7 @@ from quiz.core.play.scoring import points_text, score_text
 from quiz.core.play.session import QuizSession
 from quiz.core.results.records import AttemptRecord
 from quiz.tui.messages import ArticleRequested, HomeRequested, ReplayRequested
+from quiz.tui.text import shown
 from quiz.tui.widgets.feedback_panel import FeedbackPanel
 
 
@@ -36,7 +37,7 @@ def summary(session: QuizSession) -> Content:
         f"({session.percent:.0f}%) · {right} · "
         f"time answering {duration(session.answering_seconds)}"
     )
-    return Content(head).stylize("bold")
+    return shown(head).stylize("bold")
 
 
 def earlier_lines(attempts: list[AttemptRecord]) -> tuple[str, ...]:
@@ -54,7 +55,7 @@ def tag_table(session: QuizSession) -> Content:
     for tag, (earned, possible) in session.by_tag().items():
         share = 100 * earned / possible if possible else 0
         earned_text, possible_text = points_text(earned), points_text(possible)
-        lines.append(Content(f"  {tag:<14} {earned_text:>5} / {possible_text:<5} {share:4.0f}%"))
+        lines.append(shown(f"  {tag:<14} {earned_text:>5} / {possible_text:<5} {share:4.0f}%"))
     return Content("\n").join(lines)
 
 

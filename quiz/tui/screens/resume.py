@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from quiz.core.bank.catalog import Bank
+from quiz.core.errors import safe_text
 from quiz.core.results.records import AttemptRecord
 from quiz.tui.screens.confirm import ConfirmScreen
 
@@ -12,7 +13,7 @@ from quiz.tui.screens.confirm import ConfirmScreen
 def resume_question(record: AttemptRecord, banks: Sequence[Bank]) -> str:
     """What the player is asked about ``record``: its topics and how far it went."""
     titles = ", ".join(b.info.title for b in banks if b.id in record.banks)
-    return (
+    return safe_text(
         f"{record.player}, you have an unfinished quiz ({titles}): {record.answered} of "
         f"{len(record.order)} answered. Resume it? (escape goes back)"
     )

@@ -10,7 +10,7 @@ from textual.widgets import Static
 from quiz.core.bank.model import ChoiceQuestion
 from quiz.core.play.scoring import share_said
 from quiz.core.play.session import GivenAnswer, QuizItem
-from quiz.tui.text import evidence_block, response_text, right_answer_text, verdict_line
+from quiz.tui.text import evidence_block, response_text, right_answer_text, shown, verdict_line
 
 
 def verdict_content(given: GivenAnswer, number: int | None = None) -> Content:
@@ -19,7 +19,7 @@ def verdict_content(given: GivenAnswer, number: int | None = None) -> Content:
     question = item.question
     lines: list[Content] = []
     if number is not None:
-        lines.append(Content(f"{number}. {question.text}").stylize("bold"))
+        lines.append(shown(f"{number}. {question.text}", lines=True).stylize("bold"))
     how = share_said(question, given.response)
     lines.append(Content(verdict_line(given.grade, how)).stylize("bold"))
     lines.append(Content(f"Your answer: {response_text(item, given.response)}"))
@@ -28,7 +28,7 @@ def verdict_content(given: GivenAnswer, number: int | None = None) -> Content:
     if isinstance(question, ChoiceQuestion) and isinstance(given.response, str):
         note = question.feedback.get(given.response)
         if note:
-            lines.append(Content(note).stylize("italic"))
+            lines.append(shown(note, lines=True).stylize("italic"))
     return Content("\n").join(lines)
 
 
@@ -56,7 +56,7 @@ class FeedbackPanel(Vertical):
         verdict = verdict_content(self.given, self.number) if self.given else Content("")
         yield Static(verdict, classes="verdict " + self._outcome())
         if self.item.question.explanation:
-            yield Static(Content(self.item.question.explanation), classes="explanation")
+            yield Static(shown(self.item.question.explanation, lines=True), classes="explanation")
         yield Static(evidence_block(self.item), classes="evidence")
 
     def _outcome(self) -> str:
