@@ -58,7 +58,7 @@ def play(
     """
     from quiz.core.errors import QuizError
     from quiz.core.play.prefs import read_prefs
-    from quiz.core.play.session import MAX_NAME, QuizSettings
+    from quiz.core.play.session import MAX_NAME, QuizSettings, name_problem
     from quiz.core.results.store import ResultsStore
 
     if resume and missed:
@@ -67,8 +67,9 @@ def play(
         _refuse_options_resume_ignores()
     prefs = read_prefs()
     name = (player or prefs.get("last_player", "")[:MAX_NAME]).strip()
-    if len(name) > MAX_NAME:
-        fail(f"a player name has at most {MAX_NAME} characters; give a shorter --player", 2)
+    problem = name_problem(name)
+    if problem is not None:
+        fail(f"{problem}; give another --player", 2)
     if (resume or missed) and not name:
         fail("say whose quiz it is with --player NAME", 2)
     banks, notice = playable_banks(paths)

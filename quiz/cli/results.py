@@ -55,6 +55,7 @@ def results(
     --format csv writes one row per answer; --format json the whole attempts. Both can be read
     back by `quiz report FILE...` on another machine.
     """
+    from quiz.core.errors import first_unsafe
     from quiz.core.results.result_files import write_csv, write_json
 
     fmt = chosen_format(fmt, out)
@@ -62,6 +63,9 @@ def results(
         fail("--forget deletes every attempt of one player: give it without --player or --bank", 2)
     if yes and forget is None:
         fail("--yes only answers the question --forget asks; give --forget NAME with it", 2)
+    unsafe = first_unsafe(player) if player else None
+    if unsafe is not None:
+        fail(f"a player name cannot hold control or invisible characters ({unsafe}); fix it", 2)
     try:
         with open_store(db, read_only=forget is None) as store:
             if forget is not None:
@@ -97,19 +101,20 @@ def _attempt_lines(attempts: Sequence[AttemptRecord]) -> list[str]:
     a name in wide letters (李) does not push its row out of line."""
     from rich.cells import cell_len
 
+    from quiz.core.errors import safe_text
     from quiz.core.play.scoring import score_text
 
     rows = [
         (
             f"{a.started_at:%Y-%m-%d %H:%M}",
-            a.player,
+            safe_text(a.player),
             "-" if a.exam_going_on else score_text(a.score, a.max_score),
             "-" if a.exam_going_on else f"{a.percent:.0f}%",
             f"{a.answered}/{len(a.order)}",
             "finished" if a.finished_at else "unfinished",
             a.mode,
-            a.id[:8],
-            " ".join(a.banks),
+            safe_text(a.id[:8]),
+            safe_text(" ".join(a.banks)),
         )
         for a in attempts
     ]

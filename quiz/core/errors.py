@@ -69,6 +69,13 @@ def safe_text(text: str, *, lines: bool = False) -> str:
     return pattern.sub(lambda match: _escape(match.group()), text)
 
 
+def first_unsafe(text: str) -> str | None:
+    """The first character of ``text`` that :func:`safe_text` would escape, escaped itself
+    (``\\x1b``), or ``None`` when there is none; tabs and newlines count."""
+    found = _UNSAFE_IN_LINE.search(text)
+    return _escape(found.group()) if found else None
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with a file, reported as ``path:line: severity: message``.

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from quiz.core.bank.catalog import Bank, Catalog
+from quiz.core.errors import safe_text
 from quiz.core.words import plural
 
 
@@ -26,9 +27,9 @@ def describe_bank(bank: Bank) -> Iterator[str]:
 
 
 def describe_catalog(catalog: Catalog) -> Iterator[str]:
-    """Every bank, then a line on the problems found."""
+    """Every bank, then a line on the problems found; outside text made safe to show."""
     for bank in catalog.banks:
-        yield from describe_bank(bank)
+        yield from map(safe_text, describe_bank(bank))
     if catalog.problems:
         counts = f"{plural(catalog.errors, 'error')}, {plural(catalog.warnings, 'warning')}"
         yield f"{counts}: run `quiz check` for details"

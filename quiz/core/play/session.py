@@ -15,7 +15,7 @@ from typing import Literal
 
 from quiz.core.bank.catalog import Bank
 from quiz.core.bank.model import VERDICTS, AnyQuestion, ClaimQuestion, OrderQuestion, TextQuestion
-from quiz.core.errors import QuizError
+from quiz.core.errors import QuizError, first_unsafe
 from quiz.core.play.scoring import Grade, Response, grade
 from quiz.core.text.article import Article
 from quiz.core.text.evidence import Evidence
@@ -23,6 +23,19 @@ from quiz.core.text.evidence import Evidence
 Mode = Literal["practice", "exam"]
 MAX_NAME = 40
 """The longest player name, in characters: it must fit the quiz's header and the results."""
+
+
+def name_problem(name: str) -> str | None:
+    """What is wrong with ``name`` as a player's name (too long, or holding a control or
+    invisible character, which could steer a terminal or pass for another name), or ``None``."""
+    if len(name) > MAX_NAME:
+        return f"a player name has at most {MAX_NAME} characters"
+    unsafe = first_unsafe(name)
+    if unsafe is not None:
+        return f"a player name cannot hold control or invisible characters ({unsafe})"
+    return None
+
+
 MAX_TYPED_ANSWER = 200
 """The longest typed answer, in characters: the right answers are names, dates and numbers."""
 MODES: tuple[Mode, ...] = ("practice", "exam")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from quiz.core.errors import safe_text
 from quiz.core.play.scoring import score_text
 from quiz.core.results.report import GROUP_SHARE, Report
 from quiz.core.words import plural
@@ -65,7 +66,11 @@ def report_json(report: Report) -> dict[str, Any]:
 
 
 def report_lines(report: Report) -> list[str]:
-    """The report as a plain-text table for the terminal."""
+    """The report as a plain-text table for the terminal, outside text made safe to show."""
+    return [safe_text(line) for line in _table_lines(report)]
+
+
+def _table_lines(report: Report) -> list[str]:
     if not report.answers:
         return ["No answers found."]
     counts = f"{plural(report.attempts, 'attempt')}, {plural(report.answers, 'answer')}"

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from quiz.core.bank.catalog import Bank
-from quiz.core.play.session import MAX_NAME, Mode, tagged
+from quiz.core.play.session import MAX_NAME, Mode, name_problem, tagged
 from quiz.core.words import plural
 from quiz.tui.messages import HistoryRequested, StartRequested
 from quiz.tui.screens.article import article_heading
@@ -193,6 +193,11 @@ class HomeScreen(Screen[None]):
         player = self.query_one("#player", Input).value.strip()
         if not player:
             self.notify("Type your name first.", severity="warning", markup=False)
+            self.query_one("#player", Input).focus()
+            return
+        problem = name_problem(player)
+        if problem is not None:
+            self.notify(f"{problem.capitalize()}: type it again.", severity="warning", markup=False)
             self.query_one("#player", Input).focus()
             return
         self.post_message(StartRequested(self._banks_of(event.option.id or ALL), player, self.mode))

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
-from quiz.core.play.session import MAX_NAME
+from quiz.core.play.session import MAX_NAME, name_problem
 from quiz.core.text.article import Article
 from quiz.tui.messages import ResumeRequested, StartRequested
 from quiz.tui.screens.article import article_heading
@@ -53,6 +53,11 @@ class ServedHomeScreen(Screen[None]):
         code = self.query_one("#code", Input).value.strip().upper()
         if not player:
             self.notify("Type your name first.", severity="warning", markup=False)
+            self.query_one("#player", Input).focus()
+            return
+        problem = name_problem(player)
+        if problem is not None:
+            self.notify(f"{problem.capitalize()}: type it again.", severity="warning", markup=False)
             self.query_one("#player", Input).focus()
             return
         if code:
