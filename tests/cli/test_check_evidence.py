@@ -150,8 +150,11 @@ def test_article_by_absolute_path(tmp_path_factory: pytest.TempPathFactory) -> N
     ).replace('"Ismail Demir", "Vladimir Putin"', '"Ismail Demir", "The mayor"')
     result = check_bank(body)
     assert result.exit_code == 0, result.output
-    # The answer is not in the evidence: a warning, not an error.
-    assert [(line, sev) for _, line, sev, _ in problems(result)] == [(11, "warning")]
+    # The article lies outside the bank's folder, and the answer is not in the evidence: two
+    # warnings, not errors.
+    found = problems(result)
+    assert [(line, sev) for _, line, sev, _ in found] == [(4, "warning"), (11, "warning")]
+    assert "lies outside the folder the bank came from" in found[0][3]
 
 
 def test_an_article_edited_while_being_checked_is_one_line(

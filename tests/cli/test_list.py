@@ -117,11 +117,12 @@ explanation = "Last words."
 def test_list_a_folder_with_problems(bank_dir: Path) -> None:
     banks = bank_dir / "banks"
     banks.mkdir()
-    (banks / "a.toml").write_text(bank_text(article="../article.txt"), encoding="utf-8")
+    (banks / "article.txt").write_bytes((bank_dir / "article.txt").read_bytes())
+    (banks / "a.toml").write_text(bank_text(article="article.txt"), encoding="utf-8")
     (banks / "b.toml").write_text("[bank\n", encoding="utf-8")
     (banks / "b2.toml").write_bytes(b"\xff")
     (banks / "c.toml").write_text(
-        bank_text("other", "../article.txt").replace('explanation = "Named."\n', ""),
+        bank_text("other", "article.txt").replace('explanation = "Named."\n', ""),
         encoding="utf-8",
     )
     result = run_list(bank_dir / "home", "banks")

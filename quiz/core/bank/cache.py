@@ -20,7 +20,7 @@ from quiz.core.bank.discovery import BankSource
 from quiz.core.errors import Problem
 from quiz.core.files import replace_whole, resolved
 
-FORMAT = 6
+FORMAT = 7
 
 Loading = Callable[[], tuple[Bank | None, list[Problem]]]
 """Loads one bank afresh: its bank (``None`` when unusable) and its problems."""
@@ -59,7 +59,15 @@ class BankCache:
         return self.folder / f"{zlib.crc32(path):08x}{zlib.adler32(path):08x}.pickle"
 
     def _key(self, source: BankSource, where: str) -> tuple[object, ...]:
-        return (FORMAT, __version__, where, source.shown, source.origin, *_stat_key(source.path))
+        return (
+            FORMAT,
+            __version__,
+            where,
+            source.shown,
+            source.origin,
+            str(source.root),
+            *_stat_key(source.path),
+        )
 
     def load(self, source: BankSource, load: Loading) -> tuple[Bank | None, list[Problem]]:
         """The bank from the cache when it is still valid, else ``load()`` and cached.

@@ -26,6 +26,9 @@ class BankSource:
     """The path as the user gave it, or relative to the bundled folder."""
     origin: Origin
     """Where it was found: bundled with the app, the user's banks folder, or named by the user."""
+    root: Path | None = None
+    """The folder tree it came from (the folder named, the folder of a file named, the user's
+    banks folder or the bundled data): an article outside it is warned of."""
 
 
 def _folder_sources(
@@ -54,7 +57,10 @@ def _folder_sources(
     files: list[Path] = []
     for top, _, names in os.walk(folder, onerror=unreadable):
         files.extend(Path(top) / n for n in names if _is_bank_name(n))
-    return [BankSource(p, str(Path(shown) / p.relative_to(folder)), origin) for p in sorted(files)]
+    root = _root_of(folder)
+    return [
+        BankSource(p, str(Path(shown) / p.relative_to(folder)), origin, root) for p in sorted(files)
+    ]
 
 
 def _is_bank_name(name: str) -> bool:
@@ -76,12 +82,21 @@ def discover(paths: Sequence[str], problems: list[Problem] | None = None) -> lis
                 problems.append(_empty_folder(given, path))
             sources.extend(found)
         elif path.exists():
-            sources.append(BankSource(path, given, "given"))
+            sources.append(BankSource(path, given, "given", _root_of(path.parent)))
         else:
             raise QuizError(
                 f"{given}: no such file or folder; give a bank file or a folder of banks"
             )
     return _unique(sources)
+
+
+def _root_of(folder: Path) -> Path:
+    """The tree a bank found in ``folder`` came from: the bundled data when it lies in it (its
+    banks cite the articles of ``seeds/`` beside ``questions/``), else ``folder`` itself."""
+    from quiz.core.locations import bundled_root
+
+    here, bundled = resolved(folder), resolved(bundled_root())
+    return bundled if here.is_relative_to(bundled / "questions") else here
 
 
 def _empty_folder(given: str, path: Path) -> Problem:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from quiz.core.bank.model import KINDS, BankInfo, field_names
 from quiz.core.errors import Problem
+from quiz.core.files import resolved
 from quiz.core.text.article import META_KEYS, ArticleMeta, MetaError, meta_path
 
 if TYPE_CHECKING:
@@ -147,3 +148,15 @@ def meta_warnings(article: str, path: Path, meta: ArticleMeta) -> list[str]:
             f"{shown}:{line}: unknown key `{key}` is ignored ({hint}); rename it or delete it"
         )
     return said
+
+
+def outside_problem(article: str, path: Path, root: Path | None) -> str | None:
+    """The warning for an article (``article`` as written, at ``path``) that lies outside the
+    folder tree ``root`` its bank came from: a bank from someone else can name any file of
+    the machine (``../../../etc/passwd.txt``), and the app would show it."""
+    if root is None or resolved(path).is_relative_to(root):
+        return None
+    return (
+        f"article `{article}` lies outside the folder the bank came from ({root}); a shared "
+        "bank could show any file this way: keep the article in the bank's folder"
+    )

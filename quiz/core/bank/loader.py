@@ -20,6 +20,7 @@ from quiz.core.bank.file_checks import (
     meta_error_message,
     meta_warnings,
     not_a_bank,
+    outside_problem,
     syntax_problem,
     top_level_problems,
 )
@@ -176,6 +177,9 @@ def _article(
     else:
         for warning in meta_warnings(written, article.path, article.meta):
             head.add("article", warning, "warning")
+        outside = outside_problem(written, article.path, source.root)
+        if outside is not None:
+            head.add("article", outside, "warning")
         return article, index
     return None, None
 
