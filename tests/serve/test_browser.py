@@ -8,6 +8,7 @@ Needs Debian's ``chromium`` package (``apt-get install -y chromium``) and Playwr
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -56,14 +57,38 @@ async def wait_for_screen(page: playwright.Page, text: str, timeout: float = 20)
         await asyncio.sleep(0.1)
 
 
+def browser_env(tmp_path: Path) -> dict[str, str]:
+    """The environment of the browser process: its home, config and caches under ``tmp_path``, so
+    that Chromium writes nothing into the user's home (crash reports, font caches, the NSS db)."""
+    home = tmp_path / "browser-home"
+    folders = {
+        "HOME": home,
+        "XDG_CONFIG_HOME": home / ".config",
+        "XDG_CACHE_HOME": home / ".cache",
+        "XDG_DATA_HOME": home / ".local" / "share",
+        "XDG_STATE_HOME": home / ".local" / "state",
+    }
+    for folder in folders.values():
+        folder.mkdir(parents=True, exist_ok=True)
+    return {**os.environ, **{name: str(folder) for name, folder in folders.items()}}
+
+
 def test_a_student_plays_in_chromium(
     make_options: Callable[..., ServeOptions], first_item: QuizItem, tmp_path: Path
 ) -> None:
+    profile = tmp_path / "chromium-profile"  # the browser's user data dir: never the user's
+
     async def scenario() -> None:
         async with serving(make_options()) as server, playwright.async_playwright() as driver:
-            browser = await driver.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            context = await driver.chromium.launch_persistent_context(
+                profile,
+                executable_path=str(CHROMIUM),
+                args=ARGS,
+                env=browser_env(tmp_path),
+                viewport={"width": 1000, "height": 700},
+            )
             try:
-                page = await browser.new_page(viewport={"width": 1000, "height": 700})
+                page = context.pages[0] if context.pages else await context.new_page()
                 requested: list[str] = []
                 page.on("request", lambda request: requested.append(request.url))
                 await page.goto(f"{server.public_url}/")
@@ -81,7 +106,7 @@ def test_a_student_plays_in_chromium(
                 # Nothing came from anywhere but this server: the page works offline.
                 assert requested and all(u.startswith(server.public_url) for u in requested)
             finally:
-                await browser.close()
+                await context.close()
             await eventually(lambda: not server.seats, "the tab's process gone", 8)
             assert not quiz_children()
         if SERVED_FLAG:
