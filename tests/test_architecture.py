@@ -7,6 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "architecture.md"
+QUIZ = ROOT / "quiz"
 OUTSIDE_WINGS = {"quiz/__init__.py", "quiz/__main__.py"}
 """The package itself and ``python -m quiz``, which only calls the command line."""
 
@@ -72,3 +73,28 @@ def test_a_module_outside_the_wings_is_found() -> None:
     # the package, is in no wing.
     found = strays(["quiz/core/stray.py", "quiz/stray.py", "quiz/core/text/article.py"])
     assert found == ["quiz/core/stray.py", "quiz/stray.py"]
+
+
+APP_LIMIT = 250
+"""Lines ``quiz/tui/app.py`` may hold: it wires the screens, the flow lives in ``playing.py``."""
+
+MODULE_LIMIT = 400
+"""Lines any module of ``quiz/`` may hold."""
+
+
+def lines_of(path: Path) -> int:
+    """How many lines ``path`` holds."""
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_the_app_module_only_wires() -> None:
+    assert lines_of(QUIZ / "tui" / "app.py") <= APP_LIMIT
+
+
+def test_no_module_grows_past_the_limit() -> None:
+    too_long = {
+        str(path.relative_to(QUIZ)): lines_of(path)
+        for path in QUIZ.rglob("*.py")
+        if lines_of(path) > MODULE_LIMIT
+    }
+    assert too_long == {}
