@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import click
 
@@ -47,4 +48,14 @@ def list_banks(paths: Sequence[str]) -> None:
     for line in describe_catalog(catalog):
         click.echo(line)
     if not paths:
-        click.echo(f"Your own banks folder: {user_banks()} (put .toml banks there)")
+        click.echo(own_banks_line(user_banks()))
+
+
+def own_banks_line(folder: Path) -> str:
+    """The line naming the user's banks folder, which is created here so that it exists once
+    named; where it cannot be, the line says why."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return f"Your own banks folder: {folder} (cannot be created: {exc.strerror or exc})"
+    return f"Your own banks folder: {folder} (put .toml banks there, each with its article)"

@@ -78,14 +78,14 @@ def playable_banks(paths: Sequence[str]) -> tuple[list[Bank], str | None]:
 
 def require_questions(
     banks: Sequence[Bank], settings: QuizSettings, keep: Collection[str] | None = None
-) -> None:
-    """Fail, in one line, before any quiz starts, when ``settings`` (its tags above all) keep
-    no question of ``banks``."""
+) -> int:
+    """How many questions each quiz of ``banks`` asks under ``settings``; fail, in one line,
+    before any quiz starts, when ``settings`` (its tags above all) keep none."""
     from quiz.core.errors import QuizError
     from quiz.core.play.session import select_items
 
     try:
-        select_items(banks, settings, settings.seed or 0, keep)
+        return len(select_items(banks, settings, settings.seed or 0, keep))
     except QuizError as exc:
         fail(str(exc))
 

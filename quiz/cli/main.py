@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import click
 
 from quiz import __version__
 from quiz.cli.common import fail
-
-if TYPE_CHECKING:
-    pass
-
 
 LAZY_COMMANDS = {
     "play": "quiz.cli.play:play",
@@ -58,6 +52,17 @@ class _PlayByDefault(click.Group):
             return super().invoke(ctx)
         except QuizError as exc:
             fail(str(exc))
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Each command with its summary whole (click cuts it at the terminal's width)."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=1_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 @click.option(
     "--served",
     is_flag=True,
+    hidden=True,
     help="Run as one browser tab of `quiz serve`: limited to playing these banks.",
 )
 @collector_paused()  # the app resumes collecting once its first screen is drawn

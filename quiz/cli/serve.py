@@ -28,7 +28,13 @@ if TYPE_CHECKING:
     show_default=True,
     help="Address to listen on: 0.0.0.0 lets the classroom's machines connect.",
 )
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on (0: any free port, printed in the address).",
+)
 @click.option("--public-url", help="The address students open, when the printed one is wrong.")
 @click.option("--code", help="The join code students type (default: a random one).")
 @click.option(
@@ -65,7 +71,6 @@ def serve(
     """
     from rich.console import Console
 
-    from quiz.core.words import plural
     from quiz.serve.console import run_class
     from quiz.serve.network import NoAddressError
     from quiz.serve.network import public_url as find_public_url
@@ -73,7 +78,7 @@ def serve(
 
     if code is not None and len(normalize_code(code)) < MIN_CODE_LENGTH:
         fail(f"--code needs at least {MIN_CODE_LENGTH} letters or digits", 2)
-    banks = _playable(paths, tags, count, seed)
+    banks, available = _playable(paths, tags)
     store_path = _check_store(db)
     try:
         find_public_url(host, port or 8000, public_url)
@@ -92,24 +97,53 @@ def serve(
         public_url=public_url,
         max_sessions=max_sessions,
     )
-    questions = sum(len(bank.questions) for bank in banks)
-    about = [f"Serving {plural(questions, 'question')} from {plural(len(banks), 'bank')}:"]
-    about += [f"  {bank.info.title} ({len(bank.questions)})" for bank in banks]
+    about = serving_lines(banks, available, count, mode, tags, seed)
     try:
         asyncio.run(run_class(options, about, Console()))
     except OSError as exc:
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
 
 
-def _playable(
-    paths: Sequence[str], tags: Sequence[str], count: int | None, seed: int | None
-) -> list[Bank]:
-    """The playable banks of ``paths``, checked to hold questions for the chosen tags."""
+def _playable(paths: Sequence[str], tags: Sequence[str]) -> tuple[list[Bank], int]:
+    """The playable banks of ``paths``, and how many of their questions the chosen tags keep
+    (failing in one line when they keep none)."""
     from quiz.core.play.session import QuizSettings
 
     banks, _ = playable_banks(paths)
-    require_questions(banks, QuizSettings(tags=tuple(tags), count=count, seed=seed))
-    return banks
+    return banks, require_questions(banks, QuizSettings(tags=tuple(tags)))
+
+
+MODE_WORDS = {
+    "practice": "practice mode (feedback after each answer)",
+    "exam": "exam mode (feedback at the end)",
+}
+"""How the banner names each mode."""
+
+
+def serving_lines(
+    banks: Sequence[Bank],
+    available: int,
+    count: int | None,
+    mode: str,
+    tags: Sequence[str],
+    seed: int | None = None,
+) -> list[str]:
+    """What the teacher is told is served: the banks, then how many of the ``available``
+    questions (those the tags keep) each tab is asked, and in which mode."""
+    from quiz.core.errors import safe_text
+    from quiz.core.words import plural
+
+    questions = sum(len(bank.questions) for bank in banks)
+    lines = [f"Serving {plural(questions, 'question')} from {plural(len(banks), 'bank')}:"]
+    lines += [f"  {safe_text(bank.info.title)} ({len(bank.questions)})" for bank in banks]
+    asked = min(count, available) if count is not None else available
+    tagged = f" tagged {', '.join(safe_text(tag) for tag in tags)}" if tags else ""
+    pool = f"{plural(available, 'question')}{tagged}"
+    which = f"all {pool}" if asked == available else f"{asked} of the {pool}"
+    picked = "the same for every tab (--seed)" if seed is not None else "drawn anew for each tab"
+    order = f", {picked}" if asked < available else ""
+    lines.append(f"Each tab is asked {which}{order}, in {MODE_WORDS[mode]}.")
+    return lines
 
 
 def _check_store(db: Path | None) -> Path:
