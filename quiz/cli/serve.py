@@ -110,7 +110,25 @@ def _playable(paths: Sequence[str], tags: Sequence[str]) -> tuple[list[Bank], in
     from quiz.core.play.session import QuizSettings
 
     banks, _ = playable_banks(paths)
+    refuse_outside_articles(banks, paths)
     return banks, require_questions(banks, QuizSettings(tags=tuple(tags)))
+
+
+def refuse_outside_articles(banks: Sequence[Bank], paths: Sequence[str]) -> None:
+    """Fail, in one line, when a bank's article lies outside the folders named on the command
+    line (and the bundled data): every browser would be shown that file."""
+    from quiz.core.bank.discovery import outside_served, served_roots
+    from quiz.core.errors import safe_text
+
+    roots = served_roots(paths)
+    for bank in banks:
+        if outside_served(bank.article.path, roots):
+            where = "the folders named on the command line" if paths else "your banks folder"
+            fail(
+                f"{safe_text(bank.source.shown)}: article `{safe_text(bank.info.article)}` lies "
+                f"outside {where}, and every browser would be shown it; move it beside the "
+                "bank, or name its folder on the command line"
+            )
 
 
 MODE_WORDS = {

@@ -157,7 +157,9 @@ def test_list_without_paths_shows_user_banks(bank_dir: Path) -> None:
     lines = result.stdout.splitlines()
     at = lines.index("my-own-test-bank: Sanctions and actors (4 questions)")
     assert lines[at + 5] == f"  from: {mine / 'mine.toml'} (user)"
-    assert lines[-1] == f"Your own banks folder: {mine} (put .toml banks there, each with its article)"
+    assert (
+        lines[-1] == f"Your own banks folder: {mine} (put .toml banks there, each with its article)"
+    )
 
 
 def test_list_missing_path_is_a_usage_error(bank_dir: Path) -> None:

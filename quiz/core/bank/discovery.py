@@ -128,3 +128,20 @@ def _unique(sources: Iterable[BankSource]) -> list[BankSource]:
             seen.add(real)
             unique.append(source)
     return unique
+
+
+def served_roots(paths: Sequence[str]) -> list[Path]:
+    """The folder trees whose articles ``quiz serve`` may show to browsers: the bundled data,
+    and each folder named in ``paths`` (a named file's folder); without ``paths``, the bundled
+    data and the user's banks folder."""
+    from quiz.core.locations import bundled_root, user_banks
+
+    named = [Path(given).expanduser() for given in paths] or [user_banks()]
+    folders = [path if path.is_dir() else path.parent for path in named]
+    return [resolved(bundled_root()), *(resolved(folder) for folder in folders)]
+
+
+def outside_served(article: Path, roots: Sequence[Path]) -> bool:
+    """Whether ``article`` lies outside every one of ``roots`` (see :func:`served_roots`)."""
+    real = resolved(article)
+    return not any(real.is_relative_to(root) for root in roots)
