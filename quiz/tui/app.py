@@ -124,7 +124,7 @@ class QuizApp(PlayingApp):
     def _leave(self, event: LeaveRequested) -> None:
         from quiz.tui.leaving import ask_to_leave
 
-        ask_to_leave(self, event.session, self.go_home)
+        ask_to_leave(self, event.session, self.go_home, self.kept_words(event.session))
 
     # Actions and commands -----------------------------------------------------------------
 
@@ -140,7 +140,8 @@ class QuizApp(PlayingApp):
         """Quit; in the middle of a quiz, ask first."""
         from quiz.tui.leaving import ask_to_quit
 
-        await ask_to_quit(self, self._quiz_in_progress())
+        session = self._quiz_in_progress()
+        await ask_to_quit(self, session, self.kept_words(session) if session else "")
 
     def action_help(self) -> None:
         """Show every key."""

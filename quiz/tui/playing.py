@@ -22,6 +22,7 @@ from quiz.core.play.prefs import remember_player
 from quiz.core.play.scoring import Response
 from quiz.core.play.session import GivenAnswer, Mode, QuizSession, QuizSettings
 from quiz.core.results.resuming import resumable
+from quiz.core.words import plural
 from quiz.tui.launch import Launch
 from quiz.tui.messages import QuizFinished
 from quiz.tui.screens.question import QuestionScreen
@@ -180,18 +181,72 @@ class PlayingApp(App[None]):
 
     # Answering and finishing --------------------------------------------------------------
 
-    def record_answer(self, session: QuizSession, response: Response) -> GivenAnswer:
-        """Grade an answer and keep it in the store before any feedback is drawn."""
+    def record_answer(self, session: QuizSession, response: Response) -> GivenAnswer | None:
+        """Grade an answer and keep it in the store before any feedback is drawn.
+
+        ``None`` when the store did not keep it: the quiz then goes on from what the store
+        holds (another window answered first), or stops (the store cannot be written), so no
+        screen shows a score the store does not hold.
+        """
+        from quiz.core.results.store import AnswerTaken
+
         given = session.answer(response)
-        if self.store is not None:
-            try:
-                self.store.record_answer(session, given)
-                self.session_changed(session)
-            except QuizError as exc:
-                self.notify(
-                    f"This answer could not be saved: {exc}", severity="error", markup=False
-                )
+        if self.store is None:
+            return given
+        try:
+            self.store.record_answer(session, given)
+        except AnswerTaken:
+            self._go_on_from_store(session)
+            return None
+        except QuizError as exc:
+            self._stop_unsaved(session, exc)
+            return None
+        self.session_changed(session)
         return given
+
+    def _go_on_from_store(self, session: QuizSession) -> None:
+        """Replace ``session`` by the attempt as the store holds it, the other window's answers
+        included, and say why."""
+        assert self.store is not None
+        try:
+            record = self.store.attempt(session.attempt_id)
+            if record is None:
+                raise QuizError(f"{self.store.path}: the attempt is gone from the results store")
+            stored = record.restore(self.banks)
+        except QuizError as exc:
+            self._stop_unsaved(session, exc)
+            return
+        self.notify(
+            "This quiz is open in another window too, which answered this question first: its "
+            f"answer counts. Going on from what is saved ({self.kept_words(stored)}).",
+            severity="warning",
+            timeout=15,
+            markup=False,
+        )
+        if stored.finished:
+            self.finish(stored)
+        else:
+            self._play(stored)
+
+    def _stop_unsaved(self, session: QuizSession, exc: QuizError) -> None:
+        """Stop the quiz whose answer could not be saved, saying what the store holds."""
+        self.notify(
+            f"This answer could not be saved: {exc}. The quiz stops here, so that no answer goes "
+            f"unsaved; {self.kept_words(session)} saved. Resume it once the store can be written.",
+            severity="error",
+            timeout=30,
+            markup=False,
+        )
+        self.go_home()
+
+    def kept_words(self, session: QuizSession) -> str:
+        """How many of ``session``'s answers the store holds, as words ("3 answers")."""
+        if self.store is None:  # an app built without a store (tests): the session is all
+            return plural(len(session.answers), "answer")
+        try:
+            return plural(len(self.store.answers(session.attempt_id)), "answer")
+        except QuizError:
+            return "an unknown number of answers"
 
     def finish(self, session: QuizSession) -> None:
         """Mark ``session`` finished in the store and show its results, with earlier scores."""

@@ -49,6 +49,7 @@ __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "AnswerRecord",
+    "AnswerTaken",
     "AttemptRecord",
     "ResultsStore",
 ]
@@ -58,6 +59,11 @@ BUSY_SECONDS = 5.0
 """How long a statement waits for another program's lock before the transaction is retried."""
 RETRIES = 5
 """How many times a transaction is tried while the store stays locked."""
+
+
+class AnswerTaken(QuizError):
+    """The store already holds another answer to this question of this attempt: the attempt is
+    open in another window too, which answered first. The store keeps that one."""
 
 
 class ResultsStore:
@@ -161,6 +167,8 @@ class ResultsStore:
         text = " ".join(str(exc).split())
         if _locked(exc):
             todo = "other quiz programs kept it locked; try again in a moment"
+        elif "disk is full" in text or "disk I/O error" in text:
+            todo = "the disk is full or failing; free some space, then go on"
         elif "malformed" in text or "not a database" in text:
             todo = f"the file is damaged ({text}); move it away or restore it from a backup"
         else:
@@ -207,10 +215,11 @@ class ResultsStore:
     def record_answer(self, session: QuizSession, given: GivenAnswer) -> None:
         """Commit ``given``, an answer in ``session``, before returning.
 
-        Starts the attempt first if need be; the same question recorded twice keeps the first.
-        The answer to the last question finishes the attempt in the same transaction, so an
-        attempt with every question answered is never left unfinished (whether the player then
-        goes on to the results, leaves, or the program is killed).
+        Starts the attempt first if need be; the same answer recorded twice is kept once. The
+        answer to the last question finishes the attempt in the same transaction, so an attempt
+        with every question answered is never left unfinished (whether the player then goes on
+        to the results, leaves, or the program is killed). Raises :class:`AnswerTaken` when the
+        question already has another answer (given in another window): nothing is written.
         """
         attempt = AttemptRecord.of(session)
         answer = answer_row(AnswerRecord.of(session, given))
@@ -218,9 +227,14 @@ class ResultsStore:
 
         def write(db: sqlite3.Connection) -> None:
             insert_attempt(db, attempt)
-            db.execute(
+            added = db.execute(
                 f"INSERT OR IGNORE INTO answers ({ANSWER_COLUMNS}) VALUES ({marks(11)})", answer
-            )
+            ).rowcount
+            if not added and _stored_answer(db, answer) != tuple(answer):
+                raise AnswerTaken(
+                    f"{self.path}: this quiz is open in another window too, which answered this "
+                    "question first; its answer is the one kept"
+                )
             if last:
                 _finish(db, attempt.id, iso(given.answered_at))
 
@@ -258,11 +272,15 @@ class ResultsStore:
         *,
         unfinished: bool | None = None,
         with_answers: bool = False,
+        attempt_id: str | None = None,
     ) -> list[AttemptRecord]:
-        """Attempts with their scores, oldest first: all, ``player``'s, or those covering
-        ``bank``; only unfinished ones (``unfinished=True``) or finished ones (``False``). With
-        ``with_answers``, each record carries its answers."""
+        """Attempts with their scores, oldest first: all, ``player``'s, those covering ``bank``,
+        or the one of ``attempt_id``; only unfinished ones (``unfinished=True``) or finished ones
+        (``False``). With ``with_answers``, each record carries its answers."""
         where, args = ["1"], []
+        if attempt_id is not None:
+            where.append("t.id = ?")
+            args.append(attempt_id)
         if player is not None:
             where.append("t.player = ?")
             args.append(player)
@@ -288,6 +306,11 @@ class ResultsStore:
             return [attempt_record(row, answers.get(row[0], ())) for row in rows]
 
         return self._read(read)
+
+    def attempt(self, attempt_id: str) -> AttemptRecord | None:
+        """One attempt, with its answers as the store holds them, or ``None``."""
+        found = self.attempts(attempt_id=attempt_id, with_answers=True)
+        return found[0] if found else None
 
     def players_like(self, player: str) -> list[str]:
         """The other players whose names differ from ``player`` only in case, sorted."""
@@ -337,6 +360,17 @@ def _finish(db: sqlite3.Connection, attempt_id: str, when: str) -> None:
         "UPDATE attempts SET finished_at = ? WHERE id = ? AND finished_at IS NULL",
         (when, attempt_id),
     )
+
+
+def _stored_answer(db: sqlite3.Connection, answer: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """The stored row of the answer to ``answer``'s question in ``answer``'s attempt."""
+    attempt_id, bank_id, question_id = answer[:3]
+    row = db.execute(
+        f"SELECT {ANSWER_COLUMNS} FROM answers "
+        "WHERE attempt_id = ? AND bank_id = ? AND question_id = ?",
+        (attempt_id, bank_id, question_id),
+    ).fetchone()
+    return tuple(row) if row is not None else None
 
 
 def _locked(exc: sqlite3.Error) -> bool:

@@ -80,13 +80,14 @@ class QuestionScreen(Screen[None]):
     def __init__(
         self,
         session: QuizSession,
-        record: Callable[[QuizSession, Response], GivenAnswer],
+        record: Callable[[QuizSession, Response], GivenAnswer | None],
         resume_code: str | None = None,
     ) -> None:
         super().__init__()
         self.session = session
         self.record = record
-        """Grades and keeps an answer; it must have kept it when it returns."""
+        """Grades and keeps an answer; ``None`` when it could not keep it (the app then shows
+        what the store holds, or stops the quiz)."""
         self.resume_code = resume_code
         """Shown on every question when the quiz is served, to go on with it later."""
         self._shown_at = 0.0  # when show_current last showed a question (the first: never)
@@ -217,6 +218,8 @@ class QuestionScreen(Screen[None]):
             self.notify(f"{what} first.", severity="warning", markup=False)
             return
         given = self.record(self.session, event.response)
+        if given is None:
+            return  # not saved: the app goes on from what the store holds, or stops the quiz
         if self.session.settings.mode == "exam":
             await self.action_next()
             return
