@@ -13,7 +13,6 @@ from quiz.core.results.store import ResultsStore
 from quiz.tui.app import QuizApp, make_app
 from quiz.tui.leaving import QuitQuestion
 from quiz.tui.screens.home import HomeScreen
-from quiz.tui.screens.question import QuestionScreen
 
 from .helpers import KINDS, PLAYER, SEED, SIZE, answer, load, question_screen
 
