@@ -258,6 +258,11 @@ class EvidenceIndex:
         if at is None:
             at = self.find(quote, needle)
         start, end = self.normalized.original_span(at, at + len(needle))
+        head = quote.lstrip()[:1]
+        if head and start > 0 and normalize(head)[:1] == " ":
+            # NFKC made the quote's first character a space and a mark (``¯``, ``´``), and the
+            # space was stripped: the span starts one character sooner, with that character.
+            start -= 1
         sentences = self.article.sentences
         first = sentences.position_at(start)
         stop = max(end - 1, start)
