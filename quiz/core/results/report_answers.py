@@ -17,7 +17,7 @@ from quiz.core.results.records import AnswerRecord, answer_text
 from quiz.core.text.normalize import loose
 
 KEY_SHARE = 0.5
-"""When at least this share of the strongest players chose the same wrong answer, the key may
+"""When more than this share of the strongest players chose the same wrong answer, the key may
 be wrong..."""
 KEY_GROUP = 3
 """...once at least this many of the strongest players answered the question."""
@@ -91,7 +91,9 @@ def chosen(answers: Sequence[AnswerRecord], question: AnyQuestion | None) -> tup
         options = question.options if isinstance(question, ChoiceQuestion) else VERDICT_LABELS
         labels = [VERDICT_LABELS.get(o, o) for o in options]
         key = getattr(question, "answer", None) or getattr(question, "verdict", None)
-        sure = VERDICT_LABELS.get(key or "", key) if question is not None else None
+        sure = VERDICT_LABELS.get(key, key) if key else None
+        if question is None:  # one verdict is right: the one a right answer gave
+            sure = next((shown(a) for a in answers if a.correct), None)
         found += [
             Chosen(o, 0, None if sure is None else o == sure) for o in labels if o not in counts
         ]
@@ -111,13 +113,13 @@ def _options(answers: Sequence[AnswerRecord], question: MultiQuestion | None) ->
 
 
 def key_doubt(strongest: Sequence[AnswerRecord]) -> str | None:
-    """``check the answer key: 4 of the 5 strongest chose Supported`` when at least half of the
+    """``check the answer key: 4 of the 5 strongest chose Supported`` when more than half of the
     strongest players (at least :data:`KEY_GROUP` answered it) chose the same wrong answer; else
     ``None``."""
     if len(strongest) < KEY_GROUP:
         return None
     wrong = most_chosen_wrong(strongest)
-    if wrong.answer is None or wrong.ties or wrong.count < max(2, KEY_SHARE * len(strongest)):
+    if wrong.answer is None or wrong.ties or wrong.count <= max(1, KEY_SHARE * len(strongest)):
         return None
     return (
         f"check the answer key: {wrong.count} of the {len(strongest)} strongest chose "
