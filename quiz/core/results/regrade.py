@@ -64,8 +64,7 @@ class Regrading:
                 "another kind now) keep their grade"
             )
         lines += [
-            f"{plural(n, 'answer')} to {key} chose an option it no longer has and keep their "
-            "grade"
+            f"{plural(n, 'answer')} to {key} chose an option it no longer has and keep their grade"
             for key, n in sorted(self.unmatched.items())
         ]
         return lines

@@ -25,25 +25,22 @@ SHORT = {
 LEGEND = (
     "What the figures say",
     "  right: the share of players who got the question fully right.",
-    f"  D: the share right among the strongest {GROUP_SHARE:.0%} of players (ranked by share of",
-    f"     points) minus among the weakest {GROUP_SHARE:.0%}; -: fewer than 2 players, or one "
-    "group did not answer it.",
-    "  Moodle's figures (percents; each player's first answers, partial credit as marks):",
-    "  facility: the average mark as a share of the points; below 20 very hard, above 90 very "
-    "easy.",
+    f"  D: the share right among the strongest {GROUP_SHARE:.0%} of players (by share of points) "
+    f"minus among",
+    f"     the weakest {GROUP_SHARE:.0%}; -: fewer than 2 players, or one group did not answer it.",
+    "  Moodle's figures, in percent (each player's first answers; partial credit counts as marks):",
+    "  facility: the average mark as a share of the points; under 20 very hard, over 90 very easy.",
     "  SD: how much the marks spread; below 30 the question hardly tells players apart.",
-    "  DI (discrimination): do the students who did well overall get this one right? below 20 "
-    "is weak,",
-    "     below 0 means check the key.",
-    "  DE (discriminative efficiency): DI as a share of the most it could be; below 15 Moodle "
-    "calls it dubious.",
+    "  DI (discrimination): do the students who did well overall get this one right?",
+    "     below 20 is weak, below 0 means check the key.",
+    "  DE (discriminative efficiency): DI as a share of the most it could be; below 15 Moodle",
+    "     calls the question dubious.",
     "  EW (effective weight): the question's share of the spread of the scores; together 100.",
-    "  CIC (Cronbach's alpha): do the questions measure the same thing? above 75 good, below 64 "
-    "rework the quiz.",
-    "  error ratio: the share of the spread that is chance; standard error: how far a score may "
-    "be off.",
-    "  skewness below 0: most scored high; kurtosis above 1: scores bunched, the quiz separates "
-    "few.",
+    "  CIC (Cronbach's alpha): do the questions measure the same thing? above 75 good,",
+    "     below 64 rework the quiz.",
+    "  error ratio: the share of the spread that is chance; standard error: how far a score",
+    "     may be off.",
+    "  skewness below 0: most scored high; kurtosis above 1: scores bunched in the middle.",
     "  -: no figure (too few players, or no spread); the reason is listed under the figures.",
 )
 """The legend under the table."""
@@ -65,10 +62,11 @@ def _table_lines(report: Report) -> list[str]:
         )
     lines = [counts]
     if len(report.players) < FEW_PLAYERS:
-        lines.append(
+        lines += [
             f"Caution: only {plural(len(report.players), 'player')}; below {FEW_PLAYERS}, one "
-            "player's answers move the figures a lot: read them as hints, not verdicts."
-        )
+            "player's answers move the figures a lot:",
+            "read them as hints, not verdicts.",
+        ]
     lines += ["", "Questions"]
     width = max([len("question")] + [len(q.key) for q in report.questions])
     lines.append(f"  {'question':<{width}}  answers  right     D  most chosen wrong answer")
@@ -81,7 +79,7 @@ def _table_lines(report: Report) -> list[str]:
         if q.text:
             lines.append(under + _clip(q.text, 76))
         if q.chosen:
-            lines.append(under + "chosen: " + ", ".join(_chosen(c) for c in q.chosen))
+            lines += _wrapped(under + "chosen: ", [_chosen(c) for c in q.chosen])
         lines.extend(f"{under}! {flag}" for flag in q.flags)
     lines += ["", *_figure_lines(report, width), "", *LEGEND]
     lines += ["", "Tags (right: answers fully right)", f"  {'tag':<20}  answers  right"]
@@ -139,12 +137,25 @@ def _empty(why: Mapping[str, str], prefix: str) -> list[str]:
     return [f"{prefix}{', '.join(shown)}: {reason}" for reason, shown in names.items()]
 
 
+def _wrapped(head: str, parts: list[str], width: int = 100) -> list[str]:
+    """``head`` and ``parts`` joined with commas, on as many lines as they need to stay within
+    ``width`` (the lines after the first indented under the first part)."""
+    lines, line = [], head + parts[0]
+    for part in parts[1:]:
+        if len(line) + 2 + len(part) > width:
+            lines.append(line + ",")
+            line = " " * len(head) + part
+        else:
+            line += ", " + part
+    return [*lines, line]
+
+
 def _number(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}"
 
 
 def _chosen(c: Chosen) -> str:
-    return f"{_clip(c.answer, 30)} {c.count}" + (" (right)" if c.right else "")
+    return f"{_clip(c.answer, 40)} {c.count}" + (" (right)" if c.right else "")
 
 
 def _left(unanswered: int, questions: int) -> str:

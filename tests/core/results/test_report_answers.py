@@ -93,3 +93,15 @@ def test_the_report_flags_the_key_and_says_what_to_do() -> None:
     assert data["chosen"][0] == {"answer": "Refuted", "count": 13, "right": True}
     twenty = [*attempts, *(replace(a, id=f"x{a.id}", player=f"x{a.player}") for a in attempts[:2])]
     assert not any(line.startswith("Caution") for line in report_lines(item_analysis(twenty)))
+
+
+def test_long_answer_counts_wrap_within_the_terminal() -> None:
+    options = [f"option number {n} with a long name" for n in range(6)]
+    answers = [answer(f"a{n}", "q1", n == 0, o, n) for n, o in enumerate(options)]
+    lines = report_lines(item_analysis([attempt(a.attempt_id, a.attempt_id, [a]) for a in answers]))
+    start = next(n for n, line in enumerate(lines) if "chosen: " in line)
+    block = lines[start : start + 3]
+    assert all(len(line) <= 100 for line in block)
+    assert block[1].strip().startswith("option number") and block[0].endswith(",")
+    counted = "".join(block)
+    assert all(f"{o} 1" in counted for o in options)
