@@ -125,3 +125,18 @@ def test_quiz_report_and_results_regrade_with_the_current_key(
 def test_results_banks_without_regrade_is_a_usage_error(tmp_path: Path) -> None:
     result = run("results", "--db", tmp_path / "r.db", "--banks", tmp_path)
     assert result.exit_code == 2 and "give --regrade with it" in result.stderr
+
+
+def test_a_report_from_result_files_regrades_them_too(tmp_path: Path, banks: list[Bank]) -> None:
+    db = tmp_path / "class.sqlite"
+    with ResultsStore.open(db) as store:
+        play(store, start(banks, "ann", shuffle=False), [False])
+    exported = tmp_path / "class.json"
+    assert run("results", "--db", db, "-o", exported).exit_code == 0
+    fixed = tmp_path / "fixed"
+    key = 'answer = "Defense Industry Directorate"'
+    write_bank(fixed, text=BANK.replace(key, 'answer = "Central Bank"', 1))
+    result = run("report", exported, "--banks", fixed, "--regrade", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "1 changed (1 up, 0 down)" in result.stderr
+    assert [p["score"] for p in json.loads(result.stdout)["players"]] == [1.0]
