@@ -94,3 +94,23 @@ def test_the_report_names_a_question_from_the_store_without_its_bank(
     assert texts["sanctions/who"] == "Who was sanctioned?"
     table = CliRunner().invoke(main, ["report", "--db", str(db), "--banks", str(elsewhere)])
     assert "Who was sanctioned?" in table.stdout
+
+
+def test_a_question_text_from_a_result_file_is_data_in_the_table(
+    tmp_path: Path, banks: list[Bank]
+) -> None:
+    db = tmp_path / "class.sqlite"
+    with ResultsStore.open(db) as store:
+        play(store, start(banks, shuffle=False), [True])
+    exported = tmp_path / "class.json"
+    assert (
+        CliRunner().invoke(main, ["results", "--db", str(db), "-o", str(exported)]).exit_code == 0
+    )
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    data["attempts"][0]["answers"][0]["question_text"] = "Who \x1b[2Jwas\u202e sanctioned?"
+    exported.write_text(json.dumps(data), encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    table = CliRunner().invoke(main, ["report", str(exported), "--banks", str(elsewhere)])
+    assert "\x1b" not in table.stdout and "\u202e" not in table.stdout
+    assert "Who" in table.stdout and "sanctioned?" in table.stdout
