@@ -46,6 +46,11 @@ from quiz.cli.output import (
     metavar="PATH",
     help="Compare with these banks (default: the bundled banks and your own).",
 )
+@click.option(
+    "--regrade",
+    is_flag=True,
+    help="Grade the answers again with the current keys of the banks (nothing is written).",
+)
 @out_option
 @db_option
 def report(
@@ -54,6 +59,7 @@ def report(
     fmt: str | None,
     anonymous: bool,
     bank_paths: Sequence[str],
+    regrade: bool,
     out: Path | None,
     db: Path | None,
 ) -> None:
@@ -63,8 +69,10 @@ def report(
     counted once). Each player's first answer to each question counts, once: retakes add
     nothing, and a player who left questions unanswered is marked. Flags questions almost
     nobody gets right, questions the strongest players do worse on than the weakest (D < 0),
-    and answers given to an older wording. Exits 1 when a file could not be used (the others
-    still count).
+    and answers given to an older wording. With Moodle's statistics (facility index,
+    discrimination index, CIC...) and a legend. --regrade grades the answers again with the
+    current keys (after a key was fixed) and says how many changed. Exits 1 when a file could
+    not be used (the others still count).
     """
     from quiz.core.results.report import item_analysis, merge_results
     from quiz.core.results.report_formats import CSV_COLUMNS, report_json, report_lines, report_rows
@@ -91,13 +99,29 @@ def report(
             known = known_banks(bank_paths)
             if bank not in known:
                 no_such_bank(bank)
+        regrading = None
+        if regrade:
+            from quiz.core.results.regrade import regrade as grade_again
+
+            attempts, regrading = grade_again(attempts, questions)
+            for line in regrading.lines():
+                click.echo(f"quiz: {line}", err=True)
         found = item_analysis(attempts, questions, bank=bank, anonymous=anonymous)
         if fmt == "table":
             text = "".join(f"{line}\n" for line in report_lines(found))
         elif fmt == "json":
             import json
 
-            text = json.dumps(report_json(found), ensure_ascii=False, indent=1) + "\n"
+            data = report_json(found)
+            if regrading is not None:
+                data["regrade"] = {
+                    "regraded": regrading.regraded,
+                    "changed": regrading.changed,
+                    "up": regrading.up,
+                    "down": regrading.down,
+                    "changed_by_question": dict(regrading.changed_by_question),
+                }
+            text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
         else:
             from quiz.core.results.result_files import csv_rows
 

@@ -40,6 +40,18 @@ from quiz.cli.output import (
 @out_option
 @click.option("--forget", metavar="NAME", help="Delete every attempt and answer of NAME.")
 @click.option("--yes", is_flag=True, help="With --forget: do not ask first.")
+@click.option(
+    "--regrade",
+    is_flag=True,
+    help="Show the scores regraded with the current keys of the banks (nothing is written).",
+)
+@click.option(
+    "--banks",
+    "bank_paths",
+    multiple=True,
+    metavar="PATH",
+    help="With --regrade: the banks whose keys to use (default: the bundled banks and yours).",
+)
 @db_option
 def results(
     player: str | None,
@@ -48,12 +60,15 @@ def results(
     out: Path | None,
     forget: str | None,
     yes: bool,
+    regrade: bool,
+    bank_paths: Sequence[str],
     db: Path | None,
 ) -> None:
     """List attempts with their scores (one line each), or export them with their answers.
 
     --format csv writes one row per answer; --format json the whole attempts. Both can be read
-    back by `quiz report FILE...` on another machine.
+    back by `quiz report FILE...` on another machine. --regrade shows every score as the
+    current keys grade it (after a key was fixed, say), and how many answers changed.
     """
     from quiz.core.errors import first_unsafe
     from quiz.core.results.result_files import write_csv, write_json
@@ -63,6 +78,10 @@ def results(
         fail("--forget deletes every attempt of one player: give it without --player or --bank", 2)
     if yes and forget is None:
         fail("--yes only answers the question --forget asks; give --forget NAME with it", 2)
+    if forget is not None and regrade:
+        fail("--forget deletes attempts; --regrade only shows scores: give one of them", 2)
+    if bank_paths and not regrade:
+        fail("--banks names the keys to regrade with: give --regrade with it", 2)
     unsafe = first_unsafe(player) if player else None
     if unsafe is not None:
         fail(f"a player name cannot hold control or invisible characters ({unsafe}); fix it", 2)
@@ -71,11 +90,13 @@ def results(
             if forget is not None:
                 _forget(store, forget, yes)
                 return
-            attempts = store.attempts(player, bank, with_answers=fmt != "table")
+            attempts = store.attempts(player, bank, with_answers=fmt != "table" or regrade)
             alike = store.players_like(player) if player and not attempts else []
             unplayed = bank if bank and not attempts and not store.attempts(bank=bank) else None
         if unplayed is not None and unplayed not in known_banks(()):
             no_such_bank(unplayed)
+        if regrade:
+            attempts = _regraded(attempts, bank_paths)
         if fmt == "table":
             lines = _attempt_lines(attempts) if attempts else [_none_found(player, bank, alike)]
             emit("".join(f"{line}\n" for line in lines), out)
@@ -85,6 +106,20 @@ def results(
         emit(buffer.getvalue(), out)
     except QuizError as exc:
         fail(str(exc))
+
+
+def _regraded(attempts: list[AttemptRecord], paths: Sequence[str]) -> list[AttemptRecord]:
+    """``attempts`` graded again with the current keys of the banks of ``paths`` (else the
+    bundled and the user's banks); what changed said on stderr."""
+    from quiz.cli.common import load_catalog
+    from quiz.core.results.regrade import regrade
+
+    catalog = load_catalog(paths, for_play=True)
+    questions = {f"{b.id}/{q.id}": q for b in catalog.banks for q in b.questions}
+    found, regrading = regrade(attempts, questions)
+    for line in regrading.lines():
+        click.echo(f"quiz: {line}", err=True)
+    return found
 
 
 def _none_found(player: str | None, bank: str | None, alike: Sequence[str] = ()) -> str:

@@ -84,6 +84,9 @@ class AnswerRecord:
     """The question's tags when answered."""
     answered_at: datetime
     """When (UTC)."""
+    text: str = ""
+    """What the question asked when answered: its prompt or claim (empty in stores and files
+    from before it was kept)."""
 
     @property
     def key(self) -> str:
@@ -107,6 +110,7 @@ class AnswerRecord:
             given.grade.max_points,
             tuple(question.tags),
             given.answered_at,
+            question.text,
         )
 
 

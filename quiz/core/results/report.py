@@ -11,23 +11,29 @@ fingerprint seen for that question).
 Every figure counts each player's first answer to each question (the earliest ``answered_at``)
 and no other, as Moodle's item analysis does with first attempts: a retake, such as
 ``quiz play --missed``, adds nothing to a score, a share right or D (see
-:mod:`quiz.core.results.report_players`).
+:mod:`quiz.core.results.report_players`). Moodle's statistics (facility index, discrimination
+index, CIC...) come from the same first answers (see :mod:`quiz.core.results.report_statistics`).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from quiz.core.bank.model import VERDICT_LABELS, AnyQuestion, fingerprint
+from quiz.core.bank.model import AnyQuestion, fingerprint
 from quiz.core.errors import QuizError
-from quiz.core.results.records import AnswerRecord, AttemptRecord, answer_text
+from quiz.core.results.records import AnswerRecord, AttemptRecord
+from quiz.core.results.report_answers import Chosen, chosen, key_doubt, most_chosen_wrong
 from quiz.core.results.report_players import PlayerStats, PlayerTally, points_put
+from quiz.core.results.report_statistics import (
+    QuestionFigures,
+    QuizFigures,
+    question_figures,
+    quiz_figures,
+)
 from quiz.core.results.result_files import read_results
-from quiz.core.text.normalize import loose
 from quiz.core.words import plural
 
 GROUP_SHARE = 0.27
@@ -48,7 +54,8 @@ class QuestionStats:
     kind: str
     """The question's kind."""
     text: str
-    """What it asks (empty when the banks are not loaded)."""
+    """What it asks: from the banks, else as the store or file kept it when answered (empty
+    when neither has it)."""
     answers: int
     """How many answers it got."""
     right: int
@@ -68,7 +75,12 @@ class QuestionStats:
     older_wording: int
     """How many answers were given to an older wording of the question."""
     flags: tuple[str, ...]
-    """Why the question may be broken, one short sentence each."""
+    """Why the question may be broken and what to do, one short sentence each."""
+    chosen: tuple[Chosen, ...] = ()
+    """Each answer given and how many gave it, most chosen first (a multi question's options
+    one by one); with the banks, options nobody chose too."""
+    statistics: QuestionFigures | None = None
+    """Moodle's figures for the question."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +113,8 @@ class Report:
     """Answers counted: each player's first answer to each question."""
     later_answers: int
     """Answers to a question the player had answered before: left out."""
+    statistics: QuizFigures | None = None
+    """Moodle's figures for the whole quiz, over each player's first answers."""
 
 
 def item_analysis(
@@ -145,9 +159,18 @@ def item_analysis(
                 counts[1] += answer.correct
     counted = sum(len(player.first) for player in gathered.values())
     latest = _latest_fingerprints(attempts, {key for key in by_key if key not in questions})
+    marks = [player.marks() for player in gathered.values()]
+    figures = question_figures(marks)
     return Report(
         questions=tuple(
-            _question(key, by_key[key], questions.get(key), latest.get(key, ""), top, bottom)
+            _question(
+                key,
+                by_key[key],
+                questions.get(key),
+                latest.get(key, ""),
+                (top, bottom),
+                figures.get(key),
+            )
             for key in sorted(by_key)
         ),
         tags=tuple(
@@ -157,6 +180,7 @@ def item_analysis(
         attempts=sum(player.attempts for player in gathered.values()),
         answers=counted,
         later_answers=sum(player.given for player in gathered.values()) - counted,
+        statistics=quiz_figures(marks),
     )
 
 
@@ -279,51 +303,55 @@ def _question(
     given: list[tuple[str, AnswerRecord]],
     question: AnyQuestion | None,
     latest: str,
-    top: set[str],
-    bottom: set[str],
+    groups: tuple[set[str], set[str]],
+    figures: QuestionFigures | None = None,
 ) -> QuestionStats:
     """How the question of ``key`` did, from ``given``, each player's first answer to it;
     ``latest`` is the fingerprint of the latest answer to it, the current one without
-    ``question``."""
+    ``question``; ``groups`` the strongest and the weakest players; ``figures`` Moodle's."""
+    top, bottom = groups
     answers = [a for _, a in given]
     right = _right(answers)
     difficulty = right / len(answers)
     highs = [a for p, a in given if p in top]
     lows = [a for p, a in given if p in bottom]
     d = _right(highs) / len(highs) - _right(lows) / len(lows) if highs and lows else None
-    wrong: Counter[str] = Counter()
-    shown: dict[str, str] = {}  # a typed answer is shown as first given
-    for a in sorted(answers, key=lambda a: (a.answered_at, a.attempt_id)):
-        if not a.correct:
-            picked = tuple(sorted(a.response)) if a.kind == "multi" else a.response
-            text = answer_text(picked)
-            if a.kind == "claim":  # as the players saw it: "Not in the article"
-                text = VERDICT_LABELS.get(text, text)
-            group = loose(text) if a.kind == "text" else text
-            shown.setdefault(group, text)
-            wrong[group] += 1
-    top_wrong = min(wrong, key=lambda g: (-wrong[g], shown[g], g)) if wrong else None
-    ties = sum(n == wrong[top_wrong] for n in wrong.values()) - 1 if top_wrong is not None else 0
+    wrong = most_chosen_wrong(answers)
     current = fingerprint(question) if question is not None else latest
     older = sum(a.fingerprint != current for a in answers)
-    flags = []
-    if len(answers) >= MIN_ANSWERS and difficulty < FEW_RIGHT:
+    enough = len(answers) >= MIN_ANSWERS
+    doubt = key_doubt(highs) if enough else None
+    flags = [doubt] if doubt else []
+    if enough and difficulty < FEW_RIGHT:
         flags.append(f"almost nobody right ({difficulty:.0%}): check the answer and the wording")
-    if d is not None and d < 0 and len(answers) >= MIN_ANSWERS:
-        flags.append(f"the strongest players did worse than the weakest (D = {d:+.2f})")
+    if d is not None and d < 0 and enough:
+        flags.append(
+            f"the strongest players did worse than the weakest (D = {d:+.2f}): check the key "
+            "for a second defensible answer"
+        )
     if older:
-        flags.append(f"{plural(older, 'answer')} given to an older wording")
+        flags.append(
+            f"{plural(older, 'answer')} given to an older wording: if only the key changed, "
+            "regrade them (--regrade)"
+        )
+    stored = next((a.text for a in sorted(answers, key=_latest_first) if a.text), "")
     return QuestionStats(
         key=key,
         kind=answers[0].kind if question is None else question.kind,
-        text=question.text if question is not None else "",
+        text=question.text if question is not None else stored,
         answers=len(answers),
         right=right,
         difficulty=difficulty,
         discrimination=d,
-        top_wrong=shown[top_wrong] if top_wrong is not None else None,
-        top_wrong_count=wrong[top_wrong] if top_wrong is not None else 0,
-        top_wrong_ties=ties,
+        top_wrong=wrong.answer,
+        top_wrong_count=wrong.count,
+        top_wrong_ties=wrong.ties,
         older_wording=older,
         flags=tuple(flags),
+        chosen=chosen(answers, question),
+        statistics=figures,
     )
+
+
+def _latest_first(answer: AnswerRecord) -> tuple[float, str]:
+    return (-answer.answered_at.timestamp(), answer.attempt_id)

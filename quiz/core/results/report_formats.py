@@ -1,14 +1,19 @@
-"""The item analysis written out: CSV rows, JSON data and the plain-text table for the terminal."""
+"""The item analysis written out: CSV rows and JSON data (the table is in ``report_table``)."""
 
 from __future__ import annotations
 
 from dataclasses import asdict
 from typing import Any
 
-from quiz.core.errors import safe_text
-from quiz.core.play.scoring import score_text
-from quiz.core.results.report import GROUP_SHARE, Report
-from quiz.core.words import plural
+from quiz.core.results.report import QuestionStats, Report
+from quiz.core.results.report_answers import Chosen
+from quiz.core.results.report_statistics import (
+    QUESTION_FIELDS,
+    QUIZ_FIELDS,
+    QuestionFigures,
+    QuizFigures,
+)
+from quiz.core.results.report_table import report_lines as report_lines  # where it was
 
 FORMAT = "factquiz-report"
 """The ``format`` of the report as JSON."""
@@ -28,8 +33,13 @@ CSV_COLUMNS = (
     "flags",
     "wrong_ties",
     "unanswered",
+    "text",
+    *QUESTION_FIELDS,
+    "chosen",
+    "value",
 )
-"""Columns of the report as CSV: one row per question, then per tag, then per player."""
+"""Columns of the report as CSV: one row per question, then per tag, then per player, then
+one per figure of the quiz (its name, and its ``value``; empty when it cannot be computed)."""
 
 
 def report_rows(report: Report) -> list[tuple[object, ...]]:
@@ -40,7 +50,9 @@ def report_rows(report: Report) -> list[tuple[object, ...]]:
         rows.append(
             ("question", q.key, q.answers, q.right, round(q.difficulty, 3), d)
             + (q.top_wrong or "", q.top_wrong_count, q.older_wording, "", "", "; ".join(q.flags))
-            + (q.top_wrong_ties,)
+            + (q.top_wrong_ties, "", q.text)
+            + tuple("" if v is None else v for v in _question_figures(q.statistics).values())
+            + ("; ".join(f"{c.answer}: {c.count}" for c in q.chosen),)
         )
     for t in report.tags:
         rows.append(("tag", t.tag, t.answers, t.right, round(t.share, 3)))
@@ -48,6 +60,10 @@ def report_rows(report: Report) -> list[tuple[object, ...]]:
         share = round(p.score / p.max_score, 3) if p.max_score else ""
         rows.append(("player", p.player, p.answers, "", share) + ("",) * 4)
         rows[-1] += (round(p.score, 2), round(p.max_score, 2), "", "", p.unanswered)
+    for name, value in _quiz_figures(report.statistics).items():
+        rows.append(
+            ("quiz", name) + ("",) * (len(CSV_COLUMNS) - 3) + ("" if value is None else value,)
+        )
     return [row + ("",) * (len(CSV_COLUMNS) - len(row)) for row in rows]
 
 
@@ -59,61 +75,39 @@ def report_json(report: Report) -> dict[str, Any]:
         "attempts": report.attempts,
         "answers": report.answers,
         "later_answers": report.later_answers,
-        "questions": [asdict(q) for q in report.questions],
+        "questions": [_question_json(q) for q in report.questions],
         "tags": [asdict(t) for t in report.tags],
         "players": [{**asdict(p), "percent": round(p.percent, 1)} for p in report.players],
+        "statistics": _quiz_figures(report.statistics),
+        "statistics_empty": dict(report.statistics.empty) if report.statistics else {},
     }
 
 
-def report_lines(report: Report) -> list[str]:
-    """The report as a plain-text table for the terminal, outside text made safe to show."""
-    return [safe_text(line) for line in _table_lines(report)]
+def _question_json(q: QuestionStats) -> dict[str, Any]:
+    data = {k: v for k, v in asdict(q).items() if k not in ("chosen", "statistics")}
+    data["chosen"] = [_chosen_json(c) for c in q.chosen]
+    data["statistics"] = _question_figures(q.statistics)
+    data["statistics_empty"] = dict(q.statistics.empty) if q.statistics else {}
+    return data
 
 
-def _table_lines(report: Report) -> list[str]:
-    if not report.answers:
-        return ["No answers found."]
-    counts = f"{plural(report.attempts, 'attempt')}, {plural(report.answers, 'answer')}"
-    if report.later_answers:
-        counts += (
-            f" ({plural(report.later_answers, 'later answer')} to questions already answered "
-            "left out)"
-        )
-    lines = [counts, "", "Questions"]
-    width = max((len(q.key) for q in report.questions), default=8)
-    lines.append(f"  {'question':<{width}}  answers  right     D  most chosen wrong answer")
-    for q in report.questions:
-        d = "    -" if q.discrimination is None else f"{q.discrimination:+5.2f}"
-        wrong = f"{_clip(q.top_wrong)} ({q.top_wrong_count}{_tied(q.top_wrong_ties)})"
-        wrong = wrong if q.top_wrong else "-"
-        lines.append(f"  {q.key:<{width}}  {q.answers:7}  {q.difficulty:5.0%}  {d}  {wrong}")
-        lines.extend(f"  {'':<{width}}  ! {flag}" for flag in q.flags)
-    lines += [
-        f"  D (discrimination): share right among the top {GROUP_SHARE:.0%} of players, ranked "
-        "by share of points,",
-        f"  minus among the bottom {GROUP_SHARE:.0%}; -: fewer than 2 players, or one group did "
-        "not answer it",
-    ]
-    lines += ["", "Tags (right: answers fully right)", f"  {'tag':<20}  answers  right"]
-    lines += [f"  {t.tag:<20}  {t.answers:7}  {t.share:5.0%}" for t in report.tags]
-    lines += ["", "Players (score: partial credit counted; each question once, the first answer)"]
-    lines += [f"  {'player':<20}  {'score':>11}  share  attempts"]
-    lines += [
-        f"  {_clip(p.player, 20):<20}  {score_text(p.score, p.max_score):>11}  {p.percent:4.0f}%"
-        f"  {p.attempts:8}{_left(p.unanswered, p.questions)}"
-        for p in report.players
-    ]
-    return lines
+def _chosen_json(c: Chosen) -> dict[str, Any]:
+    return {"answer": c.answer, "count": c.count, "right": c.right}
 
 
-def _left(unanswered: int, questions: int) -> str:
-    return f"  {unanswered} of {questions} questions not answered" if unanswered else ""
+def _question_figures(figures: QuestionFigures | None) -> dict[str, float | None]:
+    """A question's figures by name, percents to two decimals as Moodle shows them."""
+    return {name: _round(getattr(figures, name, None), 2) for name in QUESTION_FIELDS}
 
 
-def _tied(others: int) -> str:
-    return f", tied with {plural(others, 'other')}" if others else ""
+def _quiz_figures(figures: QuizFigures | None) -> dict[str, float | None]:
+    """The quiz's figures by name: percents to two decimals, skewness and kurtosis to four
+    (Moodle's two more decimals for a figure that is not a percent)."""
+    return {
+        name: _round(getattr(figures, name, None), 4 if name in ("skewness", "kurtosis") else 2)
+        for name in QUIZ_FIELDS
+    }
 
 
-def _clip(text: str | None, width: int = 40) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _round(value: float | None, places: int) -> float | None:
+    return None if value is None else round(value, places) + 0.0  # no -0.0

@@ -76,6 +76,12 @@ class PlayerTally:
         """The first answer to each question."""
         return [answer for answer, _, _ in self.first.values()]
 
+    def marks(self) -> dict[str, tuple[float, float]]:
+        """The mark of each question put, by key: (points of the first answer, points it could
+        earn); a question never answered scores 0, as an unanswered one does in Moodle."""
+        left = {key: (0.0, top) for key, top in self.put.items() if key not in self.first}
+        return {key: (a.points, a.max_points) for key, (a, _, _) in self.first.items()} | left
+
     def stats(self, name: str) -> PlayerStats:
         """The player's figures, under ``name``."""
         answers = self.answers

@@ -53,7 +53,15 @@ CSV_COLUMNS = (
     "seed",
 )
 """The CSV columns every result file has, in this order."""
-CSV_EXTRA = ("tags", "started_at", "finished_at", "banks", "max_score", "question_order")
+CSV_EXTRA = (
+    "tags",
+    "started_at",
+    "finished_at",
+    "banks",
+    "max_score",
+    "question_order",
+    "question_text",
+)
 """Further CSV columns this program writes after :data:`CSV_COLUMNS` (optional when read)."""
 
 
@@ -87,6 +95,7 @@ def attempt_json(attempt: AttemptRecord) -> dict[str, Any]:
                 "max_points": a.max_points,
                 "tags": list(a.tags),
                 "answered_at": iso(a.answered_at),
+                "question_text": a.text,
             }
             for a in attempt.answers
         ],
@@ -163,7 +172,7 @@ def _answer_rows(attempts: Iterable[AttemptRecord]) -> Iterable[tuple[object, ..
                 (t.id, t.player, a.bank_id, a.question_id, a.fingerprint, a.kind)
                 + (_csv_answer(a.kind, a.response), int(a.correct), a.points, a.max_points)
                 + (iso(a.answered_at), t.mode, t.seed, SEPARATOR.join(a.tags))
-                + (started, finished, banks, t.max_score, order)
+                + (started, finished, banks, t.max_score, order, a.text)
             )
 
 
@@ -367,4 +376,5 @@ def _answer(aid: str, where: str, row: Table) -> AnswerRecord:
         most,
         _maybe(row, "tags", _texts(SEPARATOR), where) or (),
         _get(row, "answered_at", _time, where),
+        _maybe(row, "question_text", _text, where) or "",
     )

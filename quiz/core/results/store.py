@@ -26,7 +26,9 @@ from quiz.core.play.session import GivenAnswer, QuizSession
 from quiz.core.results.records import AnswerRecord, AttemptRecord, iso, latest_unfinished, now
 from quiz.core.results.store_rows import (
     ANSWER_COLUMNS,
+    ANSWER_COUNT,
     SCORED_COLUMNS,
+    answer_columns,
     answer_records,
     answer_row,
     attempt_record,
@@ -79,6 +81,7 @@ class ResultsStore:
         """The store file."""
         self._db = db
         self._lock = threading.Lock()
+        self._answer_columns = ANSWER_COLUMNS  # what reading an answer selects
 
     @classmethod
     def open(
@@ -138,7 +141,8 @@ class ResultsStore:
                 "store; give another file with --db or QUIZ_DB"
             )
         if unchanging:
-            if version < SCHEMA_VERSION:
+            self._answer_columns = answer_columns(version)
+            if version < 1:
                 raise QuizError(
                     f"{self.path}: an older results store where it cannot be updated; copy it "
                     "to a folder you can write and give that with --db"
@@ -228,7 +232,8 @@ class ResultsStore:
         def write(db: sqlite3.Connection) -> None:
             insert_attempt(db, attempt)
             added = db.execute(
-                f"INSERT OR IGNORE INTO answers ({ANSWER_COLUMNS}) VALUES ({marks(11)})", answer
+                f"INSERT OR IGNORE INTO answers ({ANSWER_COLUMNS}) VALUES ({marks(ANSWER_COUNT)})",
+                answer,
             ).rowcount
             if not added and _stored_answer(db, answer) != tuple(answer):
                 raise AnswerTaken(
@@ -300,7 +305,7 @@ class ResultsStore:
             ).fetchall()
             answers: dict[str, list[AnswerRecord]] = {}
             scope = f"attempt_id IN (SELECT t.id FROM attempts t WHERE {clause})"
-            query = f"SELECT {ANSWER_COLUMNS} FROM answers WHERE {scope} ORDER BY id"
+            query = f"SELECT {self._answer_columns} FROM answers WHERE {scope} ORDER BY id"
             for answer in answer_records(db.execute(query, args) if with_answers else ()):
                 answers.setdefault(answer.attempt_id, []).append(answer)
             return [attempt_record(row, answers.get(row[0], ())) for row in rows]
@@ -320,7 +325,7 @@ class ResultsStore:
 
     def answers(self, attempt_id: str) -> list[AnswerRecord]:
         """The answers of one attempt, in the order given."""
-        query = f"SELECT {ANSWER_COLUMNS} FROM answers WHERE attempt_id = ? ORDER BY id"
+        query = f"SELECT {self._answer_columns} FROM answers WHERE attempt_id = ? ORDER BY id"
         return self._read(lambda db: list(answer_records(db.execute(query, (attempt_id,)))))
 
     def unfinished_attempt(

@@ -26,9 +26,19 @@ ATTEMPT_COLUMNS = (
 """The columns of the attempts table, in the order records are written and read."""
 ANSWER_COLUMNS = (
     "attempt_id, bank_id, question_id, fingerprint, kind, response, correct, points, "
-    "max_points, tags, answered_at"
+    "max_points, tags, answered_at, question_text"
 )
 """The columns of the answers table, in the order records are written and read."""
+ANSWER_COUNT = len(ANSWER_COLUMNS.split(", "))
+"""How many they are."""
+
+
+def answer_columns(version: int) -> str:
+    """What to select for :data:`ANSWER_COLUMNS` from a store at schema ``version`` (a store of
+    version 1, read where it cannot be migrated, has no question texts)."""
+    return ANSWER_COLUMNS if version >= 2 else ANSWER_COLUMNS.replace("question_text", "''")
+
+
 SCORED_COLUMNS = ", ".join(f"t.{c}" for c in ATTEMPT_COLUMNS.split(", ")) + (
     ", COALESCE(SUM(a.points), 0), COUNT(a.id), COALESCE(SUM(a.correct), 0)"
 )
@@ -44,7 +54,7 @@ def answer_row(a: AnswerRecord) -> tuple[object, ...]:
     """``a`` as a row of the answers table."""
     response, tags = encode_response(a.kind, a.response), json.dumps(list(a.tags))
     head = (a.attempt_id, a.bank_id, a.question_id, a.fingerprint, a.kind, response)
-    return (*head, int(a.correct), a.points, a.max_points, tags, iso(a.answered_at))
+    return (*head, int(a.correct), a.points, a.max_points, tags, iso(a.answered_at), a.text)
 
 
 def insert_attempt(
@@ -65,7 +75,7 @@ def insert_attempt(
     )
     if with_answers:
         db.executemany(
-            f"INSERT OR IGNORE INTO answers ({ANSWER_COLUMNS}) VALUES ({marks(11)})",
+            f"INSERT OR IGNORE INTO answers ({ANSWER_COLUMNS}) VALUES ({marks(ANSWER_COUNT)})",
             [answer_row(a) for a in attempt.answers],
         )
     return 1
@@ -76,7 +86,7 @@ def answer_records(rows: Iterable[Any]) -> Iterable[AnswerRecord]:
     decoded: dict[tuple[str, str], Any] = {}  # tag lists and responses repeat: decode each once
     when = datetime.fromisoformat  # the store writes every time with its offset
     for attempt_id, bank_id, question_id, fp, kind, response, correct, *rest in rows:
-        points, top, tags, answered_at = rest
+        points, top, tags, answered_at, text = rest
         answer = decoded.get((kind, response))
         if answer is None:
             answer = decoded[kind, response] = decode_response(kind, response)
@@ -84,7 +94,7 @@ def answer_records(rows: Iterable[Any]) -> Iterable[AnswerRecord]:
         if tag_list is None:
             tag_list = decoded["", tags] = tuple(json.loads(tags))
         head = (attempt_id, bank_id, question_id, fp, kind, answer, bool(correct))
-        yield AnswerRecord(*head, points, top, tag_list, when(answered_at))
+        yield AnswerRecord(*head, points, top, tag_list, when(answered_at), text)
 
 
 def attempt_record(row: Any, answers: Iterable[AnswerRecord]) -> AttemptRecord:

@@ -65,7 +65,12 @@ def _create_v1(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1,)
+def _question_text_v2(db: sqlite3.Connection) -> None:
+    """Version 2: each answer keeps what its question asked (answers from before keep ``''``)."""
+    db.execute("ALTER TABLE answers ADD COLUMN question_text TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1, _question_text_v2)
 """Migration ``n`` brings a store at version ``n`` to ``n + 1``; a released one never changes."""
 SCHEMA_VERSION = len(MIGRATIONS)
 """The store version this program writes."""

@@ -162,11 +162,11 @@ def test_report_from_the_store(db: Path, tmp_path: Path) -> None:
         run("report", "--db", db, "--format", "json", "--banks", tmp_path / "banks").stdout
     )
     assert data["answers"] == 7 and {p["player"] for p in data["players"]} == {"ann", "bob"}
-    assert "  D (discrimination): share right among the top 27%" in result.stdout
+    assert "  D: the share right among the strongest 27% of players" in result.stdout
     as_csv = run("report", "--db", db, "--format", "csv").stdout
     rows = list(csv.reader(io.StringIO(as_csv)))
     assert rows[0][:3] == ["section", "name", "answers"]
-    assert "discrimination)" not in as_csv  # the legend is for the table only
+    assert "What the figures say" not in as_csv  # the legend is for the table only
 
 
 def test_report_from_files_counts_each_attempt_once(db: Path, tmp_path: Path) -> None:

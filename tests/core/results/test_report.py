@@ -14,6 +14,8 @@ from quiz.core.play.session import QuizSettings
 from quiz.core.results.records import AnswerRecord, AttemptRecord
 from quiz.core.results.report import item_analysis
 from quiz.core.results.report_formats import CSV_COLUMNS, report_json, report_lines, report_rows
+from quiz.core.results.report_statistics import QUIZ_FIELDS
+from quiz.core.results.report_table import LEGEND
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 
@@ -215,20 +217,22 @@ def test_outputs() -> None:
     assert data["format"] == "factquiz-report" and len(data["questions"]) == 7
     assert data["questions"][0]["key"] == "b/q1" and data["players"][0]["percent"] == 71.4
     rows = report_rows(report)
-    assert {len(r) for r in rows} == {len(CSV_COLUMNS)} == {14}
+    assert {len(r) for r in rows} == {len(CSV_COLUMNS)} == {22}
     # appended: the older columns keep their places
-    assert CSV_COLUMNS[-2:] == ("wrong_ties", "unanswered")
+    assert CSV_COLUMNS[12:14] == ("wrong_ties", "unanswered")
     assert [r[0] for r in rows].count("question") == 7
+    assert [r[1] for r in rows if r[0] == "quiz"] == list(QUIZ_FIELDS)
     lines = report_lines(report)
     assert any("b/q6" in line for line in lines)
     assert any("! the strongest players did worse" in line for line in lines)
     tags = lines.index("Tags (right: answers fully right)")
-    assert lines[tags - 3 : tags] == [  # D explained under the questions
-        "  D (discrimination): share right among the top 27% of players, ranked by share of "
-        "points,",
-        "  minus among the bottom 27%; -: fewer than 2 players, or one group did not answer it",
-        "",
-    ]
+    legend = lines.index("What the figures say")
+    assert lines[legend:tags] == [*LEGEND, ""]  # under the tables, before the tags
+    assert (
+        lines.index("Questions")
+        < lines.index("Moodle's statistics (in percent, but skewness and kurtosis)")
+        < legend
+    )
     assert lines[tags + 1].split() == ["tag", "answers", "right"]
     players = lines.index(
         "Players (score: partial credit counted; each question once, the first answer)"
