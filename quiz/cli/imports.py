@@ -107,6 +107,11 @@ def import_bank(
     for q in kept:
         for warning in q.warnings:
             click.echo(f"{where}:{q.line}: warning: question `{q.id}`: {warning}")
+    if all(q.waiting for q in kept):
+        fail(
+            f"no question of {file} has a sentence of {article} close to its right answer; "
+            "is it the article they are about? (nothing written)"
+        )
     categories = [category_title(s.category) for s in sources if s.category]
     named = next((c for c in categories if c and not _GENERIC.match(c)), None)
     text = render_bank(

@@ -168,8 +168,10 @@ def _split(answer: str, mark: str) -> list[str]:
     return parts[1:] if not parts[0] else parts
 
 
-def _answer(part: str, form: str, default: float) -> Answer:
-    weight = _WEIGHT.match(part)
+def _answer(part: str, form: str, default: float, *, weighed: bool = True) -> Answer:
+    """An answer: ``%50%`` its weight (unless not ``weighed``: Moodle reads none after the
+    ``=`` of a multichoice), then its text, then ``#`` its feedback."""
+    weight = _WEIGHT.match(part) if weighed else None
     fraction = default
     if weight:
         fraction, part = float(weight.group(1)), part[weight.end() :]
@@ -179,7 +181,9 @@ def _answer(part: str, form: str, default: float) -> Answer:
 
 def _multichoice(answer: str, form: str, head: _Head) -> Foreign | Skipped:
     answers = [
-        _answer(part[1:], form, 100.0) if part.startswith("=") else _answer(part, form, 0.0)
+        _answer(part[1:], form, 100.0, weighed=False)
+        if part.startswith("=")
+        else _answer(part, form, 0.0)
         for part in _split(answer.replace("=", "~="), "~")
     ]
     if len(answers) < 2:
@@ -240,15 +244,23 @@ def _in_comment(text: str) -> str:
     return "".join(c if c.isprintable() else " " for c in text).replace("]", "\\]")
 
 
-def _option(answer: Answer, single: bool) -> str:
-    if single and answer.fraction == 100:
+def _text(text: str) -> str:
+    """``text`` escaped, after ``[plain]`` when it starts with ``[`` (which Moodle would
+    otherwise read as the name of a format)."""
+    return ("[plain]" if text.startswith("[") else "") + escape(text)
+
+
+def _option(answer: Answer, single: bool, short: bool) -> str:
+    if short:
+        mark = "=%100%" if answer.text.startswith("%") else "="
+    elif single and answer.fraction == 100:
         mark = "="
-    elif answer.fraction == 0:
+    elif answer.fraction == 0 and not answer.text.startswith("%"):
         mark = "~"
-    else:
+    else:  # a weight, also 0, before a text that begins with a % of its own
         mark = f"~%{grade_text(answer.fraction)}%"
-    feedback = f"#{escape(answer.feedback)}" if answer.feedback else ""
-    return f"\t{mark}{escape(answer.text)}{feedback}"
+    feedback = f"#{_text(answer.feedback)}" if answer.feedback else ""
+    return f"\t{mark}{_text(answer.text)}{feedback}"
 
 
 def refusal(question: Foreign) -> str | None:
@@ -275,11 +287,8 @@ def write_gift(questions: Iterable[Foreign], header: Iterable[str] = ()) -> str:
         if marks:
             out.append("// " + " ".join(marks))
         out.append(f"::{escape(q.name)}::[plain]{escape(q.text)}{{")
-        if q.type == "shortanswer":
-            out += [f"\t={escape(a.text)}" for a in q.answers]
-        else:
-            out += [_option(a, q.single) for a in q.answers]
+        out += [_option(a, q.single, q.type == "shortanswer") for a in q.answers]
         if q.general_feedback:
-            out.append(f"\t####{escape(q.general_feedback)}")
+            out.append(f"\t####{_text(q.general_feedback)}")
         out += ["}", ""]
     return "\n".join(out)

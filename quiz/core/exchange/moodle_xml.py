@@ -17,6 +17,12 @@ from quiz.core.exchange.foreign import Answer, Foreign, Read, Skipped, grade_tex
 from quiz.core.exchange.markup import html_to_text, text_to_html
 
 _READ = ("multichoice", "truefalse", "shortanswer", "numerical")
+_DECLARED = {
+    "DTDForbidden": "a DTD",
+    "EntitiesForbidden": "an entity",
+    "ExternalReferenceForbidden": "an external reference",
+}
+"""What defusedxml refused, by the name of its exception."""
 _RAW = ("shortanswer", "numerical")
 """Types whose answers Moodle keeps as typed, not as HTML."""
 _NAMED = {
@@ -100,9 +106,9 @@ def parse(data: bytes, where: str) -> Node:
             "export it from Moodle again"
         ) from None
     except DefusedXmlException as exc:
-        name = type(exc).__name__.replace("Forbidden", "").lower()
+        name = _DECLARED.get(type(exc).__name__, "something defusedxml refuses")
         raise QuizError(
-            f"{where}: the XML declares a {name}, which Moodle XML never needs; "
+            f"{where}: the XML declares {name}, which Moodle XML never needs; "
             "refused for safety: export it from Moodle again"
         ) from None
     if builder.root is None or builder.root.tag != "quiz":
