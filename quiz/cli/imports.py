@@ -99,7 +99,7 @@ def import_bank(
             sources.append(question)
     for item in sorted(skipped, key=lambda s: s.line):
         name = f"“{safe_text(item.name)}”" if item.name else "an item"
-        click.echo(f"{where}:{item.line}: skipped: {name}: {item.reason}")
+        click.echo(f"{where}:{item.line}: skipped: {name}: {safe_text(item.reason)}")
     if not kept:
         fail(f"{file}: no question can be imported ({plural(len(skipped), 'item')} skipped)")
     give_ids(kept, sources)

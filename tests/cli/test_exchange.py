@@ -3,6 +3,7 @@ files in one line, and never overwriting a file without --force."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -146,10 +147,13 @@ def test_moodle_gift_examples_import_with_the_rest_named_and_pass_check(tmp_path
         "examples.gift.txt:55: skipped: “Matching Question.”: a matching "
         "question; factquiz has no matching kind"
     )
-    # The 3 matching items are skipped, and 8 of the 40 questions refused by Moodle's rules:
-    # single choices with partial credit keep their 100% option, but the multiple answers one
-    # whose grades add up to 100% imports, and none of the examples breaks them.
     assert len(skipped) == 3
+    # Every one of the 40 questions Moodle's examples hold besides them is written: with
+    # evidence, or commented out until it has some.
+    counts = re.search(r"Imported (\d+) questions .* (\d+) more commented out", result.stdout)
+    assert counts is not None, result.stdout
+    assert int(counts.group(1)) + int(counts.group(2)) == 40
+    assert int(counts.group(1)) >= 10
     questions = _questions(out)
     born = next(q for q in questions.values() if q.get("accept") == ["1822"])
     assert born["evidence"] == "Ulysses S. Grant was born in 1822 in Ohio."
@@ -250,3 +254,14 @@ def test_a_file_of_no_known_format_says_to_pass_format(tmp_path: Path) -> None:
     odd = tmp_path / "notes.txt"
     odd.write_text("Just some notes.\nNothing to import.\n", encoding="utf-8")
     assert "pass --format" in one_line_error(run("import", str(odd), "--article", str(S400)))
+
+
+def test_text_from_the_file_is_shown_escaped(tmp_path: Path) -> None:
+    hostile = tmp_path / "hostile.gift"
+    hostile.write_text("::Evil\x1b]2;owned\x07 title:: An essay {}\n\nOk?{T}\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Ok? It is, the text says.\n", encoding="utf-8")
+    result = run("import", str(hostile), "--article", str(article), "-o", str(tmp_path / "b.toml"))
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output
+    assert "“Evil\\x1b]2;owned\\x07 title”" in result.stdout

@@ -2,9 +2,9 @@
 right answer, for the teacher to confirm.
 
 An answer found word for word gives its sentence (of several, the one sharing most words with
-the question); else the closest passage, found as ``quiz check`` finds it for a misquote; else,
-for a claim reworded from the article, the sentence sharing most of its longer words, when it
-shares at least half of them.
+the question); else the closest passage, found as ``quiz check`` finds it for a misquote (for
+an answer of up to :data:`CLOSEST_WORDS` words); else, for a claim reworded from the article,
+the sentence sharing most of its longer words, when it shares at least half of them.
 """
 
 from __future__ import annotations
@@ -17,6 +17,10 @@ from quiz.core.text.evidence import EvidenceAmbiguous, EvidenceIndex, EvidenceNo
 from quiz.core.text.normalize import normalize
 from quiz.core.text.sentences import Sentence
 
+CLOSEST_WORDS = 12
+"""The longest answer, in words, looked for as a closest passage: the search compares it with
+every window of its length around its words, which a whole reworded claim makes slow (about a
+tenth of a second each) and rarely finds."""
 SHARED = 0.5
 """The share of a claim's longer words a sentence must hold to be proposed for it."""
 _LONG = 4
@@ -55,9 +59,10 @@ class Proposer:
         places = [index.article.sentence_at(index.normalized.original_offset(p)) for p in found]
         if places:
             return max(places, key=lambda s: (len(_words(s.text) & context), -s.index))
-        closest = index.closest(normalized)
-        if closest:
-            return closest[0]
+        if len(normalized.split()) <= CLOSEST_WORDS:
+            closest = index.closest(normalized)
+            if closest:
+                return closest[0]
         return self._sharing(needle)
 
     def _sharing(self, needle: str) -> Sentence | None:
