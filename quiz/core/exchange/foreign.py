@@ -89,6 +89,8 @@ class Foreign:
     """Its answers, in order."""
     single: bool = True
     """For multichoice: one answer only (else several, with partial credit)."""
+    shuffle: bool = True
+    """For multichoice: shown shuffled (XML ``<shuffleanswers>``; GIFT cannot say)."""
     general_feedback: str = ""
     """Shown to everyone after answering."""
     idnumber: str = ""

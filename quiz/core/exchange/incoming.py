@@ -106,65 +106,81 @@ def _options_refusal(options: list[str]) -> str | None:
     return None
 
 
+_Made = tuple[str, dict[str, object], tuple[str, ...]]
+"""A kind, its first fields, and the words of its right answers (to find evidence with)."""
+
+
+def _multichoice(question: Foreign, right: list[Answer], warnings: list[str]) -> _Made | str:
+    answers = question.answers
+    options = [a.text for a in answers]
+    refusal = _grade_refusal(question) or _options_refusal(options)
+    if refusal:
+        return refusal
+    if question.single and {o.casefold() for o in options} == set(_LABELS) and len(right) == 1:
+        verdict = _LABELS[right[0].text.casefold()]
+        return "claim", {"claim": question.text, "verdict": verdict}, (question.text,)
+    if not question.single:
+        picked = [a.text for a in answers if a.fraction > 0]
+        return (
+            "multi",
+            {"prompt": question.text, "options": options, "answers": picked},
+            tuple(picked),
+        )
+    fields: dict[str, object] = {"prompt": question.text, "options": options}
+    fields["answer"] = right[0].text
+    feedback = {a.text: a.feedback for a in answers if a.feedback}
+    if feedback:
+        fields["feedback"] = feedback
+    if any(0 < a.fraction < 100 for a in answers):
+        warnings.append(
+            "its partial credit for some options is dropped (a choice has one right option)"
+        )
+    return "choice", fields, (right[0].text,)
+
+
+def _truefalse(question: Foreign, right: list[Answer], warnings: list[str]) -> _Made | str:
+    truth = next((a.text.lower() == "true" for a in right), None)
+    if truth is None:
+        return "neither true nor false is worth 100%"
+    verdict = "supported" if truth else "refuted"
+    return "claim", {"claim": question.text, "verdict": verdict}, (question.text,)
+
+
+def _typed(question: Foreign, right: list[Answer], warnings: list[str]) -> _Made | str:
+    """A short answer or a numerical question: the answers worth 100% are accepted."""
+    accept = list(dict.fromkeys(a.text for a in right if "*" not in a.text and a.text.strip()))
+    if not accept:
+        return "no answer worth 100% (without a * wildcard)"
+    if len(accept) < len([a for a in question.answers if a.fraction > 0]):
+        warnings.append("answers worth less than 100%, or with a * wildcard, are left out")
+    if any(a.tolerance for a in right):
+        warnings.append("accepts only the exact number: Moodle's tolerance is not kept")
+    return "text", {"prompt": question.text, "accept": accept}, tuple(accept)
+
+
+_CONVERTERS = {
+    "multichoice": _multichoice,
+    "truefalse": _truefalse,
+    "shortanswer": _typed,
+    "numerical": _typed,
+}
+
+
 def convert(question: Foreign) -> Incoming | Skipped:
     """``question`` as a bank question, or why it cannot be one."""
-    skip = Skipped(question.name, question.line, "")
+    converter = _CONVERTERS.get(question.type)
+    if converter is None:
+        return Skipped(question.name, question.line, f"a question of type `{question.type}`")
     if not question.text.strip():
         return Skipped(question.name, question.line, "the question has no text")
-    explanation, quotes = _split_feedback(question.general_feedback)
-    answers = question.answers
-    right = [a for a in answers if a.fraction >= 100 - 0.001]
-    fields: dict[str, object] = {}
     warnings: list[str] = []
-    if question.type == "multichoice":
-        refusal = _grade_refusal(question)
-        options = [a.text for a in answers]
-        refusal = refusal or _options_refusal(options)
-        if refusal:
-            return Skipped(skip.name, skip.line, refusal)
-        if question.single and {o.casefold() for o in options} == set(_LABELS) and len(right) == 1:
-            kind = "claim"
-            fields = {"claim": question.text, "verdict": _LABELS[right[0].text.casefold()]}
-            needles: tuple[str, ...] = (question.text,)
-        elif question.single:
-            kind = "choice"
-            fields = {"prompt": question.text, "options": options, "answer": right[0].text}
-            feedback = {a.text: a.feedback for a in answers if a.feedback}
-            if feedback:
-                fields["feedback"] = feedback
-            if any(0 < a.fraction < 100 for a in answers):
-                warnings.append(
-                    "its partial credit for some options is dropped (a choice has one right option)"
-                )
-            needles = (right[0].text,)
-        else:
-            kind = "multi"
-            picked = [a.text for a in answers if a.fraction > 0]
-            fields = {"prompt": question.text, "options": options, "answers": picked}
-            needles = tuple(picked)
-        explanation = explanation or _right_feedback(answers)
-    elif question.type == "truefalse":
-        truth = next((a.text.lower() == "true" for a in right), None)
-        if truth is None:
-            return Skipped(skip.name, skip.line, "neither true nor false is worth 100%")
-        kind = "claim"
-        fields = {"claim": question.text, "verdict": "supported" if truth else "refuted"}
-        needles = (question.text,)
-        explanation = explanation or _right_feedback(answers)
-    elif question.type in ("shortanswer", "numerical"):
-        kind = "text"
-        accept = list(dict.fromkeys(a.text for a in right if "*" not in a.text and a.text.strip()))
-        if not accept:
-            return Skipped(skip.name, skip.line, "no answer worth 100% (without a * wildcard)")
-        if len(accept) < len([a for a in answers if a.fraction > 0]):
-            warnings.append("answers worth less than 100%, or with a * wildcard, are left out")
-        if any(a.tolerance for a in right):
-            warnings.append("accepts only the exact number: Moodle's tolerance is not kept")
-        fields = {"prompt": question.text, "accept": accept}
-        needles = tuple(accept)
-        explanation = explanation or _right_feedback(answers)
-    else:
-        return Skipped(skip.name, skip.line, f"a question of type `{question.type}`")
+    right = [a for a in question.answers if a.fraction >= 100 - 0.001]
+    made = converter(question, right, warnings)
+    if isinstance(made, str):
+        return Skipped(question.name, question.line, made)
+    kind, fields, needles = made
+    explanation, quotes = _split_feedback(question.general_feedback)
+    explanation = explanation or _right_feedback(question.answers)
     if kind == "claim" and fields["verdict"] == "not-in-article":
         needles = ()
         if not explanation:

@@ -174,6 +174,7 @@ def read_xml(data: bytes, where: str) -> Read:
                     text=_text(item.find("questiontext")),
                     answers=tuple(answers),
                     single=item.value("single").lower() not in ("false", "0"),
+                    shuffle=item.value("shuffleanswers").lower() not in ("false", "0"),
                     general_feedback=_text(item.find("generalfeedback")),
                     idnumber=item.value("idnumber"),
                     tags=tuple(
@@ -243,7 +244,7 @@ def write_xml(questions: Iterable[Foreign], header: Iterable[str] = ()) -> str:
         if q.type == "multichoice":
             out += [
                 f"    <single>{'true' if q.single else 'false'}</single>",
-                "    <shuffleanswers>true</shuffleanswers>",
+                f"    <shuffleanswers>{'true' if q.shuffle else 'false'}</shuffleanswers>",
                 "    <answernumbering>abc</answernumbering>",
             ]
         elif q.type == "shortanswer":

@@ -56,7 +56,7 @@ def general_feedback(bank: Bank, question: AnyQuestion) -> str:
 
 def to_foreign(bank: Bank, question: AnyQuestion) -> Foreign | Skipped:
     """``question`` as Moodle holds it, or why it cannot be."""
-    single = True
+    single = shuffle = True
     if isinstance(question, OrderQuestion):
         return Skipped(
             question.id, 0, "an order question: Moodle's GIFT and XML have no order type"
@@ -74,7 +74,7 @@ def to_foreign(bank: Bank, question: AnyQuestion) -> Foreign | Skipped:
             Answer(o, share if o in question.answers else -share) for o in question.options
         )
     elif isinstance(question, ClaimQuestion):
-        kind, text = "multichoice", question.claim
+        kind, text, shuffle = "multichoice", question.claim, False  # in the players' order
         answers = tuple(
             Answer(label, 100.0 if verdict == question.verdict else 0.0)
             for verdict, label in VERDICT_LABELS.items()
@@ -89,6 +89,7 @@ def to_foreign(bank: Bank, question: AnyQuestion) -> Foreign | Skipped:
         text=text,
         answers=answers,
         single=single,
+        shuffle=shuffle,
         general_feedback=general_feedback(bank, question),
         idnumber=question.id,
         tags=question.tags,

@@ -3,6 +3,7 @@ back the same, with every text as escaped HTML in CDATA."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -120,6 +121,7 @@ def test_characters_xml_cannot_hold_are_written_as_references():
     question = Foreign(
         "multichoice", name="c", text="bell\x07", answers=(Answer("a", 100), Answer("b", 0))
     )
-    written = write_xml([question])
+    written = write_xml([question, replace(question, shuffle=False)])
     assert "\x07" not in written
-    read_xml(written.encode(), "o.xml")  # well-formed all the same
+    back = read_xml(written.encode(), "o.xml").questions  # well-formed all the same
+    assert [q.shuffle for q in back] == [True, False]

@@ -76,6 +76,7 @@ def test_a_claim_offers_the_three_verdicts_and_an_order_question_is_skipped(sanc
         ("Refuted", 100),
         ("Not in the article", 0),
     ]
+    assert not foreign.shuffle  # in the order players see them
     order = OrderQuestion(id="o", kind="order", prompt="Order", items=("a", "b"))
     skipped = to_foreign(sanctions, order)
     assert isinstance(skipped, Skipped) and "order" in skipped.reason
