@@ -12,6 +12,8 @@ LAZY_COMMANDS = {
     "check": "quiz.cli.banks:check",
     "list": "quiz.cli.banks:list_banks",
     "draft": "quiz.cli.draft:draft",
+    "export": "quiz.cli.export:export",
+    "import": "quiz.cli.imports:import_bank",
     "results": "quiz.cli.results:results",
     "report": "quiz.cli.report:report",
     "serve": "quiz.cli.serve:serve",
