@@ -18,6 +18,8 @@ LAZY_COMMANDS = {
     "check": "quiz.cli.banks:check",
     "list": "quiz.cli.banks:list_banks",
     "draft": "quiz.cli.draft:draft",
+    "review": "quiz.cli.review:review",
+    "new": "quiz.cli.review:new",
     "results": "quiz.cli.results:results",
     "report": "quiz.cli.report:report",
     "serve": "quiz.cli.serve:serve",

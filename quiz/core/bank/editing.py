@@ -66,12 +66,25 @@ class Progress:
 
 
 @dataclass(frozen=True)
+class Undone:
+    """A change undone."""
+
+    what: str
+    """What the change was: ``kept `dates-2023```, ``dropped `chief```."""
+    qid: str
+    """The question it was made to."""
+
+    def __str__(self) -> str:
+        return self.what
+
+
+@dataclass(frozen=True)
 class _Before:
-    """The bank and the log as they were before a change, and what the change was."""
+    """The bank and the log as they were before a change, and the change."""
 
     text: str
     log: ReviewLog
-    what: str
+    change: Undone
 
 
 class BankEditor:
@@ -92,6 +105,9 @@ class BankEditor:
         self._log_file = log_file
         self.log = read_log(log_file)
         self._undo: list[_Before] = []
+        self._read_for: str | None = None
+        self._tables: list[dict[str, Any]] = []
+        self._id_lines: dict[str, int] = {}
 
     @property
     def article(self) -> Article:
@@ -106,20 +122,34 @@ class BankEditor:
 
     # Reading ----------------------------------------------------------------------------
 
+    def _read(self) -> tuple[list[dict[str, Any]], dict[str, int]]:
+        """Every table as plain values, and the line of each question's id (worked out once
+        per version of the file)."""
+        if self._read_for is not self.text:
+            from quiz.core.tomlfile.lines import scan
+
+            aot = questions_of(self.doc)
+            tables = [] if aot is None else [plain(table) for table in aot]
+            lines = scan(self.text)
+            self._tables = tables
+            self._id_lines = {
+                str(t["id"]): lines.question(i).line("id")
+                for i, t in reversed(list(enumerate(tables)))
+                if isinstance(t.get("id"), str)
+            }
+            self._read_for = self.text
+        return self._tables, self._id_lines
+
     def tables(self) -> list[dict[str, Any]]:
         """Each question's table, as plain values, in file order."""
-        aot = questions_of(self.doc)
-        return [] if aot is None else [plain(table) for table in aot]
+        return [dict(table) for table in self._read()[0]]
 
     def __len__(self) -> int:
-        aot = questions_of(self.doc)
-        return 0 if aot is None else len(aot)
+        return len(self._read()[0])
 
     def table(self, position: int) -> dict[str, Any]:
         """The ``position``-th question's table (from 0), as plain values."""
-        aot = questions_of(self.doc)
-        assert aot is not None
-        return plain(aot[position])
+        return dict(self._read()[0][position])
 
     def qid(self, position: int) -> str:
         """The id of the ``position``-th question (``#n`` when it has none)."""
@@ -141,14 +171,12 @@ class BankEditor:
     def check(self, table: Mapping[str, Any], position: int | None = None) -> list[FieldProblem]:
         """What ``quiz check --strict`` would say of ``table`` standing at ``position`` (``None``:
         a new question)."""
-        from quiz.core.tomlfile.lines import scan
-
-        lines = scan(self.text)
-        others = {
-            self.qid(i): lines.question(i).line("id")
-            for i in range(len(self))
-            if i != position and isinstance(self.table(i).get("id"), str)
-        }
+        tables, id_lines = self._read()
+        others = dict(id_lines)
+        if position is not None and position < len(tables):
+            own = tables[position].get("id")
+            if isinstance(own, str) and sum(t.get("id") == own for t in tables) == 1:
+                del others[own]
         return check_table(table, self.index, others, self.shown)
 
     def placed(self, position: int) -> tuple[Any, tuple[Evidence, ...]] | None:
@@ -188,13 +216,13 @@ class BankEditor:
         problem when it has one."""
         self._refuse_with_problems(position)
         qid = self.qid(position)
-        self._change(f"kept `{qid}`", lambda: set_fields(self._at(position), {"draft": None}))
+        self._change("kept", qid, lambda: set_fields(self._at(position), {"draft": None}))
         self._set_log(self.log.with_kept(qid))
 
     def drop(self, position: int) -> None:
         """Delete the question, with the comment above it."""
         qid = self.qid(position)
-        self._change(f"dropped `{qid}`", lambda: delete_question(self.doc, position))
+        self._change("dropped", qid, lambda: delete_question(self.doc, position))
         self._set_log(self.log.with_dropped(qid))
 
     def update(self, position: int, values: Mapping[str, Any], keep: bool = False) -> bool:
@@ -205,7 +233,7 @@ class BankEditor:
         table = {k: v for k, v in table.items() if v is not None}
         kept = keep and "draft" in table and not self.check(table, position)
         changes = {**values, "draft": None} if kept else dict(values)
-        self._change(f"edited `{was}`", lambda: set_fields(self._at(position), changes))
+        self._change("edited", was, lambda: set_fields(self._at(position), changes))
         qid = self.qid(position)
         log = self.log
         if qid != was and was in log.kept + log.written:
@@ -220,7 +248,7 @@ class BankEditor:
     def add(self, values: Mapping[str, Any]) -> int:
         """Write a new question at the end of the bank; its position."""
         qid = str(values.get("id", ""))
-        self._change(f"wrote `{qid}`", lambda: append_question(self.doc, values))
+        self._change("wrote", qid, lambda: append_question(self.doc, values))
         self._set_log(self.log.with_written(qid))
         return len(self) - 1
 
@@ -232,9 +260,8 @@ class BankEditor:
             number += 1
         return f"{stem}-{number}"
 
-    def undo(self) -> str | None:
-        """Undo the last change; what it was (``kept `dates-2023```), or ``None`` if none is
-        left to undo."""
+    def undo(self) -> Undone | None:
+        """Undo the last change; the change, or ``None`` if none is left to undo."""
         if not self._undo:
             return None
         before = self._undo[-1]
@@ -242,7 +269,7 @@ class BankEditor:
         self._undo.pop()
         self.doc = self._parse(before.text)
         self._set_log(before.log)
-        return before.what
+        return before.change
 
     @property
     def can_undo(self) -> int:
@@ -263,10 +290,10 @@ class BankEditor:
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
             raise QuizError(f"cannot keep it: {first.message}{more}")
 
-    def _change(self, what: str, change: Any) -> None:
+    def _change(self, what: str, qid: str, change: Any) -> None:
         """Make ``change`` to the document and write it; undone in memory if it cannot be
         written."""
-        before = _Before(self.text, self.log, what)
+        before = _Before(self.text, self.log, Undone(f"{what} `{qid}`", qid))
         try:
             change()
             text = self.doc.as_string()

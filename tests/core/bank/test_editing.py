@@ -117,7 +117,7 @@ def test_undo_goes_back_change_by_change_to_the_file_as_it_was(bank: Path) -> No
     review.drop(1)
     review.update(0, {"prompt": "Which body was sanctioned?"})
     review.add({"id": review.new_id(), "kind": "claim", "claim": "X.", "verdict": "supported"})
-    said = [review.undo() for _ in range(4)]
+    said = [str(review.undo()) for _ in range(4)]
     assert said == [
         "wrote `mine-1`",
         "edited `directorate`",
