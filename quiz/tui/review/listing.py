@@ -15,12 +15,12 @@ from quiz.tui.text import shown
 
 
 def state_of(editor: BankEditor, position: int) -> str:
-    """A question's state in a word and a symbol: draft, kept, or with a problem."""
+    """A question's state in a word and a symbol: a draft, ready, or with a problem."""
     if editor.problems(position):
         return "✗ problem"
     if editor.is_draft(position):
         return "• draft  "
-    return "✓ kept   "
+    return "✓ ready  "
 
 
 class QuestionListScreen(Screen[int | None]):

@@ -65,11 +65,10 @@ class ReviewScreen(Screen[None]):
         """Show the question at :attr:`position` and the review's progress."""
         editor = self.editor
         progress = editor.progress
-        here = "" if self.position is None else f" · question {self.position + 1}/{len(editor)}"
+        here = "" if self.position is None else f" · {self.position + 1}/{len(editor)} · "
+        title = shown(editor.bank.info.title)
         self.query_one("#progress", Static).update(
-            Content.assemble(
-                ("Review ", "bold"), shown(editor.bank.info.title), f": {progress}{here}"
-            )
+            Content.assemble((str(progress), "bold"), here, title)
         )
         position = self.position
         if position is None:
@@ -83,8 +82,8 @@ class ReviewScreen(Screen[None]):
             state = "✓ Written in this review"
         else:
             state = "✓ Reviewed" + ("" if progress.left else ": every draft is reviewed")
-        title = Content.assemble((state, "bold"), "  ", shown(editor.qid(position)).stylize("dim"))
-        self.query_one("#state", Static).update(title)
+        said = Content.assemble((state, "bold"), "  ", shown(editor.qid(position)).stylize("dim"))
+        self.query_one("#state", Static).update(said)
         self.query_one("#played", Static).update(card.as_played(table))
         self.query_one("#key", Static).update(card.answer_key(table))
         self.query_one("#explanation", Static).update(card.explanation(table))
