@@ -68,8 +68,13 @@ def explanation(table: dict[str, Any]) -> Content:
     return Content.assemble(("Explanation: ", "bold"), text)
 
 
-def evidence_paragraphs(article: Article, evidence: Sequence[Evidence]) -> Content:
-    """Each paragraph the evidence stands in, the quoted words highlighted."""
+def evidence_paragraphs(article: Article, evidence: Sequence[Evidence] | None) -> Content:
+    """Each paragraph the evidence stands in, the quoted words highlighted; ``evidence`` is
+    ``None`` when the question has an error, so its evidence cannot be placed."""
+    if evidence is None:
+        return Content("Not placed in the article until the error above is fixed.").stylize(
+            "italic"
+        )
     found = tuple(evidence)
     if not found:
         return Content("No evidence in the article.").stylize("italic")

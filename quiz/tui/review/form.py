@@ -88,6 +88,7 @@ class EditScreen(Screen[int | None]):
         self.fields = FIELDS.get(self.kind, FIELDS["choice"])
         self.problems: list[FieldProblem] = []
         """What ``quiz check`` says of the question as the form has it now."""
+        self._started: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
         what = "New" if self.position is None else "Edit"
@@ -117,6 +118,7 @@ class EditScreen(Screen[int | None]):
     def on_mount(self) -> None:
         first = next(k for k, w in self.fields if w != "verdict")
         self.query_one(f"#f-{first}").focus()
+        self._started = self.values() if self.position is not None else {}
         self._check()
 
     # Reading the form -------------------------------------------------------------------
@@ -143,12 +145,13 @@ class EditScreen(Screen[int | None]):
         return {key: self.value(key, widget) for key, widget in self.fields}
 
     def changes(self) -> dict[str, Any]:
-        """The fields that differ from the question as it was (the others stay as written)."""
-        return {k: v for k, v in self.values().items() if v != self.original.get(k)}
+        """The fields changed in the form (the others stay as the file has them, even where
+        the form shows them escaped or with their spacing tidied)."""
+        return {k: v for k, v in self.values().items() if v != self._started.get(k)}
 
     def table(self) -> dict[str, Any]:
         """The question as the form has it."""
-        merged = {**self.original, **self.values()}
+        merged = {**self.original, **self.changes()}
         return {key: value for key, value in merged.items() if value is not None}
 
     # Checking ---------------------------------------------------------------------------

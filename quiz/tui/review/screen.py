@@ -28,7 +28,7 @@ class ReviewScreen(Screen[None]):
         Binding("u,ctrl+z", "undo", "Undo"),
         Binding("l", "list", "List"),
         Binding("w", "write", "Write"),
-        Binding("x", "not_in_article", "Not-in-article claim"),
+        Binding("x", "not_in_article", "Not-in-art."),
         Binding("right,j", "step(1)", "Next", show=False),
         Binding("left,p", "step(-1)", "Previous", show=False),
         Binding("question_mark", "app.help", "Help"),
@@ -91,7 +91,7 @@ class ReviewScreen(Screen[None]):
         problems_box.update(card.problems_text(problems))
         problems_box.set_class(bool(problems), "-bad")
         placed = editor.placed(position)
-        evidence = placed[1] if placed is not None else ()
+        evidence = placed[1] if placed is not None else None
         heading = Content("Evidence in the article:").stylize("underline")
         body = card.evidence_paragraphs(editor.article, evidence)
         self.query_one("#evidence", Static).update(Content("\n").join([heading, body]))
