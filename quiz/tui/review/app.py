@@ -13,6 +13,7 @@ class ReviewApp(App[None]):
 
     CSS_PATH = "review.tcss"
     TITLE = "factquiz review"
+    ENABLE_COMMAND_PALETTE = False  # nothing of the review is in it; its room goes to the keys
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("f1", "help", "Help", show=False),

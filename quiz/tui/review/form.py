@@ -73,9 +73,9 @@ class EditScreen(Screen[int | None]):
     with the question's position once saved, or ``None`` when left without saving."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save (and keep)", priority=True),
+        Binding("ctrl+s", "save", "Save and keep", priority=True),
         Binding("ctrl+e", "pick_evidence", "Evidence from article", priority=True),
-        Binding("escape", "discard", "Back, not saved"),
+        Binding("escape", "discard", "Back unsaved"),
         Binding("f1", "app.help", "Help"),
     ]
 

@@ -76,6 +76,7 @@ async def test_it_opens_at_the_first_draft_as_a_player_sees_it(bank: Path) -> No
         assert "Explanation: The article says so." in screen
         assert "¶5 s1 In December 2020, Washington imposed sanctions" in screen
         assert progress(app).startswith("0 of 3 reviewed, 0 kept")
+        assert "? Help" in screen.splitlines()[-1]  # every key of the footer fits in 80 columns
 
 
 async def test_keep_takes_draft_away_and_goes_on_to_the_next_draft(bank: Path) -> None:
