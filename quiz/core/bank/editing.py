@@ -107,7 +107,7 @@ class BankEditor:
         self._undo: list[_Before] = []
         self._read_for: str | None = None
         self._tables: list[dict[str, Any]] = []
-        self._id_lines: dict[str, int] = {}
+        self._id_lines: dict[str, int] | None = None
 
     @property
     def article(self) -> Article:
@@ -122,34 +122,39 @@ class BankEditor:
 
     # Reading ----------------------------------------------------------------------------
 
-    def _read(self) -> tuple[list[dict[str, Any]], dict[str, int]]:
-        """Every table as plain values, and the line of each question's id (worked out once
-        per version of the file)."""
+    def _read(self) -> list[dict[str, Any]]:
+        """Every table as plain values (worked out once per version of the file)."""
         if self._read_for is not self.text:
+            aot = questions_of(self.doc)
+            self._tables = [] if aot is None else [plain(table) for table in aot]
+            self._id_lines = None
+            self._read_for = self.text
+        return self._tables
+
+    def _first_line_of(self, qid: str) -> int:
+        """The line of the id of the first question with id ``qid`` (the file is scanned only
+        when an id used twice needs a line)."""
+        if self._id_lines is None:
             from quiz.core.tomlfile.lines import scan
 
-            aot = questions_of(self.doc)
-            tables = [] if aot is None else [plain(table) for table in aot]
             lines = scan(self.text)
-            self._tables = tables
             self._id_lines = {
                 str(t["id"]): lines.question(i).line("id")
-                for i, t in reversed(list(enumerate(tables)))
+                for i, t in reversed(list(enumerate(self._read())))
                 if isinstance(t.get("id"), str)
             }
-            self._read_for = self.text
-        return self._tables, self._id_lines
+        return self._id_lines.get(qid, 1)
 
     def tables(self) -> list[dict[str, Any]]:
         """Each question's table, as plain values, in file order."""
-        return [dict(table) for table in self._read()[0]]
+        return [dict(table) for table in self._read()]
 
     def __len__(self) -> int:
-        return len(self._read()[0])
+        return len(self._read())
 
     def table(self, position: int) -> dict[str, Any]:
         """The ``position``-th question's table (from 0), as plain values."""
-        return dict(self._read()[0][position])
+        return dict(self._read()[position])
 
     def qid(self, position: int) -> str:
         """The id of the ``position``-th question (``#n`` when it has none)."""
@@ -171,12 +176,12 @@ class BankEditor:
     def check(self, table: Mapping[str, Any], position: int | None = None) -> list[FieldProblem]:
         """What ``quiz check --strict`` would say of ``table`` standing at ``position`` (``None``:
         a new question)."""
-        tables, id_lines = self._read()
-        others = dict(id_lines)
-        if position is not None and position < len(tables):
-            own = tables[position].get("id")
-            if isinstance(own, str) and sum(t.get("id") == own for t in tables) == 1:
-                del others[own]
+        qid = table.get("id")
+        others: dict[str, int] = {}
+        if isinstance(qid, str) and any(
+            t.get("id") == qid for i, t in enumerate(self._read()) if i != position
+        ):
+            others[qid] = self._first_line_of(qid)
         return check_table(table, self.index, others, self.shown)
 
     def placed(self, position: int) -> tuple[Any, tuple[Evidence, ...]] | None:
