@@ -272,3 +272,44 @@ async def test_the_help_lists_every_key_of_every_review_screen(bank: Path) -> No
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_bank_text_shows_as_written_never_as_markup_or_control(bank: Path) -> None:
+    text = bank.read_text(encoding="utf-8").replace(
+        'prompt = "Which body did', 'prompt = "Which [b]body[/] \\u001b[31m did'
+    )
+    bank.write_text(text, encoding="utf-8")
+    app = review_app(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        screen = visible_text(app)
+        assert "Question: Which [b]body[/] \\x1b[31m did Washington sanction" in screen
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # nothing changed in the form: nothing escaped is written
+        await pilot.pause()
+        assert questions(bank)[0]["prompt"] == "Which [b]body[/] \x1b[31m did Washington " + (
+            "sanction in December 2020?"
+        )
+
+
+async def test_the_evidence_is_picked_in_the_article_from_the_form(bank: Path) -> None:
+    app = review_app(bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("e", "ctrl+e")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PickScreen)
+        area = picker.query_one(TextArea)
+        quote = "Washington imposed sanctions on Turkey’s Defense Industry Directorate"
+        assert area.selected_text == quote  # it opens at the question's evidence, selected
+        await pilot.press("ctrl+shift+left")  # a word less
+        await pilot.press("enter")  # the selection, now without "Directorate"
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EditScreen)
+        assert form.query_one("#f-evidence", TextArea).text == quote[: -len(" Directorate")]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert questions(bank)[0]["evidence"] == quote[: -len(" Directorate")]
