@@ -47,6 +47,7 @@ def _default_title(article_title: str | None, first_sentence: str) -> str:
     help="At most N questions, taken in turn from every rule and spread over the article.",
 )
 @click.option("--force", is_flag=True, help="Overwrite the bank file if it exists.")
+@click.option("--review", is_flag=True, help="Then review the drafted questions in the app.")
 def draft(
     article: Path,
     out: Path | None,
@@ -54,6 +55,7 @@ def draft(
     title: str | None,
     max_questions: int,
     force: bool,
+    review: bool,
 ) -> None:
     """Draft a question bank from ARTICLE, a UTF-8 text file (paragraphs split by blank lines).
 
@@ -111,4 +113,9 @@ def draft(
     more = f"; {left} more left out (--max or no unique quote)" if left > 0 else ""
     wrote = plural(len(drafted.questions), "draft question")
     click.echo(f"Wrote {wrote} to {target} ({summary}){more}.")
+    if review:
+        from quiz.cli.review import open_review
+
+        open_review(target)
+        return
     click.echo(f"Review each, remove its `draft = true`, then run: quiz check {target}")

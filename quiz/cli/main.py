@@ -14,6 +14,8 @@ LAZY_COMMANDS = {
     "draft": "quiz.cli.draft:draft",
     "export": "quiz.cli.export:export",
     "import": "quiz.cli.imports:import_bank",
+    "review": "quiz.cli.review:review",
+    "new": "quiz.cli.review:new",
     "results": "quiz.cli.results:results",
     "report": "quiz.cli.report:report",
     "serve": "quiz.cli.serve:serve",
