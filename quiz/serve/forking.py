@@ -165,12 +165,6 @@ class ForkServer:
                 os.close(fd)
             theirs = []
             pid = await asyncio.wait_for(answer, SPAWN_SECONDS)
-            process = ForkedProcess(
-                pid,
-                await self._writer(stdin_write),
-                await self._reader(stdout_read),
-                await self._reader(stderr_read),
-            )
         except BaseException as exc:
             for fd in theirs + ours:
                 with contextlib.suppress(OSError):
@@ -180,6 +174,16 @@ class ForkServer:
             raise
         finally:
             self._pending.pop(ident, None)
+        try:  # from here the pipes belong to their file objects
+            process = ForkedProcess(
+                pid,
+                await self._writer(stdin_write),
+                await self._reader(stdout_read),
+                await self._reader(stderr_read),
+            )
+        except BaseException:
+            _kill_group(pid)
+            raise
         self._children[pid] = process
         if pid in self._early_exits:
             process.ended(self._early_exits.pop(pid))
@@ -245,6 +249,8 @@ class ForkServer:
                     answer.set_result(int(message["pid"]))
                 else:
                     answer.set_exception(ForkError(str(message.get("error"))))
+            elif "pid" in message:  # forked after its tab gave up waiting: nobody reads it
+                _kill_group(int(message["pid"]))
 
     def _on_lost(self) -> None:
         """The fork server is gone: its children (sent SIGTERM by Linux) are watched until
@@ -291,6 +297,12 @@ class ForkServer:
         if self.process.returncode is None:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(self.process.pid, signal.SIGKILL)
+
+
+def _kill_group(pid: int) -> None:
+    """Kill the process group of a forked app nobody holds (its fork server reaps it)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
 
 
 async def _watch_until_gone(child: ForkedProcess) -> None:

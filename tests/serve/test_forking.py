@@ -260,3 +260,19 @@ def test_an_environment_the_app_was_not_imported_with_is_refused_and_started_afr
             await forks.stop()
 
     asyncio.run(scenario())
+
+
+def test_an_app_forked_after_its_tab_gave_up_is_killed() -> None:
+    async def scenario() -> None:
+        forks = await bare_fork_server()
+        try:
+            late = await asyncio.create_subprocess_exec(
+                sys.executable, "-c", "import time; time.sleep(30)", start_new_session=True
+            )
+            forks._on_message({"id": 10**6, "pid": late.pid})  # an answer nobody waits for
+            assert await asyncio.wait_for(late.wait(), 5) == -signal.SIGKILL
+            assert forks.running
+        finally:
+            await forks.stop()
+
+    asyncio.run(scenario())
