@@ -1,10 +1,12 @@
 """The warm fork server of ``quiz serve``: one process with the app imported, forking each tab.
 
-Starting a tab from nothing means a fresh Python importing Textual and the app, about a second
-of CPU each; thirty tabs opening together on two cores wait ten seconds. This process imports
-the app's modules once (:data:`WARM_MODULES`), freezes them out of the garbage collector
-(``gc.freeze``, so that no collection writes to their pages) and then forks one child per tab:
-the child starts at once and shares the imported modules' memory, copy on write.
+A tab started from nothing is a fresh Python importing Textual and the app: about a quarter of
+a second of CPU before its first screen, ten seconds for thirty tabs opening together on two
+cores. This process imports the app's modules once (:data:`WARM_MODULES`), plays a tab once
+headless (:data:`REHEARSAL`: what a tab imports and caches is then made here), freezes it all
+out of the garbage collector (``gc.freeze``, the collector off until then, so that no
+collection writes to those pages) and then forks one child per tab: the child draws its first
+screen for a twentieth of a second of CPU and shares the rest's memory, copy on write.
 
 It runs as ``python -m quiz.serve.forkserver --fd N`` (:mod:`quiz.serve.forking` starts it),
 with the environment textual-serve gives an app (Textual reads its settings when imported), and
@@ -20,6 +22,10 @@ A child is what the exec'd app process was: the leader of its own process group 
 can kill the group), sent SIGTERM when its parent (this process) dies, which in turn is sent
 SIGTERM when the server dies. When the socket closes (the server stopped or died) the children
 still running are terminated, then killed, and this process ends.
+
+What differs from an exec'd app, none of it seen in the tab: ``/proc/PID/environ`` and the
+command line show the fork server's (psutil names a tab ``quiz-tab``), and every tab has the
+fork server's string-hash seed (``random`` is reseeded in each child by Python itself).
 
 Only the standard library here: what this process imports, every tab carries.
 """
