@@ -2,16 +2,17 @@
 
 Runs the same class twice in one run, each on a fresh server: tabs started the old way (a fresh
 Python per tab) and forked from the warm fork server. Each tab speaks the page's protocol
-(aiohttp websocket, screen emulated with pyte) from a separate client process, as browsers on
-other machines would: it waits for the name screen, types a name (a key every 50 ms), answers
-every question of a small bank. When every tab shows its first question the server side takes
-the memory of the app processes (psutil PSS; shared pages are split between their sharers),
-plus the fork server's, split between the tabs. Prints the time from opening the websocket to
-the name screen and to the first question, the memory per tab, the CPU time used by the app
-processes and by the clients, the load average, and whether every answer was stored.
-Not a test: figures for the README and the issue.
+(aiohttp websocket, screen emulated with pyte) from a client process of its own (or several),
+as browsers on other machines would: it waits for the name screen, types a name (a key every
+50 ms), answers every question of a small bank. When every tab shows its first question the
+server side takes the memory of the app processes (psutil PSS; shared pages are split between
+their sharers), plus the fork server's, split between the tabs. Prints the times to the name
+screen, for the typing, from Enter to the first question and in all, the memory per tab, the
+CPU time of the app processes, the server, the clients and everything else on the machine, the
+load average, and whether every answer was stored. Not a test: figures for the issue.
 
     python bench/serve_load.py [--sessions 30] [--questions 3] [--only warm|cold]
+        [--no-rehearsal] [--client-processes 1]
 """
 
 from __future__ import annotations
@@ -60,7 +61,9 @@ WS_URL = re.compile(r'data-session-websocket-url="([^"]+)"')
 KEY_SECONDS = 0.05
 """The pause between two keys a student types."""
 AT_FIRST_QUESTION = "every tab shows its first question"
-"""What the client process prints when the server side should measure memory."""
+"""What a client process prints when the server side may measure memory (of all its tabs)."""
+READY = "ready"
+"""What a client process prints once imported: the tabs open when every client is ready."""
 
 
 def write_bank(folder: Path, questions: int) -> Path:
@@ -83,6 +86,10 @@ class Result:
     name: str
     name_screen: float = 0.0
     first_question: float = 0.0
+    typing: float = 0.0
+    """From the name screen to the Enter after the name (the client's own pace)."""
+    after_enter: float = 0.0
+    """From the Enter after the name to the first question."""
     finished: float = 0.0
     error: str = ""
 
@@ -131,11 +138,15 @@ class Student:
                 await ws.send_json(["focus"])
                 await self.until(ws, "Your name", 120)
                 out.name_screen = time.monotonic() - started
-                await self.type(ws, f"{self.name}\r")
+                await self.type(ws, self.name)
+                await ws.send_json(["stdin", "\r"])
+                entered = time.monotonic()
+                out.typing = entered - started - out.name_screen
                 for index, (prompt, key) in enumerate(plan):
                     await self.until(ws, prompt, 120)
                     if index == 0:
                         out.first_question = time.monotonic() - started
+                        out.after_enter = time.monotonic() - entered
                         arrived.set()
                         await go.wait()
                     await self.type(ws, key)
@@ -145,9 +156,13 @@ class Student:
                 await self.until(ws, "Score", 60)
 
 
-async def students(url: str, sessions: int, plan: list[tuple[str, str]]) -> None:
-    """The client process: ``sessions`` tabs at once; JSON results on the last line."""
-    results = [Result(f"student{n:02}") for n in range(sessions)]
+async def students(url: str, first: int, sessions: int, plan: list[tuple[str, str]]) -> None:
+    """A client process: ``sessions`` tabs at once (numbered from ``first``), once told to
+    start; JSON results on the last line."""
+    loop = asyncio.get_running_loop()
+    print(READY, flush=True)
+    await loop.run_in_executor(None, sys.stdin.readline)
+    results = [Result(f"student{first + n:02}") for n in range(sessions)]
     arrivals = [asyncio.Event() for _ in results]
     go = asyncio.Event()
 
@@ -162,7 +177,7 @@ async def students(url: str, sessions: int, plan: list[tuple[str, str]]) -> None
     async def barrier() -> None:
         await asyncio.gather(*(event.wait() for event in arrivals))
         print(AT_FIRST_QUESTION, flush=True)
-        await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
+        await loop.run_in_executor(None, sys.stdin.readline)
         go.set()
 
     waiting = asyncio.create_task(barrier())
@@ -217,7 +232,17 @@ def pss_mib(pid: int) -> float:
         return 0.0
 
 
-async def measure(warm: bool, sessions: int, questions: int, folder: Path) -> Figures:
+async def tell(clients: list[asyncio.subprocess.Process], line: bytes) -> None:
+    """Write ``line`` to every client process."""
+    for client in clients:
+        assert client.stdin is not None
+        client.stdin.write(line)
+        await client.stdin.drain()
+
+
+async def measure(
+    warm: bool, sessions: int, questions: int, folder: Path, client_processes: int
+) -> Figures:
     """Serve a class of ``sessions`` tabs, started the ``warm`` way or the old way."""
     home = folder / ("warm" if warm else "cold")
     home.mkdir()
@@ -256,40 +281,58 @@ async def measure(warm: bool, sessions: int, questions: int, folder: Path) -> Fi
             await asyncio.sleep(0.2)
 
     sampler = asyncio.create_task(sample_cpu())
+    share = -(-sessions // client_processes)
+    blocks = [(f, min(share, sessions - f)) for f in range(0, sessions, share)]
+    clients = [
+        await asyncio.create_subprocess_exec(
+            sys.executable,
+            __file__,
+            "--client",
+            url,
+            "--first",
+            str(first),
+            "--sessions",
+            str(count),
+            "--plan",
+            json.dumps(plan),
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+        )
+        for first, count in blocks
+    ]
+    for client in clients:
+        assert client.stdout is not None
+        assert (await client.stdout.readline()).decode().strip() == READY
     started = time.monotonic()
     busy_before, ours_before = busy_seconds(), own_seconds()
-    client = await asyncio.create_subprocess_exec(
-        sys.executable,
-        __file__,
-        "--client",
-        url,
-        "--sessions",
-        str(sessions),
-        "--plan",
-        json.dumps(plan),
-        stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-    )
-    assert client.stdout is not None and client.stdin is not None
-    pss: list[float] = []
-    fork_server_pss = 0.0
-    last = b""
-    while line := await client.stdout.readline():
-        last = line
-        if line.decode().strip() == AT_FIRST_QUESTION:
-            load = os.getloadavg()
-            pss = [pss_mib(pid) for pid in server.app_pids()]
-            fork_server_pss = pss_mib(server.forks.pid) if server.forks is not None else 0.0
-            client.stdin.write(b"go\n")
-            await client.stdin.drain()
-    await client.wait()
+    await tell(clients, b"start\n")
+
+    async def follow(client: asyncio.subprocess.Process, arrived: asyncio.Event) -> bytes:
+        assert client.stdout is not None
+        last = b""
+        while line := await client.stdout.readline():
+            last = line
+            if line.decode().strip() == AT_FIRST_QUESTION:
+                arrived.set()
+        arrived.set()
+        await client.wait()
+        return last
+
+    arrivals = [asyncio.Event() for _ in clients]
+    followers = [asyncio.create_task(follow(c, e)) for c, e in zip(clients, arrivals, strict=True)]
+    await asyncio.gather(*(event.wait() for event in arrivals))
+    load = os.getloadavg()
+    pss = [pss_mib(pid) for pid in server.app_pids()]
+    fork_server_pss = pss_mib(server.forks.pid) if server.forks is not None else 0.0
+    await tell(clients, b"go\n")
+    lasts = await asyncio.gather(*followers)
     wall = time.monotonic() - started
     fork_server_cpu = own_seconds(server.forks.pid) if server.forks is not None else 0.0
     busy, server_cpu = busy_seconds() - busy_before, own_seconds() - ours_before + fork_server_cpu
     sampler.cancel()
     await server.stop()
-    report = json.loads(last)
-    results = [Result(**r) for r in report["results"]]
+    reports = [json.loads(last) for last in lasts]
+    results = [Result(**r) for report in reports for r in report["results"]]
     store = ResultsStore.open(db, create=False)
     attempts = store.attempts()
     answers = sum(len(store.answers(a.id)) for a in attempts)
@@ -301,9 +344,12 @@ async def measure(warm: bool, sessions: int, questions: int, folder: Path) -> Fi
         pss,
         fork_server_pss,
         sum(cpu.values()),
-        float(report["cpu"]),
+        sum(float(report["cpu"]) for report in reports),
         server_cpu,
-        max(0.0, busy - server_cpu - sum(cpu.values()) - float(report["cpu"])),
+        max(
+            0.0,
+            busy - server_cpu - sum(cpu.values()) - sum(float(report["cpu"]) for report in reports),
+        ),
         load,
         stored,
         wall,
@@ -330,6 +376,8 @@ def show(figures: Figures, sessions: int) -> None:
             print(f"  {r.name}: {r.error}")
     print("  to the name screen:       " + summary([r.name_screen for r in done], "s"))
     print("  to the first question:    " + summary([r.first_question for r in done], "s"))
+    print("  typing the name:          " + summary([r.typing for r in done], "s"))
+    print("  Enter to first question:  " + summary([r.after_enter for r in done], "s"))
     print(f"  (the name typed at {KEY_SECONDS * 1000:.0f} ms a key, {len(done[0].name) + 1} keys)")
     print("  PSS per app process:      " + summary(figures.pss, " MiB"))
     total = sum(figures.pss) + figures.fork_server_pss
@@ -345,13 +393,16 @@ def show(figures: Figures, sessions: int) -> None:
     print("  every answer stored" if figures.stored else "  MISSING ANSWERS")
 
 
-async def run(sessions: int, questions: int, ways: list[bool]) -> int:
-    print(f"{sessions} tabs at once, {questions} questions each, {os.cpu_count()} CPUs")
+async def run(sessions: int, questions: int, ways: list[bool], client_processes: int) -> int:
+    print(
+        f"{sessions} tabs at once, {questions} questions each, {os.cpu_count()} CPUs, "
+        f"the tabs in {client_processes} client processes"
+    )
     print(f"load average at the start: {os.getloadavg()}")
     ok = True
     with tempfile.TemporaryDirectory(prefix="serve-load-") as tmp:
         for warm in ways:
-            figures = await measure(warm, sessions, questions, Path(tmp))
+            figures = await measure(warm, sessions, questions, Path(tmp), client_processes)
             show(figures, sessions)
             ok = ok and figures.stored and not any(r.error for r in figures.results)
     return 0 if ok else 1
@@ -365,16 +416,24 @@ def main() -> None:
     parser.add_argument(
         "--no-rehearsal", action="store_true", help="a fork server that only imports the app"
     )
+    parser.add_argument(
+        "--client-processes",
+        type=int,
+        default=1,
+        help="client processes the tabs are spread over (more cost more CPU: 6 did not help)",
+    )
     parser.add_argument("--client", help=argparse.SUPPRESS)
+    parser.add_argument("--first", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--plan", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.client:
-        asyncio.run(students(args.client, args.sessions, [tuple(p) for p in json.loads(args.plan)]))
+        plan = [tuple(p) for p in json.loads(args.plan)]
+        asyncio.run(students(args.client, args.first, args.sessions, plan))
         return
     ways = {"warm": [True], "cold": [False], None: [False, True]}[args.only]
     if args.no_rehearsal:
         server_module.start_fork_server = partial(start_fork_server, rehearse=False)
-    sys.exit(asyncio.run(run(args.sessions, args.questions, ways)))
+    sys.exit(asyncio.run(run(args.sessions, args.questions, ways, max(1, args.client_processes))))
 
 
 if __name__ == "__main__":
