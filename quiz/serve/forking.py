@@ -101,7 +101,11 @@ class ForkServer:
         played a tab once; None where forking is not offered, or when it failed."""
         if not sys.platform.startswith("linux"):
             return None
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        try:
+            ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        except OSError as exc:
+            log.warning("no fork server (%s): every tab starts a fresh process", exc)
+            return None
         command = [sys.executable, "-m", "quiz.serve.forkserver", "--fd", str(theirs.fileno())]
         if warm is not None:
             command += ["--warm", ",".join(warm)]

@@ -97,8 +97,6 @@ class QuizServer(Server):
 
     async def start(self) -> str:
         """Listen; return the address to open (the real port when ``port`` was 0)."""
-        if self.options.warm_start:
-            self.forks = await start_fork_server(app_environment(self.options, Path()))
         app = await self._make_app()
         self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await self._runner.setup()
@@ -107,6 +105,8 @@ class QuizServer(Server):
         if self.port == 0:
             self.port = int(self._runner.addresses[0][1])
             self.public_url = public_url(self.host, self.port, self.options.public_url)
+        if self.options.warm_start:  # once listening works; before anyone knows the address
+            self.forks = await start_fork_server(app_environment(self.options, Path()))
         return self.public_url
 
     async def stop(self) -> None:
