@@ -154,6 +154,24 @@ def test_tabs_end_with_a_fork_server_that_dies_and_new_tabs_start_afresh(
     asyncio.run(scenario())
 
 
+def test_without_warm_start_each_tab_starts_afresh(make_options: Options) -> None:
+    async def scenario() -> None:
+        async with serving(make_options(warm_start=False)) as server:
+            assert server.forks is None
+            tab = Tab(server.public_url)
+            try:
+                await tab.join(CODE)
+                await tab.connect()
+                await tab.wait_for_text("Your name")
+                [seat] = server.seats.values()
+                assert not seat.service.forked and seat.service.pid is not None
+                assert psutil.Process(seat.service.pid).ppid() == os.getpid()
+            finally:
+                await tab.close()
+
+    asyncio.run(scenario())
+
+
 # One forked app process, its browser gone -------------------------------------------------------
 
 
