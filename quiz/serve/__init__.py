@@ -7,6 +7,8 @@ process outliving its tab or the server, and a page that loads nothing from the 
 - :mod:`quiz.serve.network`: the address students open;
 - :mod:`quiz.serve.guard`: the join code, lockouts, passes and tickets;
 - :mod:`quiz.serve.process`: one tab's app process;
+- :mod:`quiz.serve.forkserver` and :mod:`quiz.serve.forking`: the warm process each tab's app
+  is forked from, and the server's end of it;
 - :mod:`quiz.serve.roster`: who is playing, for the teacher's terminal;
 - :mod:`quiz.serve.pages` and :mod:`quiz.serve.server`: the pages and the server.
 """

@@ -93,6 +93,9 @@ class ServeOptions:
     """At most this many app processes at once; the next visitor is told the class is full."""
     extra_env: Mapping[str, str] = field(default_factory=dict)
     """More environment for every app process (tests use it for a private data folder)."""
+    warm_start: bool = True
+    """Fork each tab's app from a warm process with the app imported (Linux), rather than
+    start a fresh Python for each: ready sooner, sharing memory."""
 
 
 def app_command(options: ServeOptions, session_id: str) -> list[str]:

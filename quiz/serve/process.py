@@ -5,6 +5,9 @@ the holes closed:
 
 - The app runs from an argument list (no shell) with its own environment, in a process group of
   its own, and on Linux is sent SIGTERM if the server dies.
+- Given a warm fork server (:mod:`quiz.serve.forking`), the app process is forked from it rather
+  than started afresh: the same command, environment, process group and pipes, ready sooner.
+  Should the fork server fail, the tab starts afresh.
 - The known leak: when the browser's connection drops while the app is drawing, textual-serve's
   reader stops on the failed write and nobody reads the app's output any more; the app then blocks
   on a full pipe and never sees the request to quit. Here a failed (or stuck) write only marks the
@@ -23,12 +26,14 @@ import logging
 import os
 import shlex
 import signal
-import sys
 from asyncio.subprocess import Process
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
+
+from quiz.serve.forking import ForkedProcess, ForkError, ForkServer
+from quiz.serve.forkserver import PRCTL, die_with_parent
 
 log = logging.getLogger("quiz.serve")
 
@@ -43,27 +48,29 @@ STDERR_KEEP = 16 * 1024
 PRELUDE = b"__GANGLION__\n"
 """The line a Textual app in web mode prints before its first packet."""
 
-
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child, between fork and exec
-    """Ask Linux to send SIGTERM to this process when the server's thread ends."""
-    if _PRCTL is not None:
-        _PRCTL(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+AppProcess = Process | ForkedProcess
+"""A tab's app process: started afresh, or forked from the warm fork server."""
 
 
-def _load_prctl() -> Callable[[int, int], int] | None:
-    """``prctl`` from the C library, looked up before any fork; None off Linux."""
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        import ctypes
-
-        prctl: Callable[[int, int], int] = ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):
-        return None
-    return prctl
+async def _nothing(*args: object) -> None:
+    """A browser that takes everything and says nothing (for :func:`start_fork_server`)."""
 
 
-_PRCTL = _load_prctl()
+async def start_fork_server(
+    extra_env: Mapping[str, str], *, warm: Sequence[str] | None = None, rehearse: bool = True
+) -> ForkServer | None:
+    """A warm fork server for the tabs of a class whose app processes get ``extra_env`` (the
+    per-tab variables may differ); None where forking is not offered or did not start.
+    ``warm`` and ``rehearse`` as :meth:`ForkServer.start` takes them."""
+    probe = GuardedAppService(
+        [],
+        extra_env,
+        write_bytes=_nothing,
+        write_str=_nothing,
+        close=_nothing,
+        download_manager=DownloadManager(),
+    )
+    return await ForkServer.start(probe.environment(), warm, rehearse)
 
 
 class GuardedAppService(AppService):
@@ -78,8 +85,10 @@ class GuardedAppService(AppService):
         write_str: Callable[[str], Awaitable[None]],
         close: Callable[[], Awaitable[object]],
         download_manager: DownloadManager,
+        forks: ForkServer | None = None,
     ) -> None:
-        """Run ``argv`` with ``env`` added to the usual web-driver environment."""
+        """Run ``argv`` with ``env`` added to the usual web-driver environment; forked from
+        ``forks`` when it is given and running."""
 
         async def close_remote() -> None:
             await close()
@@ -99,9 +108,20 @@ class GuardedAppService(AppService):
         """Set once a write to the browser failed: from then on output is read and dropped."""
         self.stderr_tail = b""
         """The end of the app's error output."""
+        self.forks = forks
+        """The warm fork server to start the app from, if any."""
+        self.launched_env: dict[str, str] = {}
+        """The environment the app process was started with (a forked app's
+        ``/proc/PID/environ`` still shows the fork server's)."""
+        self._process: AppProcess | None = None  # type: ignore[assignment]
 
     @property
-    def process(self) -> Process | None:
+    def forked(self) -> bool:
+        """Whether the app process was forked from the warm fork server."""
+        return isinstance(self._process, ForkedProcess)
+
+    @property
+    def process(self) -> AppProcess | None:
         """The app process, once started."""
         return self._process
 
@@ -110,9 +130,24 @@ class GuardedAppService(AppService):
         """The app's process id (also its process group id), once started."""
         return self._process.pid if self._process is not None else None
 
-    async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
+    def environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        """The app process's whole environment."""
         environment = self._build_environment(width=width, height=height)
         environment.update(self.extra_env)
+        return environment
+
+    async def _open_app_process(  # type: ignore[override]
+        self, width: int = 80, height: int = 24
+    ) -> AppProcess:
+        environment = self.launched_env = self.environment(width, height)
+        if self.forks is not None and self.forks.running:
+            try:
+                self._process = forked = await self.forks.spawn(self.argv, environment)
+            except ForkError as exc:
+                log.warning("%s; this tab starts afresh", exc)
+            else:
+                self._stdin = forked.stdin
+                return forked
         self._process = process = await asyncio.create_subprocess_exec(
             *self.argv,
             stdin=asyncio.subprocess.PIPE,
@@ -120,7 +155,7 @@ class GuardedAppService(AppService):
             stderr=asyncio.subprocess.PIPE,
             env=environment,
             start_new_session=True,
-            preexec_fn=_die_with_parent if _PRCTL is not None else None,
+            preexec_fn=die_with_parent if PRCTL is not None else None,
         )
         assert process.stdin is not None
         self._stdin = process.stdin

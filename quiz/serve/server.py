@@ -29,10 +29,11 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.server import Server
 
 from quiz.serve import pages
+from quiz.serve.forking import ForkServer
 from quiz.serve.guard import JoinGuard
 from quiz.serve.network import public_url
 from quiz.serve.options import ServeOptions, app_command, app_environment, bounded_size
-from quiz.serve.process import QUIT_SECONDS, TERM_SECONDS, GuardedAppService
+from quiz.serve.process import QUIT_SECONDS, TERM_SECONDS, GuardedAppService, start_fork_server
 from quiz.serve.roster import Roster
 
 log = logging.getLogger("quiz.serve")
@@ -87,6 +88,8 @@ class QuizServer(Server):
         """Private folder of the tabs' status files (removed by :meth:`stop`)."""
         self.roster = Roster(self.runtime_dir)
         """Who is playing, for the teacher's terminal."""
+        self.forks: ForkServer | None = None
+        """The warm process the tabs' apps are forked from (None: each starts afresh)."""
         self._runner: web.AppRunner | None = None
         self._closing = False
 
@@ -102,6 +105,8 @@ class QuizServer(Server):
         if self.port == 0:
             self.port = int(self._runner.addresses[0][1])
             self.public_url = public_url(self.host, self.port, self.options.public_url)
+        if self.options.warm_start:  # once listening works; before anyone knows the address
+            self.forks = await start_fork_server(app_environment(self.options, Path()))
         return self.public_url
 
     async def stop(self) -> None:
@@ -123,6 +128,8 @@ class QuizServer(Server):
                     asyncio.gather(*(close(s) for s in seats), return_exceptions=True),
                     QUIT_SECONDS + TERM_SECONDS + 2,
                 )
+        if self.forks is not None:
+            await self.forks.stop()  # the children left are ended with it
         self.kill_all()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -133,6 +140,8 @@ class QuizServer(Server):
         """Kill every app process group still running, at once (last resort)."""
         for seat in list(self.seats.values()):
             seat.service.kill_now()
+        if self.forks is not None:
+            self.forks.kill_now()
 
     @property
     def full(self) -> bool:
@@ -233,6 +242,7 @@ class QuizServer(Server):
             write_str=websocket.send_str,
             close=websocket.close,
             download_manager=self.download_manager,
+            forks=self.forks,
         )
         self.seats[session_id] = Seat(session_id, request.remote or "?", service, websocket)
         self.roster.joined(session_id)

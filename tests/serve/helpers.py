@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import aiohttp
 import pyte
 
+from quiz.serve.forkserver import TAB_NAME
 from quiz.serve.guard import JoinGuard
 from quiz.serve.options import ServeOptions
 from quiz.serve.server import QuizServer
@@ -225,13 +226,19 @@ def alive(pid: int) -> bool:
         return False
 
 
+def is_tab(process: Any) -> bool:
+    """Whether the psutil ``process`` is a tab's app: ``quiz play``, started afresh or forked
+    from the fork server (which names its children)."""
+    return process.name() == TAB_NAME.decode() or "play" in process.cmdline()
+
+
 def quiz_children() -> list[int]:
-    """Processes below this one running ``quiz play``."""
+    """Processes below this one running ``quiz play``, started afresh or forked."""
     if psutil is not None:
         found = []
         for child in psutil.Process().children(recursive=True):
             try:
-                if "play" in child.cmdline() and child.status() != psutil.STATUS_ZOMBIE:
+                if is_tab(child) and child.status() != psutil.STATUS_ZOMBIE:
                     found.append(child.pid)
             except psutil.NoSuchProcess:
                 continue
@@ -242,9 +249,10 @@ def quiz_children() -> list[int]:
             try:
                 stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
                 cmdline = (entry / "cmdline").read_bytes().split(b"\0")
+                forked = (entry / "comm").read_bytes().strip() == TAB_NAME
             except OSError:
                 continue
-            if stat[0] != "Z" and int(stat[1]) == me and b"play" in cmdline:
+            if stat[0] != "Z" and int(stat[1]) == me and (b"play" in cmdline or forked):
                 found.append(int(entry.name))
     return found
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from quiz.serve.forkserver import SERVER_NAME
 from quiz.serve.options import SERVED_FLAG, ServeOptions
 from quiz.serve.process import QUIT_SECONDS, TERM_SECONDS
 
@@ -20,6 +21,7 @@ from .helpers import (
     RawTab,
     Tab,
     eventually,
+    is_tab,
     psutil,
     quiz_children,
     serve_command,
@@ -101,8 +103,11 @@ def test_no_process_outlives_a_killed_server(bank: Path, tmp_path: Path) -> None
                 await tab.join(CODE)
                 await tab.connect()
                 await tab.wait_for_text("Score" if not SERVED_FLAG else "Your name")
-                apps = [p.pid for p in psutil.Process(server.pid).children(recursive=True)]
-                assert len(apps) == 1
+                below = psutil.Process(server.pid).children(recursive=True)
+                apps = [p.pid for p in below]  # the tab's app, and the fork server it came from
+                forks = [p for p in below if p.name() == SERVER_NAME.decode()]
+                assert len([p for p in below if is_tab(p)]) == 1 and len(forks) == 1
+                assert len(apps) == 2
                 server.kill()  # no chance to clean up: the apps must still go
                 await server.wait()
                 assert not await wait_until_gone(apps, A_FEW_SECONDS)

@@ -12,10 +12,11 @@ from click.testing import CliRunner
 
 from quiz.cli.main import main
 from quiz.core.play.session import QuizItem
+from quiz.serve.forkserver import SERVER_NAME
 from quiz.serve.options import SERVED_FLAG
 
 from .conftest import CODE, SEED
-from .helpers import Tab, psutil, serve_command, wait_until_gone
+from .helpers import Tab, is_tab, psutil, serve_command, wait_until_gone
 
 
 @pytest.mark.parametrize(
@@ -84,8 +85,11 @@ def test_serve_prints_the_address_and_code_then_stops_cleanly(
                     await read_until("1 tab without a name yet")
                 apps = []
                 if psutil is not None:
-                    apps = [p.pid for p in psutil.Process(server.pid).children(recursive=True)]
-                    assert len(apps) == 1
+                    below = psutil.Process(server.pid).children(recursive=True)
+                    apps = [p.pid for p in below]  # the tab, and the fork server it came from
+                    forks = [p for p in below if p.name() == SERVER_NAME.decode()]
+                    assert len([p for p in below if is_tab(p)]) == 1
+                    assert len(apps) == 1 + len(forks)
                 os.kill(server.pid, signal.SIGINT)
                 await read_until("Stopping")
                 assert await asyncio.wait_for(server.wait(), 15) == 0

@@ -178,6 +178,7 @@ def test_the_next_visitor_of_a_full_class_is_told_so(make_options: Options) -> N
                 pid = server.app_pids()[0]
                 await tabs[0].close()
                 assert not await wait_until_gone([pid], 6)
+                await eventually(lambda: len(server.seats) == 1, "the seat freed", 3)
                 status, html = await tabs[2].page()  # a seat is free again
                 assert status == 200 and "ws/" in html
             finally:
@@ -196,8 +197,13 @@ def test_terminal_sizes_from_the_browser_are_bounded(make_options: Options) -> N
                 await tab.connect(width=100000, height=3)
                 await eventually(lambda: len(server.app_pids()) == 1, "one app process")
                 [pid] = server.app_pids()
-                environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
-                assert b"COLUMNS=300" in environ and b"ROWS=10" in environ
+                [seat] = server.seats.values()
+                environ = seat.service.launched_env
+                assert (environ["COLUMNS"], environ["ROWS"]) == ("300", "10")
+                if not seat.service.forked:  # a forked app's /proc shows the fork server's
+                    assert f"COLUMNS={environ['COLUMNS']}".encode() in Path(
+                        f"/proc/{pid}/environ"
+                    ).read_bytes().split(b"\0")
 
                 def footer_at(row: int) -> Callable[[], bool]:
                     def there() -> bool:
