@@ -42,9 +42,10 @@ def _default_title(article_title: str | None, first_sentence: str) -> str:
     "--max",
     "max_questions",
     type=click.IntRange(min=1),
-    default=300,
+    default=30,
     show_default=True,
-    help="At most N questions, taken in turn from every rule and spread over the article.",
+    help="Write the best N questions, best first: one per fact, spread over the article's "
+    "paragraphs and kinds.",
 )
 @click.option("--force", is_flag=True, help="Overwrite the bank file if it exists.")
 def draft(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from quiz.core.draft.common import Draft, cloze, distinct, fold, rotate
 from quiz.core.draft.context import Context
-from quiz.core.draft.gazetteer import HONORIFICS
+from quiz.core.draft.gazetteer import COUNTRIES, DEMONYMS, HONORIFICS
 from quiz.core.draft.mentions import Entity, Mention
 
 _ASK = {
@@ -54,6 +54,13 @@ def _role_prompt(m: Mention) -> str:
     role = " ".join(m.role.split())
     if not role or role.split()[0] in HONORIFICS:
         return ""
+    first = role.split()[0]
+    opens = m.role_start == m.sentence.start
+    proper = first in DEMONYMS or first in COUNTRIES or first.endswith(("’s", "'s"))
+    if opens and role.split()[-1].islower() and not proper:
+        role = role[:1].lower() + role[1:]  # "Freight analyst" opens a sentence
+    if m.possessor and role[:1].isupper():
+        role = f"{m.possessor}’s {role}"  # "Lithuania’s Foreign Minister"
     words = role.split(" ", 1)
     det = words[0].lower()
     rest = words[1] if len(words) > 1 else ""
@@ -127,7 +134,7 @@ def _gap_question(ctx: Context, entity: Entity) -> Draft | None:
         key=m.text,
         sentence=m.sentence,
         evidence=((m.start, m.end),),
-        prompt=f"{_ASK[entity.kind]} {cloze(m.sentence, m.start, m.end)}",
+        prompt=f"{_ASK[entity.kind]} {cloze(ctx.body(m.sentence), m.start, m.end)}",
         options=tuple(rotate(distinct([m.text, *pool], 4), m.text + m.sentence.label)),
         answer=m.text,
         explanation=ctx.explain(m.sentence),

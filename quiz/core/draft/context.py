@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quiz.core.draft.common import fold, quoted, shorten
-from quiz.core.draft.mentions import Cast, DateMention, Entity, NumberMention
+from quiz.core.draft.mentions import Cast, DateMention, Entity, NumberMention, Setting
 from quiz.core.text.article import Article
 from quiz.core.text.sentences import Sentence
 
@@ -25,6 +25,8 @@ class Context:
     """Its quantities, in order."""
     quoted: list[tuple[int, int]] = field(default_factory=list)
     """Spans of direct quotations, in order."""
+    setting: Setting = field(default_factory=Setting)
+    """Its date, dateline and headline."""
     _by_kind: dict[str, tuple[list[Entity], list[int]]] = field(default_factory=dict, repr=False)
 
     def quoted_in(self, start: int, end: int | None = None) -> list[tuple[int, int]]:
@@ -39,9 +41,16 @@ class Context:
             i += 1
         return out
 
+    def body(self, sentence: Sentence) -> Sentence:
+        """``sentence`` without the dateline it may open with."""
+        cut = self.setting.dateline_end
+        if sentence.start < cut < sentence.end:
+            return replace(sentence, start=cut, text=self.article.text[cut : sentence.end])
+        return sentence
+
     def explain(self, sentence: Sentence, lead: str = "The article says") -> str:
         """``The article says (¶5 s1): “…”``."""
-        return f"{lead} ({sentence.label}): {quoted(shorten(sentence.text, 30))}"
+        return f"{lead} ({sentence.label}): {quoted(shorten(self.body(sentence).text, 30))}"
 
     def others(
         self, kinds: tuple[str, ...], exclude: set[str], near: int, limit: int = 12

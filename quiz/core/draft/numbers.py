@@ -163,7 +163,7 @@ def number_questions(ctx: Context) -> list[Draft]:
                 sentence=n.sentence,
                 evidence=((n.start, n.end),),
                 prompt=f"Which {what} fills the gap, as the article has it? "
-                f"{cloze(n.sentence, n.start, n.end)}",
+                f"{cloze(ctx.body(n.sentence), n.start, n.end)}",
                 options=tuple(rotate(options, n.text + n.sentence.label)),
                 answer=n.text,
                 explanation=ctx.explain(n.sentence),

@@ -34,7 +34,7 @@ _STOP = re.compile(
     r"|that|on\s+charges|under|in\s+(?:[A-Z]|19|20|early|late)|last|this|on\s+[A-Z]|saying|citing"
     r"|accused|to\s+(?!its\b))\b"
 )
-_SPLIT = re.compile(r",?\s+(?:along\s+with|as\s+well\s+as|together\s+with|plus|and)\s+|,\s+")
+_SPLIT_KEEP = re.compile(r"(,?\s+(?:along\s+with|as\s+well\s+as|together\s+with|plus|and)\s+|,\s+)")
 _DETS = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
 MAX_ITEM_WORDS = 6
 _LATER_ITEM = re.compile(
@@ -44,6 +44,32 @@ _LATER_ITEM = re.compile(
 
 def _has_mention(mentions: list[Mention], item: str) -> bool:
     return any(m.text in item for m in mentions)
+
+
+def _possessor(text: str, m: Mention) -> bool:
+    """Whether the mention is a possessor ("Sedov’s" in "Sedov’s daughter"): not the target."""
+    return text[m.end : m.end + 2] in ("’s", "'s")
+
+
+def _apposed(ctx: Context, listed: str, mentions: list[Mention]) -> list[str]:
+    """The items of a list of targets, a descriptor and the name set beside it by a comma
+    ("Sedov’s daughter, Alina Sedova") taken as one target, named by the name."""
+    parts = _SPLIT_KEEP.split(listed.strip().rstrip(","))
+    items, seps = parts[0::2], [*parts[1::2], ""]
+    people = {
+        m.text for m in mentions if m.kind == "person" and not _possessor(ctx.article.text, m)
+    }
+    out: list[str] = []
+    for i, item in enumerate(items):
+        item = item.strip()
+        if not item:
+            continue
+        nxt = items[i + 1].strip() if i + 1 < len(items) else ""
+        descriptor = item[:1].islower() or re.search(r"[’']s\s+[a-z]", item) is not None
+        if seps[i].strip() == "," and nxt in people and descriptor and item not in people:
+            continue  # the name that follows is the same actor
+        out.append(item)
+    return out
 
 
 def target_questions(ctx: Context) -> list[Draft]:
@@ -62,8 +88,8 @@ def target_questions(ctx: Context) -> list[Draft]:
             verb = verb.format(what=" ".join(what.split()))
         stop = _STOP.search(text, m.end(), s.end)
         end = stop.start() if stop else s.end
-        items = [i for i in _SPLIT.split(text[m.end() : end].strip()) if i.strip()]
         mentions = ctx.cast.in_span(s.start, s.end)
+        items = _apposed(ctx, text[m.end() : end].strip(), mentions)
         names: list[str] = []
         keys: set[str] = set()
         first_name = ""
@@ -97,6 +123,7 @@ def _target_name(
     item = item.strip().rstrip(",")
     at = text.find(item, lo, hi)
     inside = [x for x in mentions if at <= x.start and x.end <= at + len(item)] if at >= 0 else []
+    inside = [x for x in inside if not _possessor(text, x)]
     people = [x for x in inside if x.kind == "person"]
     if people:
         return people[-1].text, people[-1].key
@@ -116,7 +143,7 @@ def _subject_name(ctx: Context, subject: Mention, s: Sentence) -> str:
     text = ctx.article.text
     head = text[max(s.start, subject.start - 20) : subject.start]
     found = re.search(r"\b[Tt]he\s+(?:[A-Z][\w.’'-]*\s+)?$", head)
-    if subject.kind == "org" and found:
+    if subject.kind in ("org", "place") and found:
         return "the " + text[subject.start - len(head) + found.start() + 4 : subject.end]
     return subject.text
 

@@ -58,7 +58,7 @@ def assert_checks_clean(bank: Path) -> int:
 def test_drafted_bank_has_no_errors_and_only_draft_warnings(tmp_path: Path, article: Path) -> None:
     text = draft_to(article, tmp_path / "bank.toml")
     count = assert_checks_clean(tmp_path / "bank.toml")
-    assert count >= 30
+    assert 20 <= count <= 30  # the best 30 by default
     data = tomli.loads(text)
     for q in data["questions"]:
         assert q["draft"] is True

@@ -11,7 +11,7 @@ import pytest
 from quiz.core.draft import Draft, draft_article
 from quiz.core.draft.builder import build_context
 from quiz.core.draft.common import cloze, quoted
-from quiz.core.draft.dates import find_dates, spellings
+from quiz.core.draft.dates import date_questions, find_dates, spellings
 from quiz.core.errors import QuizError
 from quiz.core.text.article import Article, ArticleMeta, load_article, split_sentences
 
@@ -21,7 +21,7 @@ def article(text: str) -> Article:
 
 
 def drafted(text: str) -> list[Draft]:
-    return draft_article(article(text)).questions
+    return draft_article(article(text), 300).questions  # every rule's questions, not the best 30
 
 
 def by_rule(questions: list[Draft], rule: str) -> list[Draft]:
@@ -46,15 +46,20 @@ def test_absolute_and_relative_dates() -> None:
     ]
 
 
+FUND = (
+    "The fund was created in March 2011 by Finance Minister Anna Walsh. "
+    "It doubled in June 2014, said Prime Minister Olena Kovalenko. "
+    "Auditors from the Court of Audit checked it in May 2019."
+)
+
+
 def test_date_questions_use_article_dates_first_and_accept_spellings() -> None:
-    questions = drafted(
-        "The fund was created in March 2011 by Finance Minister Anna Walsh. "
-        "It doubled in June 2014, said Prime Minister Olena Kovalenko. "
-        "Auditors from the Court of Audit checked it in May 2019."
-    )
+    questions = drafted(FUND)
     choice = next(q for q in questions if q.kind == "choice" and q.answer == "March 2011")
     assert "June 2014" in choice.options and "May 2019" in choice.options
-    typed = next(q for q in questions if q.kind == "text" and "March 2011" in q.accept)
+    assert not any(q.kind == "text" and "March 2011" in q.accept for q in questions)  # asked once
+    ctx = build_context(article(FUND))
+    typed = next(q for q in date_questions(ctx) if q.kind == "text" and "March 2011" in q.accept)
     assert "2011-03" in typed.accept and "Mar 2011" in typed.accept
 
 
@@ -175,7 +180,7 @@ def test_refuted_claims_swap_a_fact_for_one_of_the_same_kind() -> None:
         "Trade with Kenya grew by 9 percent in 2021, according to Mei Chen."
     )
     refuted = by_rule(questions, "claims/refuted")
-    supported = by_rule(questions, "claims/supported")
+    supported = by_rule(questions, "claims/attributed")
     assert refuted and supported
     for q in refuted:
         assert q.verdict == "refuted"

@@ -1,0 +1,116 @@
+"""Choosing the best questions of a draft: one per fact, spread over the paragraphs, a mix of
+kinds, and options that do not give the answer away.
+
+Each rule's questions have a worth (a typed copy of a date is worth less than who said what);
+each question already chosen lowers the worth of the rest from its paragraph, its sentence, its
+family and its kind, so the best ``N`` are also a varied ``N``. The order chosen is the order
+written: the best first.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Callable
+
+from quiz.core.draft.common import Draft, fold
+
+WORTH: dict[str, float] = {
+    "quotes/said-after": 10,
+    "quotes/said-before": 10,
+    "sanctions/targets": 9,
+    "numbers/owned": 9,
+    "actors/role": 8,
+    "quotes/reported": 8,
+    "dates/order": 8,
+    "dates/resolved": 7,
+    "quotes/continued": 7,
+    "claims/refuted": 7,
+    "claims/attributed": 6,
+    "dates/absolute": 6,
+    "actors/abbreviation": 6,
+    "numbers/quantity": 6,
+    "actors/person": 4,
+    "actors/org": 4,
+    "dates/relative": 4,
+    "numbers/ordinal": 4,
+    "actors/place": 3,
+    "claims/supported": 2,
+}
+"""What a question of each rule is worth before the spread is counted."""
+TYPED = 3.0
+"""How much less a typed question is worth than the same as a choice."""
+SENTENCE, PARAGRAPH, FAMILY, KIND = 6.0, 2.0, 4.0, 0.5
+"""How much each question chosen lowers the worth of the rest from its sentence, paragraph,
+family (tag) and kind."""
+
+
+def fact_of(d: Draft) -> str:
+    """What a question asks about: its answer (so "nine" is asked once), or for a quotation or
+    a claim, its sentence."""
+    if d.tag in ("quotes", "claims"):
+        return f"{d.tag}:{d.sentence.index}"
+    if d.kind == "choice":
+        return "a:" + fold(d.answer)
+    if d.kind == "text":
+        return "a:" + fold(d.accept[0]) if d.accept else "t:" + d.prompt
+    if d.kind == "multi":
+        return "m:" + "|".join(sorted(fold(a) for a in d.answers))
+    return d.rule
+
+
+def worth(d: Draft) -> float:
+    """The question's worth alone."""
+    base = WORTH.get(d.rule, 3.0)
+    return base - TYPED if d.kind == "text" and d.rule != "dates/resolved" else base
+
+
+def fair_options(d: Draft) -> bool:
+    """Drop the distractors that stand in the question's own sentence (they give the answer
+    away by elimination); ``False`` when too few options are left to ask."""
+    if d.kind not in ("choice", "multi"):
+        return True
+    said = fold(d.sentence.text)
+    right = {d.answer} if d.kind == "choice" else set(d.answers)
+    kept = tuple(o for o in d.options if o in right or fold(o) not in said)
+    d.options = kept
+    wrong = len(kept) - len(right)
+    return wrong >= (1 if d.kind == "multi" else 2) or (d.kind == "choice" and wrong >= 1)
+
+
+def choose(drafts: list[Draft], limit: int, usable: Callable[[Draft], bool]) -> list[Draft]:
+    """Up to ``limit`` of ``drafts``, best first; ``usable`` is asked of each before it is
+    taken (it gives the question its quotes)."""
+    used: dict[str, Counter[object]] = {k: Counter() for k in ("s", "p", "f", "k")}
+    facts: set[str] = set()
+    chosen: list[Draft] = []
+
+    def score(d: Draft) -> float:
+        return (
+            worth(d)
+            - SENTENCE * used["s"][d.sentence.index]
+            - PARAGRAPH * used["p"][d.sentence.paragraph]
+            - FAMILY * used["f"][d.tag]
+            - KIND * used["k"][d.kind]
+        )
+
+    heap = [(-worth(d), i) for i, d in enumerate(drafts)]
+    heapq.heapify(heap)
+    while heap and len(chosen) < limit:
+        stored, i = heapq.heappop(heap)
+        d = drafts[i]
+        if fact_of(d) in facts:
+            continue
+        now = -score(d)
+        if heap and now > heap[0][0] + 1e-9:
+            heapq.heappush(heap, (now, i))  # worth less since it was stored: look again
+            continue
+        if not usable(d):
+            continue
+        facts.add(fact_of(d))
+        chosen.append(d)
+        used["s"][d.sentence.index] += 1
+        used["p"][d.sentence.paragraph] += 1
+        used["f"][d.tag] += 1
+        used["k"][d.kind] += 1
+    return chosen
