@@ -12,12 +12,14 @@ from quiz.core.draft.common import Draft, fold, slugify
 from quiz.core.draft.context import Context
 from quiz.core.draft.dates import date_questions, find_dates
 from quiz.core.draft.entities import find_cast
+from quiz.core.draft.figures import figure_questions
 from quiz.core.draft.numbers import find_numbers, number_questions
 from quiz.core.draft.quotes import find_quotations, quote_questions
 from quiz.core.draft.quoting import Quoter
 from quiz.core.draft.rank import choose, fair_options
 from quiz.core.draft.setting import find_setting, require_english
 from quiz.core.draft.targets import target_questions
+from quiz.core.draft.when import order_question, resolved_questions
 from quiz.core.errors import QuizError
 from quiz.core.text.article import Article
 from quiz.core.text.evidence import EvidenceIndex
@@ -51,11 +53,16 @@ def draft_article(article: Article, max_questions: int = DEFAULT_MAX) -> Drafted
         raise QuizError(f"{article.path}: article is empty; give a text with at least a sentence")
     require_english(article)
     ctx = build_context(article)
+    resolved = resolved_questions(ctx)
+    calendar = {d.evidence for d in resolved}  # asked as calendar dates, not as words
     drafts = [
-        *date_questions(ctx),
+        *resolved,
+        *order_question(ctx),
+        *(d for d in date_questions(ctx) if d.evidence not in calendar),
         *actor_questions(ctx),
         *quote_questions(ctx, find_quotations(article)),
         *target_questions(ctx),
+        *figure_questions(ctx),
         *number_questions(ctx),
         *claim_questions(ctx),
     ]
@@ -123,6 +130,8 @@ def _valid(d: Draft) -> bool:
         return bool(d.answers) and set(d.answers) <= set(d.options)
     if d.kind == "text":
         return any(normalize(a).casefold() in quoted for a in d.accept)
+    if d.kind == "order":
+        return 2 <= len(d.items) <= MAX_OPTIONS and len({fold(i) for i in d.items}) == len(d.items)
     return d.verdict in ("supported", "refuted")
 
 

@@ -25,7 +25,7 @@ WORTH: dict[str, float] = {
     "dates/order": 8,
     "dates/resolved": 7,
     "quotes/continued": 7,
-    "claims/refuted": 7,
+    "claims/refuted": 6,
     "claims/attributed": 6,
     "dates/absolute": 6,
     "actors/abbreviation": 6,
@@ -40,9 +40,12 @@ WORTH: dict[str, float] = {
 """What a question of each rule is worth before the spread is counted."""
 TYPED = 3.0
 """How much less a typed question is worth than the same as a choice."""
-SENTENCE, PARAGRAPH, FAMILY, KIND = 6.0, 2.0, 4.0, 0.5
+SENTENCE, PARAGRAPH, FAMILY, KIND = 6.0, 2.0, 4.0, 0.1
 """How much each question chosen lowers the worth of the rest from its sentence, paragraph,
 family (tag) and kind."""
+VERDICT = 2.5
+"""How much each claim chosen lowers the worth of the rest with its verdict, so that claims are
+not all refuted (a player would learn that rather than check)."""
 
 
 def fact_of(d: Draft) -> str:
@@ -81,7 +84,7 @@ def fair_options(d: Draft) -> bool:
 def choose(drafts: list[Draft], limit: int, usable: Callable[[Draft], bool]) -> list[Draft]:
     """Up to ``limit`` of ``drafts``, best first; ``usable`` is asked of each before it is
     taken (it gives the question its quotes)."""
-    used: dict[str, Counter[object]] = {k: Counter() for k in ("s", "p", "f", "k")}
+    used: dict[str, Counter[object]] = {k: Counter() for k in ("s", "p", "f", "k", "v")}
     facts: set[str] = set()
     chosen: list[Draft] = []
 
@@ -92,6 +95,7 @@ def choose(drafts: list[Draft], limit: int, usable: Callable[[Draft], bool]) -> 
             - PARAGRAPH * used["p"][d.sentence.paragraph]
             - FAMILY * used["f"][d.tag]
             - KIND * used["k"][d.kind]
+            - VERDICT * used["v"][d.verdict]
         )
 
     heap = [(-worth(d), i) for i, d in enumerate(drafts)]
@@ -113,4 +117,6 @@ def choose(drafts: list[Draft], limit: int, usable: Callable[[Draft], bool]) -> 
         used["p"][d.sentence.paragraph] += 1
         used["f"][d.tag] += 1
         used["k"][d.kind] += 1
+        if d.verdict:
+            used["v"][d.verdict] += 1
     return chosen

@@ -75,6 +75,8 @@ def render_bank(
             lines.append(f"answers = {toml_array(d.answers)}")
         elif d.kind == "text":
             lines.append(f"accept = {toml_array(d.accept)}")
+        elif d.kind == "order":
+            lines.append(f"items = {toml_array(d.items)}")
         if len(d.quotes) == 1:
             lines.append(f"evidence = {toml_string(d.quotes[0])}")
         else:
