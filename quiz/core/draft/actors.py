@@ -8,6 +8,7 @@ from quiz.core.draft.context import Context
 from quiz.core.draft.gazetteer import COUNTRIES, DEMONYMS, HONORIFICS
 from quiz.core.draft.mentions import Entity, Mention
 
+_BARE = frozenset("Professor Prof. Justice Judge Senator Sen. Rep. Representative Sir Dame".split())
 _ASK = {
     "person": "Who fills the gap, as the article has it?",
     "org": "Which organisation fills the gap, as the article has it?",
@@ -52,8 +53,8 @@ def actor_questions(ctx: Context) -> list[Draft]:
 def _role_prompt(m: Mention) -> str:
     """ "Who is the Turkish President, according to the article?" (or "" when there is none)."""
     role = " ".join(m.role.split())
-    if not role or role.split()[0] in HONORIFICS:
-        return ""
+    if not role or role.split()[0] in HONORIFICS or role in _BARE:
+        return ""  # "Who is the Professor?" asks nothing the article tells
     first = role.split()[0]
     opens = m.role_start == m.sentence.start
     proper = first in DEMONYMS or first in COUNTRIES or first.endswith(("’s", "'s"))

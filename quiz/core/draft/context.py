@@ -62,7 +62,12 @@ class Context:
             cached = self._by_kind.get(kind)
             if cached is None:
                 ordered = sorted(
-                    (e for e in self.cast.entities.values() if e.kind == kind),
+                    (
+                        e
+                        for e in self.cast.entities.values()
+                        if e.kind == kind
+                        and not all(self.setting.aside(m.start) for m in e.mentions)
+                    ),
                     key=lambda e: (e.first, e.key),
                 )
                 cached = self._by_kind[kind] = (ordered, [e.first for e in ordered])

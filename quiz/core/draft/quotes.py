@@ -127,7 +127,8 @@ def quote_questions(ctx: Context, quotations: list[Quotation]) -> list[Draft]:
     order: dict[str, int] = {}
     for _, _, _, sp, _ in said:
         order.setdefault(sp.key, len(order))
-    names = {sp.key: sp.name for _, _, _, sp, _ in said}
+    entities = ctx.cast.entities
+    names = {sp.key: entities[sp.key].name if sp.key in entities else sp.name for *_, sp, _ in said}
     kinds = {sp.key: sp.kind for _, _, _, sp, _ in said}
     keys = list(order)
     drafts: list[Draft] = []

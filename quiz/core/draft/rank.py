@@ -52,7 +52,7 @@ def fact_of(d: Draft) -> str:
     """What a question asks about: its answer (so "nine" is asked once), or for a quotation or
     a claim, its sentence."""
     if d.tag in ("quotes", "claims"):
-        return f"{d.tag}:{d.sentence.index}"
+        return f"said:{d.sentence.index}"  # "Who said that X?" and "According to Y, X."
     if d.kind == "choice":
         return "a:" + fold(d.answer)
     if d.kind == "text":

@@ -8,7 +8,7 @@ import re
 
 from quiz.core.draft.common import Draft, distinct, fold
 from quiz.core.draft.context import Context
-from quiz.core.draft.mentions import Mention
+from quiz.core.draft.mentions import DateMention, Mention
 from quiz.core.text.sentences import Sentence
 
 # trigger -> how the prompt says it
@@ -109,9 +109,10 @@ def target_questions(ctx: Context) -> list[Draft]:
         subject = next((x for x in reversed(mentions) if x.end <= m.start()), None)
         targeted |= keys
         found.append((s, verb, subject, names, keys, (m.start(), end)))
-    dates: dict[int, str] = {}
+    dates: dict[int, list[DateMention]] = {}
     for d in ctx.dates:
-        dates.setdefault(d.sentence.index, d.text)
+        if not ctx.setting.aside(d.start):  # a dateline's date is when it was filed
+            dates.setdefault(d.sentence.index, []).append(d)
     return [_question(ctx, *entry, targeted=targeted, dates=dates) for entry in found]
 
 
@@ -157,15 +158,19 @@ def _question(
     keys: set[str],
     span: tuple[int, int],
     targeted: set[str],
-    dates: dict[int, str],
+    dates: dict[int, list[DateMention]],
 ) -> Draft:
     names = distinct(names, 7)
     exclude = targeted | keys | ({subject.key} if subject else set())
-    others = ctx.others(("org", "person", "place"), exclude, span[0], 16)
+    kinds = {ctx.cast.entities[k].kind for k in keys if k in ctx.cast.entities}
+    # people for people first; companies (sanctioned as often) fill in where too few are named
+    wanted_kinds = ("person", "org") if kinds == {"person"} else ("org", "person", "place")
+    others = ctx.others(wanted_kinds, exclude, span[0], 16)
     wanted = max(2, min(4, 9 - len(names)))
     pool = ctx.names(others, names + ([subject.text] if subject else []), wanted)
     options = distinct(names + pool, 9)
-    when = dates.get(s.index, "")
+    near = sorted(dates.get(s.index, []), key=lambda d: abs(d.start - span[0]))
+    when = near[0].text if near else ""
     who = _subject_name(ctx, subject, s) if subject else "the article’s actor"
     date = ""
     if when:

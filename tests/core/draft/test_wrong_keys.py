@@ -25,7 +25,7 @@ def test_a_name_is_never_taken_out_of_a_possessive() -> None:
     questions = drafted(
         "The Treasury on Monday sanctioned Varga's nephew, Bence Varga, and a shipping agent, "
         "Imre Tóth, over fuel sales to Serbia.\n\n"
-        "Ministers in Budapest said they had not been told. Bence Varga denied any wrongdoing."
+        "Economy Minister Márton Kiss said he had not been told. Bence Varga denied any wrongdoing."
     )
     for q, keys in keyed(questions):
         assert "Varga" not in keys, (q.prompt, keys)  # the uncle is not the one sanctioned
