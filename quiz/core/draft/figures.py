@@ -90,9 +90,11 @@ def figure_questions(ctx: Context) -> list[Draft]:
             prompt = f"How large was the fine against {against['obj']}"
         elif changed:
             who = _subject(ctx, n, n.sentence.start + len(head) - len(changed.group()))
+            verb = changed["verb"]
             if who:
-                verb = _PAST[changed["verb"]]
-                prompt = f"To how much did {who} {verb} {changed['what']}"
+                prompt = f"To how much did {who} {_PAST[verb]} {changed['what']}"
+            else:
+                prompt = f"To how much was {changed['what']} {verb}"
         elif votes:
             vote = _vote(n, votes["other"])
             who = _subject(ctx, n, n.start, first=True)

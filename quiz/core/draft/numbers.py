@@ -57,6 +57,7 @@ def find_numbers(article: Article, taken: list[tuple[int, int]]) -> list[NumberM
             before = text[: m.start()].split()
             named = bool(before) and before[-1][:1].isupper()
             bare = named and before[-1].rstrip(",.:;") == before[-1]
+            bare = bare and not m.group("cur") and not m.group("unit")  # "Dashly €298 million"
             if bare and (len(before) > 1 or before[-1].isupper()):
                 continue  # "CAATSA 231", "Resolution 2231"
             hits.append((m.start(), m.end(), "digits"))

@@ -18,10 +18,13 @@ _NAMES = "January February March April May June July August September October No
 _MONTHS = {m.lower(): i for i, m in enumerate(_NAMES.split(), start=1)}
 _MONTH = r"(?P<month>[A-Z][a-z]{2,8})\.?"
 _DATELINE = re.compile(
-    rf"^[A-Z][A-Z.’' -]{{2,40}}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?,\s+"
+    rf"^(?P<place>[^\W\d_][^\W\d_.’' -]*(?:[ .’'-]+[^\W\d_]+){{0,3}}),\s+"
+    rf"(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,\s+)?"
     rf"(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?\s*)?"
     r"(?:\([^()]{1,40}\)\s*)?[-–—]+\s*"
 )
+"""A dateline: a place in capitals ("VILNIUS", "GDAŃSK", "NEW YORK"), maybe its region, maybe
+a date, maybe the agency in brackets, then a dash."""
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _WRITTEN = re.compile(
     r"(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})|([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})"
@@ -73,7 +76,7 @@ def find_setting(article: Article) -> Setting:
     if len(sentences) > body:
         first = sentences[body]
         m = _DATELINE.match(first.text)
-        if m is not None:
+        if m is not None and m["place"].isupper():
             dateline_end = first.start + m.end()
             month = _month(m["month"]) if m["month"] else None
             if when is None and month and m["year"]:
