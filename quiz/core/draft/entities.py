@@ -277,6 +277,9 @@ class _Builder:
                 self.add("person", key, self.entities[key].name, [tok], s)
             elif word in abbreviations:
                 self.add("org", abbreviations[word], word, [tok], s)
+            elif fold(word) in self.entities and self.entities[fold(word)].kind != "person":
+                entity = self.entities[fold(word)]  # "Quikbite", named before as "the app Quikbite"
+                self.add(entity.kind, entity.key, entity.name, [tok], s)
             elif after_place_word and word not in STARTERS and word not in HONORIFICS:
                 self.add("place", fold(word), word, [tok], s)
             elif nxt in ("said", "says", "told", "added", "stated"):
