@@ -17,6 +17,7 @@ from quiz.core.draft.gazetteer import (
     ORG_NOUNS,
     ORG_WORDS,
     STARTERS,
+    THINGS,
     TITLES,
 )
 from quiz.core.draft.mentions import Cast, Entity, Kind, Mention
@@ -201,6 +202,8 @@ class _Builder:
         self, kept: list[Token], words: list[str], s: Sentence, prev: str, nxt: str, poss: bool
     ) -> Mention | None:
         surface = self.text[kept[0].start : kept[-1].end]
+        if len(words) >= 2 and words[-1] in THINGS:
+            return None  # "Entity List": a thing, not an actor
         if poss and len(words) == 1 and _place_key(surface) is None:
             return None  # "Varga’s nephew": whoever Varga is, the nephew is not him
         titled = _split_title(words)

@@ -10,6 +10,7 @@ from quiz.core.draft.common import Draft, distinct, rotate
 from quiz.core.draft.context import Context
 from quiz.core.draft.mentions import NumberMention
 from quiz.core.draft.numbers import WORDS, variants
+from quiz.core.draft.quotes import reported_speech
 
 _FINED = re.compile(
     r"\bfined\s+(?P<obj>[^,.;:“”\"]{2,60}?)\s+(?:a\s+total\s+of\s+|a\s+record\s+|about\s+"
@@ -23,6 +24,13 @@ _CHANGED = re.compile(
     r"\b(?P<verb>cut|reduced|raised|increased|lowered)\s+"
     r"(?P<what>(?:the|its|their)\s+[a-z ]{2,30}?)\s+to\s+(?:about\s+|nearly\s+)?$"
 )
+_COUNTED_VERB = re.compile(
+    r"\b(?P<verb>[a-z]{2,}ed)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|only\s+)?$"
+)
+_COUNTED_NOUN = re.compile(
+    r"^\s+(?P<noun>(?:(?:new|other|more|extra)\s+)?[a-z][a-z-]+s)\b(?!\s+of\b)"
+)
+_NOT_COUNTED = frozenset("percent times years months weeks days hours minutes points".split())
 _VOTES = re.compile(r"^\s+votes?\s+to\s+(?P<other>[a-z]+|\d+)\b")
 _PAST = {"cut": "cut", "reduced": "reduce", "raised": "raise", "increased": "increase"}
 _PAST["lowered"] = "lower"
@@ -44,6 +52,23 @@ def _subject(ctx: Context, n: NumberMention, before: int, first: bool = False) -
     if text[max(m.start - 4, 0) : m.start].lower() == "the ":
         return f"the {m.text}"
     return m.text
+
+
+def _agent(ctx: Context, n: NumberMention, verb: int) -> str:
+    """The actor named right before the verb at ``verb`` ("The Commission opened"), "" when the
+    doer is someone unnamed ("investigators had traced") or a place ("a fire in Łódź killed")."""
+    text = ctx.article.text
+    floor = ctx.body(n.sentence).start
+    for m in ctx.cast.in_span(floor, verb):
+        between = text[m.end : verb]
+        if m.kind in ("org", "person") and re.fullmatch(r"\s+(?:has\s+|have\s+|had\s+)?", between):
+            if re.search(
+                r"\b(?:in|of|at|from|near|for|with)\s+(?:the\s+)?$", text[floor : m.start]
+            ):
+                return ""
+            the = text[max(m.start - 4, 0) : m.start].lower() == "the "
+            return f"the {m.text}" if the else m.text
+    return ""
 
 
 def _vote(n: NumberMention, other: str) -> tuple[str, list[str]] | None:
@@ -95,6 +120,16 @@ def figure_questions(ctx: Context) -> list[Draft]:
                 prompt = f"To how much did {who} {_PAST[verb]} {changed['what']}"
             else:
                 prompt = f"To how much was {changed['what']} {verb}"
+        elif (verb := _COUNTED_VERB.search(head)) and (noun := _COUNTED_NOUN.match(tail)):
+            if (
+                noun["noun"].split()[-1] not in _NOT_COUNTED
+                and n.kind != "ordinal"
+                and not n.unit.endswith(("percent", "%"))
+            ):
+                at = n.sentence.start + len(head) - len(verb.group())
+                who = _agent(ctx, n, at)
+                by = f" by {who}" if who else ""
+                prompt = f"How many {noun['noun']} were {verb['verb']}{by}"
         elif votes:
             vote = _vote(n, votes["other"])
             who = _subject(ctx, n, n.start, first=True)
@@ -104,6 +139,8 @@ def figure_questions(ctx: Context) -> list[Draft]:
                 prompt = f"By how many votes to how many did {who} decide"
         if not prompt or text[n.start : end] != answer:
             continue
+        said = reported_speech(ctx, n.sentence)
+        source = f"according to {said[0].name}" if said else "according to the article"
         options = distinct([answer, *made], 4)
         if len(options) < 3:
             continue
@@ -115,7 +152,7 @@ def figure_questions(ctx: Context) -> list[Draft]:
                 key=answer,
                 sentence=n.sentence,
                 evidence=((n.start, end),),
-                prompt=f"{prompt}, according to the article?",
+                prompt=f"{prompt}, {source}?",
                 options=tuple(rotate(options, answer + n.sentence.label)),
                 answer=answer,
                 explanation=ctx.explain(n.sentence),

@@ -146,8 +146,15 @@ ORG_WORDS: frozenset[str] = frozenset(
     Broadcasting Chamber Secretariat Command Unit Institute Academy School Club Trust Exchange
     Conference Summit Registry Inspectorate Prosecutor's Administration Embassy Consulate Nations
     Chemicals Chemical Motors Steel Petroleum Oil Pharma Pharmaceuticals Bancorp Capital
-    List Register Courts Wire Logistics Shipping Transit Airport Railways
+    Courts Wire Logistics Shipping Transit Airport Railways
     Review Gazette Herald Tribune Daily Weekly Magazine""".split()
+)
+
+# A capitalised phrase ending in one of these is a thing, neither a person nor an organisation:
+# "Entity List", "Federal Register", "Clean Air Act".
+THINGS: frozenset[str] = frozenset(
+    """List Register Act Law Treaty Agreement Accord Convention Directive Regulation Index Report
+    Plan Strategy Doctrine Protocol Charter Code Bill Award Prize""".split()
 )
 
 # A capitalised name right after one of these is an organisation: "the state firm Grodno Azot".

@@ -40,9 +40,13 @@ WORTH: dict[str, float] = {
 """What a question of each rule is worth before the spread is counted."""
 TYPED = 3.0
 """How much less a typed question is worth than the same as a choice."""
-SENTENCE, PARAGRAPH, FAMILY, KIND = 6.0, 2.0, 4.0, 0.1
+SENTENCE, PARAGRAPH, FAMILY, KIND = 9.0, 2.0, 4.0, 0.1
 """How much each question chosen lowers the worth of the rest from its sentence, paragraph,
 family (tag) and kind."""
+MAX_PER_SENTENCE, MAX_SHOWN = 3, 2
+"""At most three questions from one sentence, and of them two that show the sentence (a gap, a
+claim), which give away more of it each time. A short article gives fewer than ``N`` questions
+rather than four gaps cut into one sentence."""
 VERDICT = 2.5
 """How much each claim chosen lowers the worth of the rest with its verdict, so that claims are
 not all refuted (a player would learn that rather than check)."""
@@ -60,6 +64,21 @@ def fact_of(d: Draft) -> str:
     if d.kind == "multi":
         return "m:" + "|".join(sorted(fold(a) for a in d.answers))
     return d.rule
+
+
+def reveals(d: Draft) -> bool:
+    """Whether the question shows its sentence (a gap in it, a claim made of it)."""
+    return d.kind == "claim" or "___" in d.prompt
+
+
+def facts_of(d: Draft) -> set[str]:
+    """Every fact a question asks about: a refuted claim asks about the fact it swapped too
+    ("€620 million" for "€310 million"), so that fact is not asked again as a gap."""
+    found = {fact_of(d)}
+    if d.kind == "claim" and d.verdict == "refuted" and d.evidence:
+        a, b = d.evidence[0]
+        found.add("a:" + fold(d.sentence.text[a - d.sentence.start : b - d.sentence.start]))
+    return found
 
 
 def worth(d: Draft) -> float:
@@ -82,9 +101,9 @@ def fair_options(d: Draft) -> bool:
 
 
 def choose(drafts: list[Draft], limit: int, usable: Callable[[Draft], bool]) -> list[Draft]:
-    """Up to ``limit`` of ``drafts``, best first; ``usable`` is asked of each before it is
-    taken (it gives the question its quotes)."""
-    used: dict[str, Counter[object]] = {k: Counter() for k in ("s", "p", "f", "k", "v")}
+    """Up to ``limit`` of ``drafts``, best first, at most two from a sentence (:data:`SECOND`);
+    ``usable`` is asked of each before it is taken (it gives the question its quotes)."""
+    used: dict[str, Counter[object]] = {k: Counter() for k in ("s", "r", "p", "f", "k", "v")}
     facts: set[str] = set()
     chosen: list[Draft] = []
 
@@ -103,17 +122,19 @@ def choose(drafts: list[Draft], limit: int, usable: Callable[[Draft], bool]) -> 
     while heap and len(chosen) < limit:
         stored, i = heapq.heappop(heap)
         d = drafts[i]
-        if fact_of(d) in facts:
-            continue
         now = -score(d)
         if heap and now > heap[0][0] + 1e-9:
             heapq.heappush(heap, (now, i))  # worth less since it was stored: look again
             continue
+        shown = reveals(d) and used["r"][d.sentence.index] >= MAX_SHOWN
+        if shown or used["s"][d.sentence.index] >= MAX_PER_SENTENCE or facts & facts_of(d):
+            continue
         if not usable(d):
             continue
-        facts.add(fact_of(d))
+        facts |= facts_of(d)
         chosen.append(d)
         used["s"][d.sentence.index] += 1
+        used["r"][d.sentence.index] += reveals(d)
         used["p"][d.sentence.paragraph] += 1
         used["f"][d.tag] += 1
         used["k"][d.kind] += 1

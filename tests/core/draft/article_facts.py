@@ -82,7 +82,7 @@ WIRE = Measured(
             "spokesperson": "Rachel Dunmore",
         },
         targets=frozenset({"Kirill Morozov", "Ona Petraitė"}),
-        figures={"fine two of the companies": "€3.2 million"},
+        figures={"fine two of the companies": "€3.2 million", "shipments were traced": "214"},
         days={"Tuesday": "12 May 2026", "Friday": "15 May 2026", "last year": "2025"},
         order=(
             "His father",
@@ -136,6 +136,7 @@ COURT = Measured(
             "votes to how many": "four votes to one",
             "fine against": "€310 million",
             "storage period": "90",
+            "new inquiries were opened": "41",
         },
         days={"Thursday": "19 March 2026", "last year": "2025"},
         order=(
@@ -176,6 +177,7 @@ SCIENCE = Measured(
             "Six months is not long": "Ruud Bakker",
         },
         roles={"sleep researcher": "Lotte Vinther"},
+        figures={"pupils were followed": "1,240"},
         targets=frozenset(),
         days={"Wednesday": "1 April 2026"},
         order=(

@@ -74,6 +74,9 @@ def answers(q: Draft) -> list[str]:
         return list(q.answers)
     if q.kind == "text":
         return list(q.accept)
+    if q.rule == "claims/refuted" and q.evidence:
+        a, b = q.evidence[0]  # the fact swapped: the claim asks whether the player knows it
+        return [q.sentence.text[a - q.sentence.start : b - q.sentence.start]]
     if q.rule == "claims/attributed":
         return [q.claim.removeprefix("According to ").split(",")[0]]  # who said it
     return []
@@ -81,7 +84,10 @@ def answers(q: Draft) -> list[str]:
 
 def _asks(q: Draft, tag: str) -> bool:
     """Whether ``q`` asks a fact of ``tag``: who said what is asked by a quotes question or by
-    a claim framed as the speaker's word ("According to X, ...")."""
+    a claim framed as the speaker's word ("According to X, ..."); a date, a number or an actor
+    also by a refuted claim that swaps it."""
+    if q.rule == "claims/refuted":
+        return tag in ("dates", "numbers", "actors")
     return q.tag == tag or (tag == "quotes" and q.rule == "claims/attributed")
 
 

@@ -112,4 +112,4 @@ def test_drafts_of_the_measured_articles_have_no_wrong_key_and_high_recall(name:
     )
     assert not wrong, wrong
     assert share >= 0.9, f"recall {share:.0%} < 90%; missed {missed}"
-    assert len(drafted.questions) == 30
+    assert 15 <= len(drafted.questions) <= 30
