@@ -14,7 +14,7 @@ from quiz.core.draft.dates import date_questions, find_dates
 from quiz.core.draft.entities import find_cast
 from quiz.core.draft.figures import figure_questions
 from quiz.core.draft.numbers import find_numbers, number_questions
-from quiz.core.draft.quotes import find_quotations, quote_questions
+from quiz.core.draft.quotes import Quotation, find_quotations, quote_questions
 from quiz.core.draft.quoting import Quoter
 from quiz.core.draft.rank import choose, fair_options
 from quiz.core.draft.setting import find_setting, require_english
@@ -52,7 +52,8 @@ def draft_article(article: Article, max_questions: int = DEFAULT_MAX) -> Drafted
     if not article.sentences:
         raise QuizError(f"{article.path}: article is empty; give a text with at least a sentence")
     require_english(article)
-    ctx = build_context(article)
+    quotations = find_quotations(article)
+    ctx = build_context(article, quotations)
     resolved = resolved_questions(ctx)
     calendar = {d.evidence for d in resolved}  # asked as calendar dates, not as words
     drafts = [
@@ -60,7 +61,7 @@ def draft_article(article: Article, max_questions: int = DEFAULT_MAX) -> Drafted
         *order_question(ctx),
         *(d for d in date_questions(ctx) if d.evidence not in calendar),
         *actor_questions(ctx),
-        *quote_questions(ctx, find_quotations(article)),
+        *quote_questions(ctx, quotations),
         *target_questions(ctx),
         *figure_questions(ctx),
         *number_questions(ctx),
@@ -151,10 +152,12 @@ def _ids(questions: list[Draft]) -> list[str]:
     return ids
 
 
-def build_context(article: Article) -> Context:
+def build_context(article: Article, quotations: list[Quotation] | None = None) -> Context:
     """Find everything once."""
     cast = find_cast(article)
     dates = find_dates(article)
     numbers = find_numbers(article, [(d.start, d.end) for d in dates])
-    quoted = [(q.start, q.end) for q in find_quotations(article)]
+    if quotations is None:
+        quotations = find_quotations(article)
+    quoted = [(q.start, q.end) for q in quotations]
     return Context(article, cast, dates, numbers, quoted, find_setting(article))

@@ -87,8 +87,9 @@ def _phrases(text: str, sentence: Sentence, toks: list[Token]) -> Iterable[_Phra
                 j += 1
                 continue
             word = nxt.text
-            orgish = any(t.text in ORG_WORDS or t.text in TITLES for t in run)
-            joins = word in _JOINERS or (word in _ORG_JOINERS and orgish)
+            joins = word in _JOINERS or (
+                word in _ORG_JOINERS and any(t.text in ORG_WORDS or t.text in TITLES for t in run)
+            )
             if (
                 joins
                 and j + 1 < n

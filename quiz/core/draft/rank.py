@@ -47,6 +47,8 @@ MAX_PER_SENTENCE, MAX_SHOWN = 3, 2
 """At most three questions from one sentence, and of them two that show the sentence (a gap, a
 claim), which give away more of it each time. A short article gives fewer than ``N`` questions
 rather than four gaps cut into one sentence."""
+SHORTLIST = 4
+"""Of each rule's questions, ``SHORTLIST`` times ``N`` are ranked (spread over the article)."""
 VERDICT = 2.5
 """How much each claim chosen lowers the worth of the rest with its verdict, so that claims are
 not all refuted (a player would learn that rather than check)."""
@@ -100,6 +102,30 @@ def fair_options(d: Draft) -> bool:
     return wrong >= (1 if d.kind == "multi" else 2) or (d.kind == "choice" and wrong >= 1)
 
 
+def _spread(n: int) -> list[int]:
+    """``range(n)`` in an order whose every prefix is spread over the range: 0, n/2, n/4..."""
+    bits = max(n - 1, 1).bit_length()
+    order = sorted(range(1 << bits), key=lambda i: int(f"{i:0{bits}b}"[::-1], 2))
+    return [i for i in order if i < n]
+
+
+def _shortlist(drafts: list[Draft], limit: int) -> list[int]:
+    """The indices worth ranking: of each rule's questions, a few times ``limit``, spread over
+    the article (a long article gives thousands, and the best ``N`` are among these)."""
+    by_rule: dict[str, list[int]] = {}
+    for i, d in enumerate(drafts):
+        by_rule.setdefault(d.rule, []).append(i)
+    keep = max(limit * SHORTLIST, 40)
+    out: list[int] = []
+    for found in by_rule.values():
+        if len(found) <= keep:
+            out.extend(found)
+        else:
+            found.sort(key=lambda i: drafts[i].sentence.index)
+            out.extend(found[j] for j in _spread(len(found))[:keep])
+    return out
+
+
 def choose(drafts: list[Draft], limit: int, usable: Callable[[Draft], bool]) -> list[Draft]:
     """Up to ``limit`` of ``drafts``, best first, at most two from a sentence (:data:`SECOND`);
     ``usable`` is asked of each before it is taken (it gives the question its quotes)."""
@@ -117,7 +143,7 @@ def choose(drafts: list[Draft], limit: int, usable: Callable[[Draft], bool]) -> 
             - VERDICT * used["v"][d.verdict]
         )
 
-    heap = [(-worth(d), i) for i, d in enumerate(drafts)]
+    heap = [(-worth(drafts[i]), i) for i in _shortlist(drafts, limit)]
     heapq.heapify(heap)
     while heap and len(chosen) < limit:
         stored, i = heapq.heappop(heap)

@@ -194,6 +194,7 @@ def order_question(ctx: Context) -> list[Draft]:
     """One ``order`` question: three to five of the article's dated events, earliest first,
     none of whose dates overlap (a year and a month of it cannot be ordered)."""
     events: list[tuple[Span, str, DateMention]] = []
+    seen: set[str] = set()
     for d in ctx.dates:
         head = ctx.article.text[max(d.start - 7, 0) : d.start].lower()
         if ctx.setting.aside(d.start) or head.endswith(("since ", "until ", "by ", "from ")):
@@ -205,7 +206,8 @@ def order_question(ctx: Context) -> list[Draft]:
         if span is None:
             continue
         item = _event(ctx, d)
-        if item and all(item != e[1] for e in events):
+        if item and item not in seen:
+            seen.add(item)
             events.append((span, item, d))
     events.sort(key=lambda e: (e[0].first, e[0].last))
     kept: list[tuple[Span, str, DateMention]] = []
