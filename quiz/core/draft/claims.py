@@ -34,6 +34,8 @@ def claim_questions(ctx: Context) -> list[Draft]:
             _Fact(n.start, n.end, n.text, tuple(numbers.variants(n)))
         )
     for d in ctx.dates:
+        if d.relative and ctx.setting.date is not None:
+            continue  # asked on the calendar (.when): "Tuesday" is 12 May, not a weekday to swap
         facts.setdefault(d.sentence.index, []).append(
             _Fact(d.start, d.end, d.text, tuple(dates.variants(d.text, d.kind)))
         )
@@ -138,10 +140,22 @@ def _according(ctx: Context, s: Sentence) -> tuple[Speaker, Span] | None:
     return speaker, (ctx.body(s).start, ctx.body(s).start)
 
 
+def _shown(ctx: Context, s: Sentence, claim: str, asked: str = "") -> tuple[str, ...]:
+    """The figures and dates of sentence ``s`` that ``claim`` shows (all but the one asked)."""
+    said = fold(claim)
+    shown = [
+        x.text
+        for x in [*ctx.numbers, *ctx.dates]
+        if x.sentence.index == s.index and x.text != asked and fold(x.text) in said
+    ]
+    return tuple("a:" + fold(t) for t in shown)
+
+
 def _attributed(ctx: Context, s: Sentence, lead: str, clause: str, span: Span) -> Draft:
     """ "According to X, ...": a claim from reported speech, framed as the source's word."""
     return Draft(
         rule="claims/attributed",
+        gives=_shown(ctx, s, clause),
         tag="claims",
         kind="claim",
         key=f"supported {s.label}",
@@ -172,6 +186,7 @@ def _refuted(
             claim = clean(f"{lead}{changed}" + ("." if lead else ""))
             return Draft(
                 rule="claims/refuted",
+                gives=_shown(ctx, s, claim, fact.text),
                 tag="claims",
                 kind="claim",
                 key=f"refuted {s.label}",

@@ -76,6 +76,9 @@ class Draft:
     """The accepted spellings (text)."""
     items: tuple[str, ...] = ()
     """The items in their right order (order)."""
+    gives: tuple[str, ...] = ()
+    """Facts the question shows while asking another (a claim shows its sentence's figures and
+    dates): no other question asks them, for this one would give them away."""
     claim: str = ""
     """The claim (claim)."""
     verdict: str = ""

@@ -131,6 +131,7 @@ def choose(drafts: list[Draft], limit: int, usable: Callable[[Draft], bool]) -> 
     ``usable`` is asked of each before it is taken (it gives the question its quotes)."""
     used: dict[str, Counter[object]] = {k: Counter() for k in ("s", "r", "p", "f", "k", "v")}
     facts: set[str] = set()
+    shown: set[str] = set()
     chosen: list[Draft] = []
 
     def score(d: Draft) -> float:
@@ -152,12 +153,17 @@ def choose(drafts: list[Draft], limit: int, usable: Callable[[Draft], bool]) -> 
         if heap and now > heap[0][0] + 1e-9:
             heapq.heappush(heap, (now, i))  # worth less since it was stored: look again
             continue
-        shown = reveals(d) and used["r"][d.sentence.index] >= MAX_SHOWN
-        if shown or used["s"][d.sentence.index] >= MAX_PER_SENTENCE or facts & facts_of(d):
+        asks, gives = facts_of(d), set(d.gives)
+        if asks & (facts | shown) or gives & facts:
+            continue  # asked already, or it would show (or ask) what another asks
+        if reveals(d) and used["r"][d.sentence.index] >= MAX_SHOWN:
+            continue
+        if used["s"][d.sentence.index] >= MAX_PER_SENTENCE:
             continue
         if not usable(d):
             continue
-        facts |= facts_of(d)
+        facts |= asks
+        shown |= gives
         chosen.append(d)
         used["s"][d.sentence.index] += 1
         used["r"][d.sentence.index] += reveals(d)

@@ -40,6 +40,8 @@ def find_roles(cast: Cast, text: str) -> None:
                     name = cast.entities[owner.key].name
                     if owner.possessor:
                         name = f"{owner.possessor}’s {name}"
+                    elif text[max(owner.start - 4, 0) : owner.start].lower() == "the ":
+                        name = f"the {name}"  # "the spokesperson of the Commerce Department"
                     m.owner = name
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from quiz.core.draft.common import Draft, shorten
+from quiz.core.draft.common import Draft, fold, shorten
 from quiz.core.draft.context import Context
 from quiz.core.draft.dates import MONTHS, WEEKDAYS
 from quiz.core.draft.mentions import DateMention
@@ -154,6 +154,7 @@ def resolved_questions(ctx: Context) -> list[Draft]:
         drafts.append(
             Draft(
                 rule="dates/resolved",
+                gives=("a:" + fold(d.text),),  # the weekday as written, which it shows
                 tag="dates",
                 kind="text",
                 key=f"{d.text} {label}",
