@@ -102,13 +102,6 @@ def fair_options(d: Draft) -> bool:
     return wrong >= (1 if d.kind == "multi" else 2) or (d.kind == "choice" and wrong >= 1)
 
 
-def _spread(n: int) -> list[int]:
-    """``range(n)`` in an order whose every prefix is spread over the range: 0, n/2, n/4..."""
-    bits = max(n - 1, 1).bit_length()
-    order = sorted(range(1 << bits), key=lambda i: int(f"{i:0{bits}b}"[::-1], 2))
-    return [i for i in order if i < n]
-
-
 def _shortlist(drafts: list[Draft], limit: int) -> list[int]:
     """The indices worth ranking: of each rule's questions, a few times ``limit``, spread over
     the article (a long article gives thousands, and the best ``N`` are among these)."""
@@ -122,7 +115,8 @@ def _shortlist(drafts: list[Draft], limit: int) -> list[int]:
             out.extend(found)
         else:
             found.sort(key=lambda i: drafts[i].sentence.index)
-            out.extend(found[j] for j in _spread(len(found))[:keep])
+            step = len(found) / keep  # evenly over the article
+            out.extend(found[int(j * step)] for j in range(keep))
     return out
 
 
