@@ -75,8 +75,10 @@ def _role_prompt(m: Mention) -> str:
         phrase = f"the {rest}"
     elif role[:1].islower() and not det.endswith(("’s", "'s")):
         phrase = f"the {role}"
+    elif det.endswith(("’s", "'s")):
+        phrase = role if role[:1].isupper() else f"the {role}"  # "the regulator’s director"
     else:
-        phrase = role if det.endswith(("’s", "'s")) else f"the {role}"
+        phrase = f"the {role}"
     return f"Who is {phrase}, according to the article?"
 
 

@@ -6,13 +6,11 @@ cannot fail, and is written only when nothing else can be drafted (:func:`fallba
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 
 from quiz.core.draft import dates, numbers
 from quiz.core.draft.common import Draft, Span, clean, fold, quoted, shorten
 from quiz.core.draft.context import Context
-from quiz.core.draft.mentions import DateMention, NumberMention
 from quiz.core.draft.quotes import Speaker, clause_of, reported_speech
 from quiz.core.text.sentences import Sentence
 
@@ -54,7 +52,6 @@ def claim_questions(ctx: Context) -> list[Draft]:
         facts.setdefault(m.sentence.index, []).append(_Fact(m.start, m.end, m.text, swaps))
     drafts: list[Draft] = []
     turn = 0
-    shown: defaultdict[int, list[str]] = defaultdict(list, _figures(ctx))
     for s in ctx.article.sentences:
         found = facts.get(s.index)
         if not found or not _eligible(ctx, s):
@@ -73,15 +70,15 @@ def claim_questions(ctx: Context) -> list[Draft]:
                 # one claim a sentence, supported and refuted in turn
                 turn += 1
                 lead = f"According to {speaker.name}, "
-                refuted = _refuted(ctx, s, found, lead, clause, clause_start, shown[s.index])
+                refuted = _refuted(ctx, s, found, lead, clause, clause_start)
                 if turn % 2 == 0 and refuted is not None:
                     drafts.append(refuted)
                 else:
                     span = (speaker.start, s.end)
-                    drafts.append(_attributed(ctx, s, lead, clause, span, shown[s.index]))
+                    drafts.append(_attributed(ctx, s, lead, clause, span))
             continue
         body = ctx.body(s)
-        refuted = _refuted(ctx, s, found, "", body.text, body.start, shown[s.index])
+        refuted = _refuted(ctx, s, found, "", body.text, body.start)
         if refuted is not None:
             drafts.append(refuted)
     return drafts
@@ -144,28 +141,11 @@ def _according(ctx: Context, s: Sentence) -> tuple[Speaker, Span] | None:
     return speaker, (ctx.body(s).start, ctx.body(s).start)
 
 
-def _figures(ctx: Context) -> dict[int, list[str]]:
-    """The figures and dates of each sentence, by its index."""
-    found: dict[int, list[str]] = {}
-    mentions: list[NumberMention | DateMention] = [*ctx.numbers, *ctx.dates]
-    for x in mentions:
-        found.setdefault(x.sentence.index, []).append(x.text)
-    return found
-
-
-def _shown(figures: list[str], claim: str, asked: str = "") -> tuple[str, ...]:
-    """The figures and dates that ``claim`` shows (all but the one asked), as facts."""
-    said = fold(claim)
-    return tuple("a:" + fold(t) for t in figures if t != asked and fold(t) in said)
-
-
-def _attributed(
-    ctx: Context, s: Sentence, lead: str, clause: str, span: Span, figures: list[str]
-) -> Draft:
+def _attributed(ctx: Context, s: Sentence, lead: str, clause: str, span: Span) -> Draft:
     """ "According to X, ...": a claim from reported speech, framed as the source's word."""
     return Draft(
         rule="claims/attributed",
-        gives=_shown(figures, clause),
+        gives=ctx.shown(s, clause),
         tag="claims",
         kind="claim",
         key=f"supported {s.label}",
@@ -184,7 +164,6 @@ def _refuted(
     lead: str,
     said: str,
     at: int,
-    figures: list[str],
 ) -> Draft | None:
     """One fact of ``said`` (the words from offset ``at``) swapped for another of its kind."""
     folded = fold(s.text)
@@ -202,7 +181,7 @@ def _refuted(
             claim = clean(f"{lead}{changed}" + ("." if lead else ""))
             return Draft(
                 rule="claims/refuted",
-                gives=_shown(figures, claim, fact.text),
+                gives=ctx.shown(s, claim, fact.text),
                 tag="claims",
                 kind="claim",
                 key=f"refuted {s.label}",

@@ -41,7 +41,7 @@ _NP_END = re.compile(
 _REPORTED = re.compile(
     rf"\s(?:also\s+)?(?:(?:{_SURE})(?:,|\s+that)?|(?:{_LOOSE})\s+that)\s+(?P<clause>[^“”\"]+)$"
 )
-_BETWEEN = re.compile(r"^(?:\s*,[^,]{1,40},)?\s*(?:also\s+)?$")
+_BETWEEN = re.compile(r"^(?:\s*,[^,]{1,40},|\s*,)?\s*(?:also\s+)?$")
 _PRONOUNS = frozenset("he she they it".split())
 _OF_CHAIN = re.compile(r"^,?\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,4}$")
 _OBJECT_OF = re.compile(r"\b(?:in|of|from|at|for|near|across|around)\s+(?:the\s+)?$", re.I)
@@ -170,6 +170,7 @@ def quote_questions(ctx: Context, quotations: list[Quotation]) -> list[Draft]:
                 options=tuple(rotate(options, prompt)),
                 answer=speaker.name,
                 explanation=ctx.explain(s),
+                gives=ctx.shown(s, prompt),
             )
         )
     return drafts

@@ -125,7 +125,8 @@ def choose(drafts: list[Draft], limit: int, usable: Callable[[Draft], bool]) -> 
     ``usable`` is asked of each before it is taken (it gives the question its quotes)."""
     used: dict[str, Counter[object]] = {k: Counter() for k in ("s", "r", "p", "f", "k", "v")}
     facts: set[str] = set()
-    shown: set[str] = set()
+    asked_here: set[str] = set()  # "sentence:fact" of every fact asked
+    shown: set[str] = set()  # "sentence:fact" of every fact a question shows
     chosen: list[Draft] = []
 
     def score(d: Draft) -> float:
@@ -148,7 +149,8 @@ def choose(drafts: list[Draft], limit: int, usable: Callable[[Draft], bool]) -> 
             heapq.heappush(heap, (now, i))  # worth less since it was stored: look again
             continue
         asks, gives = facts_of(d), set(d.gives)
-        if asks & (facts | shown) or gives & facts:
+        here = {f"{d.sentence.index}:{k[2:]}" for k in asks if k.startswith("a:")}
+        if asks & facts or here & shown or gives & asked_here:
             continue  # asked already, or it would show (or ask) what another asks
         if reveals(d) and used["r"][d.sentence.index] >= MAX_SHOWN:
             continue
@@ -157,6 +159,7 @@ def choose(drafts: list[Draft], limit: int, usable: Callable[[Draft], bool]) -> 
         if not usable(d):
             continue
         facts |= asks
+        asked_here |= here
         shown |= gives
         chosen.append(d)
         used["s"][d.sentence.index] += 1
