@@ -150,11 +150,11 @@ def resolved_questions(ctx: Context) -> list[Draft]:
             accept = [label, d.text]
             what = "year"
         body = ctx.body(d.sentence)
-        sentence = shorten(body.text, 22)
+        sentence = _window(body.text, d.start - body.start, d.end - body.start)
         drafts.append(
             Draft(
                 rule="dates/resolved",
-                gives=("a:" + fold(d.text),),  # the weekday as written, which it shows
+                gives=(f"{d.sentence.index}:{fold(d.text)}",),  # the weekday, which it shows
                 tag="dates",
                 kind="text",
                 key=f"{d.text} {label}",
@@ -162,7 +162,7 @@ def resolved_questions(ctx: Context) -> list[Draft]:
                 evidence=((d.start, d.end),),
                 prompt=(
                     f"The article is dated {today.strftime('%A')} {written(today)}. Which "
-                    f"{what} is “{d.text}” in this sentence: “{sentence}” Type it."
+                    f"{what} is “{d.text}” in “{sentence}”? Type it."
                 ),
                 accept=tuple(dict.fromkeys(accept)),
                 explanation=(
@@ -172,6 +172,17 @@ def resolved_questions(ctx: Context) -> list[Draft]:
             )
         )
     return drafts
+
+
+def _window(text: str, start: int, end: int, words: int = 4) -> str:
+    """A few words either side of ``text[start:end]``: enough to say which event it dates, and
+    not the whole sentence, whose other facts other questions ask."""
+    before = text[:start].split()
+    after = text[end:].split()
+    lead = "… " if len(before) > words else ""
+    tail = " …" if len(after) > words else ""
+    middle = " ".join([*before[-words:], text[start:end], *after[:words]])
+    return f"{lead}{middle}{tail}"
 
 
 def _event(ctx: Context, d: DateMention) -> str:
