@@ -109,7 +109,11 @@ def draft(
     counts = Counter(q.tag for q in drafted.questions)
     summary = ", ".join(f"{tag} {n}" for tag, n in sorted(counts.items()))
     left = drafted.found - len(drafted.questions)
-    more = f"; {left} more left out (--max or no unique quote)" if left > 0 else ""
+    more = (
+        f"; {left} more left out (a fact asked already, --max, or no unique quote)"
+        if left > 0
+        else ""
+    )
     wrote = plural(len(drafted.questions), "draft question")
     click.echo(f"Wrote {wrote} to {target} ({summary}){more}.")
     click.echo(f"Review each, remove its `draft = true`, then run: quiz check {target}")
