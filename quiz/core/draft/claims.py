@@ -141,6 +141,25 @@ def _according(ctx: Context, s: Sentence) -> tuple[Speaker, Span] | None:
     return speaker, (ctx.body(s).start, ctx.body(s).start)
 
 
+_CLAUSE_END = re.compile(
+    r";\s+|,\s+(?=(?:and|but|while|which|who|when|after|as|a\s+step|ruling|accusing|saying"
+    r"|according\s+to)\b)"
+)
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` that holds ``[start, end)``, ended with a stop, so a claim shows
+    the fact it changes and not every other fact of a long sentence (other questions ask
+    those); the whole ``text`` when the clause would be too short to stand alone."""
+    cuts = list(_CLAUSE_END.finditer(text))
+    left = max((m.end() for m in cuts if m.end() <= start), default=0)
+    right = min((m.start() for m in cuts if m.start() >= end), default=len(text))
+    clause = text[left:right].strip()
+    if len(clause.split()) < 6 or (left and clause[:1].islower()):
+        return text  # "which heard it in 2025" cannot stand alone
+    return clause if clause.endswith((".", "!", "?", "”", '"')) else clause.rstrip(",;:") + "."
+
+
 def _attributed(ctx: Context, s: Sentence, lead: str, clause: str, span: Span) -> Draft:
     """ "According to X, ...": a claim from reported speech, framed as the source's word."""
     return Draft(
@@ -178,7 +197,9 @@ def _refuted(
             if a < 0:
                 continue
             changed = said[:a] + swap + said[a + fact.end - fact.start :]
-            claim = clean(f"{lead}{changed}" + ("." if lead else ""))
+            if not lead:
+                changed = _clause_around(changed, a, a + len(swap))
+            claim = clean(f"{lead}{changed}" + ("." if lead and not changed.endswith(".") else ""))
             return Draft(
                 rule="claims/refuted",
                 gives=ctx.shown(s, claim, fact.text),
