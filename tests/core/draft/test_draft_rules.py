@@ -10,6 +10,7 @@ import pytest
 
 from quiz.core.draft import Draft, draft_article
 from quiz.core.draft.builder import build_context
+from quiz.core.draft.claims import claim_questions
 from quiz.core.draft.common import cloze, quoted
 from quiz.core.draft.dates import date_questions, find_dates, spellings
 from quiz.core.draft.numbers import number_questions
@@ -238,3 +239,17 @@ def test_an_article_repeated_over_and_over_says_no_quote_is_found_once(tmp_path:
     path.write_text("\n\n".join([paragraph] * 400) + "\n", encoding="utf-8")
     with pytest.raises(QuizError, match="no passage about any of them stands only once"):
         draft_article(load_article(path))
+
+
+def test_a_refuted_claim_is_the_clause_of_the_changed_fact() -> None:
+    text = (
+        "The regulator also barred nine of the listed lenders from taking deposits, a step that "
+        "cuts them off from about 4 percent of the market, officials in Riga said on Monday."
+    )
+    ctx = build_context(article(text))
+    refuted = [q for q in claim_questions(ctx) if q.verdict == "refuted"]
+    assert refuted, [q.claim for q in claim_questions(ctx)]
+    for q in refuted:
+        assert "a step that" not in q.claim or "percent" in q.claim.split("a step that")[1]
+        assert len(q.claim.split()) < len(text.split())
+        assert q.claim.endswith(".")
