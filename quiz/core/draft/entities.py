@@ -229,7 +229,7 @@ class _Builder:
             return self.add(
                 "place", place, canonical if canonical in COUNTRIES else surface, kept, s
             )
-        split = _split_title(words)
+        split = titled
         if 0 < split < len(words):
             name_toks = kept[split:]
             mention = self.person(name_toks, s)

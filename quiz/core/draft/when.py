@@ -25,6 +25,9 @@ _FUTURE = re.compile(
 )
 _LEAD = re.compile(r"(?:\b(?:in|on|since|by|from|until|during|before|after|as of)\s+)?$", re.I)
 _CLAUSES = re.compile(r";\s+|,\s+(?:and|but|then|while|when)\s+|\s+and\s+then\s+|,\s+which\s+")
+_DATED = frozenset(("full", "month-year", "month-day", "year", "combo"))
+MAX_LOOKED_AT = 60
+"""How many of a long article's dates the order question looks at."""
 MIN_EVENTS = 3
 MAX_EVENTS = 5
 
@@ -207,7 +210,11 @@ def order_question(ctx: Context) -> list[Draft]:
     none of whose dates overlap (a year and a month of it cannot be ordered)."""
     events: list[tuple[Span, str, DateMention]] = []
     seen: set[str] = set()
-    for d in ctx.dates:
+    dated = [d for d in ctx.dates if d.relative or d.kind in _DATED]
+    if len(dated) > MAX_LOOKED_AT:  # a long article: dates from all over it, not every one
+        step = len(dated) / MAX_LOOKED_AT
+        dated = [dated[int(i * step)] for i in range(MAX_LOOKED_AT)]
+    for d in dated:
         head = ctx.article.text[max(d.start - 7, 0) : d.start].lower()
         if ctx.setting.aside(d.start) or head.endswith(("since ", "until ", "by ", "from ")):
             continue  # "traced 214 shipments since 2024": a period, not when an event was
