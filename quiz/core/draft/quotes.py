@@ -398,9 +398,20 @@ def reported_speech(ctx: Context, s: Sentence) -> tuple[Speaker, tuple[int, int]
     return _named(ctx, subject), (subject.start, m.start("clause"))
 
 
+_ASIDE = re.compile(
+    r",\s+(?:in\s+a\s+move|a\s+move|a\s+step|which|a\s+decision|in\s+what|something)\b|;\s+"
+)
+"""Where the reporter's own words begin after reported speech: "X said Ankara will buy more,
+in a move that could deepen the rift" (the move is the reporter's reading, not X's word)."""
+
+
 def clause_of(rest: str) -> str:
-    """The reported words, whole, without the final stop ("" when too short or too long to
-    ask about: a clause cut at a comma reads as nonsense)."""
+    """The reported words, whole, without the final stop and without the reporter's aside that
+    may follow them ("" when too short or too long to ask about: a clause cut at a comma reads
+    as nonsense)."""
+    aside = _ASIDE.search(rest)
+    if aside is not None:
+        rest = rest[: aside.start()]
     out = rest.split()
     if not 4 <= len(out) <= 30:
         return ""

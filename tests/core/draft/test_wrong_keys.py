@@ -135,3 +135,15 @@ def test_a_distractor_never_stands_in_the_prompts_own_sentence() -> None:
             for option in q.options:
                 if option != q.answer:
                     assert fold(option) not in said, (q.prompt, option)
+
+
+def test_the_reporters_aside_is_not_given_to_the_speaker() -> None:
+    questions = drafted(
+        "Prime Minister Ana Brnabić said Belgrade would buy six more drones from China, in a "
+        "move that could strain ties with Brussels. Economy Minister Siniša Mali said the deal "
+        "was worth 40 million euros."
+    )
+    framed = [q for q in questions if q.rule == "claims/attributed" or q.rule == "quotes/reported"]
+    assert framed, [q.prompt or q.claim for q in questions]
+    for q in framed:
+        assert "strain ties" not in (q.claim or q.prompt), q.claim or q.prompt
