@@ -42,9 +42,10 @@ def _default_title(article_title: str | None, first_sentence: str) -> str:
     "--max",
     "max_questions",
     type=click.IntRange(min=1),
-    default=300,
+    default=30,
     show_default=True,
-    help="At most N questions, taken in turn from every rule and spread over the article.",
+    help="Write the best N questions, best first: one per fact, spread over the article's "
+    "paragraphs and kinds.",
 )
 @click.option("--force", is_flag=True, help="Overwrite the bank file if it exists.")
 @click.option("--review", is_flag=True, help="Then review the drafted questions in the app.")
@@ -110,7 +111,11 @@ def draft(
     counts = Counter(q.tag for q in drafted.questions)
     summary = ", ".join(f"{tag} {n}" for tag, n in sorted(counts.items()))
     left = drafted.found - len(drafted.questions)
-    more = f"; {left} more left out (--max or no unique quote)" if left > 0 else ""
+    more = (
+        f"; {left} more left out (a fact asked already, --max, or no unique quote)"
+        if left > 0
+        else ""
+    )
     wrote = plural(len(drafted.questions), "draft question")
     click.echo(f"Wrote {wrote} to {target} ({summary}){more}.")
     if review:

@@ -140,3 +140,26 @@ def test_other_scripts_never_crash(tmp_path: Path, text: str) -> None:
         assert catalog.errors == 0
     else:
         one_line_error(result)
+
+
+def test_an_article_not_in_english_says_drafting_is_for_english(tmp_path: Path) -> None:
+    article = tmp_path / "noticia.txt"
+    article.write_text(
+        "El Gobierno anunció el martes nuevas sanciones contra tres empresas de transporte.\n\n"
+        "Según la ministra de Exteriores, Carmen Ruiz, las compañías enviaron piezas de drones a "
+        "través de Marruecos durante los últimos dos años. «No vamos a tolerarlo», dijo Ruiz.\n",
+        encoding="utf-8",
+    )
+    error = one_line_error(run(str(article)))
+    assert "noticia.txt" in error and "English text only" in error
+    assert not (tmp_path / "noticia.toml").exists()
+
+
+def test_max_writes_the_best_n_and_defaults_to_thirty(story: Path) -> None:
+    assert run(str(story)).exit_code == 0
+    questions = tomli.loads(story.with_suffix(".toml").read_text(encoding="utf-8"))["questions"]
+    assert len(questions) <= 30
+    out = story.with_name("five.toml")
+    assert run(str(story), "-o", str(out), "--max", "5").exit_code == 0
+    five = tomli.loads(out.read_text(encoding="utf-8"))["questions"]
+    assert [q["id"] for q in five] == [q["id"] for q in questions[:5]]  # best first

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from quiz.core.draft.common import Draft, cloze, distinct, fold, rotate
 from quiz.core.draft.context import Context
-from quiz.core.draft.gazetteer import HONORIFICS
+from quiz.core.draft.gazetteer import COUNTRIES, DEMONYMS, HONORIFICS
 from quiz.core.draft.mentions import Entity, Mention
 
+_BARE = frozenset("Professor Prof. Justice Judge Senator Sen. Rep. Representative Sir Dame".split())
 _ASK = {
     "person": "Who fills the gap, as the article has it?",
     "org": "Which organisation fills the gap, as the article has it?",
@@ -52,8 +53,15 @@ def actor_questions(ctx: Context) -> list[Draft]:
 def _role_prompt(m: Mention) -> str:
     """ "Who is the Turkish President, according to the article?" (or "" when there is none)."""
     role = " ".join(m.role.split())
-    if not role or role.split()[0] in HONORIFICS:
-        return ""
+    if not role or role.split()[0] in HONORIFICS or role in _BARE:
+        return ""  # "Who is the Professor?" asks nothing the article tells
+    first = role.split()[0]
+    opens = m.role_start == m.sentence.start
+    proper = first in DEMONYMS or first in COUNTRIES or first.endswith(("’s", "'s"))
+    if opens and role.split()[-1].islower() and not proper:
+        role = role[:1].lower() + role[1:]  # "Freight analyst" opens a sentence
+    if m.possessor and role[:1].isupper():
+        role = f"{m.possessor}’s {role}"  # "Lithuania’s Foreign Minister"
     words = role.split(" ", 1)
     det = words[0].lower()
     rest = words[1] if len(words) > 1 else ""
@@ -67,8 +75,10 @@ def _role_prompt(m: Mention) -> str:
         phrase = f"the {rest}"
     elif role[:1].islower() and not det.endswith(("’s", "'s")):
         phrase = f"the {role}"
+    elif det.endswith(("’s", "'s")):
+        phrase = role if role[:1].isupper() else f"the {role}"  # "the regulator’s director"
     else:
-        phrase = role if det.endswith(("’s", "'s")) else f"the {role}"
+        phrase = f"the {role}"
     return f"Who is {phrase}, according to the article?"
 
 
@@ -127,7 +137,7 @@ def _gap_question(ctx: Context, entity: Entity) -> Draft | None:
         key=m.text,
         sentence=m.sentence,
         evidence=((m.start, m.end),),
-        prompt=f"{_ASK[entity.kind]} {cloze(m.sentence, m.start, m.end)}",
+        prompt=f"{_ASK[entity.kind]} {cloze(ctx.body(m.sentence), m.start, m.end)}",
         options=tuple(rotate(distinct([m.text, *pool], 4), m.text + m.sentence.label)),
         answer=m.text,
         explanation=ctx.explain(m.sentence),

@@ -12,19 +12,23 @@ from quiz.core.draft.common import Draft, fold, slugify
 from quiz.core.draft.context import Context
 from quiz.core.draft.dates import date_questions, find_dates
 from quiz.core.draft.entities import find_cast
+from quiz.core.draft.figures import figure_questions
 from quiz.core.draft.numbers import find_numbers, number_questions
-from quiz.core.draft.quotes import find_quotations, quote_questions
+from quiz.core.draft.quotes import Quotation, find_quotations, quote_questions
 from quiz.core.draft.quoting import Quoter
+from quiz.core.draft.rank import choose, fair_options
+from quiz.core.draft.setting import find_setting, require_english
 from quiz.core.draft.targets import target_questions
+from quiz.core.draft.when import order_question, resolved_questions
 from quiz.core.errors import QuizError
 from quiz.core.text.article import Article
 from quiz.core.text.evidence import EvidenceIndex
 from quiz.core.text.normalize import normalize
 
 FAMILIES = ("dates", "actors", "quotes", "sanctions", "numbers", "claims")
-DEFAULT_MAX = 300
-"""How many questions a draft keeps without ``--max``: a long article gives thousands, and a
-bank must stay under 5 MB (and within a teacher's evening)."""
+DEFAULT_MAX = 30
+"""How many questions a draft keeps without ``--max``: the best thirty, which a teacher can
+review in minutes (a long article gives thousands)."""
 
 
 @dataclass
@@ -32,7 +36,7 @@ class Drafted:
     """The questions drafted from one article."""
 
     questions: list[Draft]
-    """The questions kept, in file order, each with its id and quotes."""
+    """The questions kept, best first, each with its id and quotes."""
     ids: list[str]
     """Their ids, in the same order."""
     found: int
@@ -40,38 +44,39 @@ class Drafted:
 
 
 def draft_article(article: Article, max_questions: int = DEFAULT_MAX) -> Drafted:
-    """The questions the rules find in ``article``: at most ``max_questions``, taken in turn
-    from every rule and spread over the whole article.
+    """The questions the rules find in ``article``: the best ``max_questions``, best first, one
+    per fact, spread over the article's paragraphs and its kinds of question (:mod:`.rank`).
 
     Raises :class:`QuizError` when the article is empty or nothing could be drafted from it.
     """
     if not article.sentences:
         raise QuizError(f"{article.path}: article is empty; give a text with at least a sentence")
-    ctx = build_context(article)
+    require_english(article)
+    quotations = find_quotations(article)
+    ctx = build_context(article, quotations)
+    resolved = resolved_questions(ctx)
+    calendar = {d.evidence for d in resolved}  # asked as calendar dates, not as words
     drafts = [
-        *date_questions(ctx),
+        *resolved,
+        *order_question(ctx),
+        *(d for d in date_questions(ctx) if d.evidence not in calendar),
         *actor_questions(ctx),
-        *quote_questions(ctx, find_quotations(article)),
+        *quote_questions(ctx, quotations),
         *target_questions(ctx),
+        *figure_questions(ctx),
         *number_questions(ctx),
         *claim_questions(ctx),
     ]
     if not drafts:
         drafts = fallback_claims(ctx)
-    drafts = _unique_questions(drafts)
+    drafts = [
+        d
+        for d in _unique_questions(drafts)
+        if not any(ctx.setting.aside(a) for a, _ in d.evidence) and fair_options(d)
+    ]
     found = len(drafts)
-    ordered = sorted(
-        enumerate(drafts), key=lambda p: (FAMILIES.index(p[1].tag), p[1].sentence.index, p[0])
-    )
-    in_file = [d for _, d in ordered]
     quoter = Quoter(EvidenceIndex(article))
-    kept: set[int] = set()
-    for i in _round_robin(in_file):
-        if len(kept) >= max_questions:
-            break
-        if _quote(quoter, article, in_file[i]) and _valid(in_file[i]):
-            kept.add(i)
-    questions = [d for i, d in enumerate(in_file) if i in kept]
+    questions = choose(drafts, max_questions, lambda d: _quote(quoter, article, d) and _valid(d))
     if not questions and found:
         raise QuizError(
             f"{article.path}: found {found} things to ask about, but no passage about any of "
@@ -94,36 +99,6 @@ def _unique_questions(drafts: list[Draft]) -> list[Draft]:
             seen.add(key)
             out.append(d)
     return out
-
-
-def _round_robin(drafts: list[Draft]) -> list[int]:
-    """Indices of ``drafts``: one of each family in turn, each family taking its rules in turn,
-    each rule's questions spread over the article."""
-    queues: dict[str, list[int]] = {}
-    for i, d in enumerate(drafts):
-        queues.setdefault(d.rule, []).append(i)
-    families: dict[str, list[list[int]]] = {}
-    for rule in sorted(queues):
-        queue = queues[rule]
-        families.setdefault(rule.split("/")[0], []).append([queue[j] for j in _spread(len(queue))])
-    merged = [_interleave(families[f]) for f in FAMILIES if f in families]
-    return _interleave(merged)
-
-
-def _interleave(queues: list[list[int]]) -> list[int]:
-    order: list[int] = []
-    depth = 0
-    while any(depth < len(q) for q in queues):
-        order.extend(q[depth] for q in queues if depth < len(q))
-        depth += 1
-    return order
-
-
-def _spread(n: int) -> list[int]:
-    """``range(n)`` in an order whose every prefix is spread over the range: 0, n/2, n/4, 3n/4..."""
-    bits = max(n - 1, 1).bit_length()
-    order = sorted(range(1 << bits), key=lambda i: int(f"{i:0{bits}b}"[::-1], 2))
-    return [i for i in order if i < n]
 
 
 def _quote(quoter: Quoter, article: Article, draft: Draft) -> bool:
@@ -156,6 +131,8 @@ def _valid(d: Draft) -> bool:
         return bool(d.answers) and set(d.answers) <= set(d.options)
     if d.kind == "text":
         return any(normalize(a).casefold() in quoted for a in d.accept)
+    if d.kind == "order":
+        return 2 <= len(d.items) <= MAX_OPTIONS and len({fold(i) for i in d.items}) == len(d.items)
     return d.verdict in ("supported", "refuted")
 
 
@@ -175,10 +152,12 @@ def _ids(questions: list[Draft]) -> list[str]:
     return ids
 
 
-def build_context(article: Article) -> Context:
+def build_context(article: Article, quotations: list[Quotation] | None = None) -> Context:
     """Find everything once."""
     cast = find_cast(article)
     dates = find_dates(article)
     numbers = find_numbers(article, [(d.start, d.end) for d in dates])
-    quoted = [(q.start, q.end) for q in find_quotations(article)]
-    return Context(article, cast, dates, numbers, quoted)
+    if quotations is None:
+        quotations = find_quotations(article)
+    quoted = [(q.start, q.end) for q in quotations]
+    return Context(article, cast, dates, numbers, quoted, find_setting(article))

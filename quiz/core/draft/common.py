@@ -57,7 +57,7 @@ class Draft:
     tag: str
     """Its tag: dates, actors, quotes, sanctions, numbers or claims."""
     kind: str
-    """choice, multi, text or claim."""
+    """choice, multi, text, claim or order."""
     key: str
     """What its id is made from (the answer, usually)."""
     sentence: Sentence
@@ -74,6 +74,11 @@ class Draft:
     """The right options (multi)."""
     accept: tuple[str, ...] = ()
     """The accepted spellings (text)."""
+    items: tuple[str, ...] = ()
+    """The items in their right order (order)."""
+    gives: tuple[str, ...] = ()
+    """Facts the question shows while asking another (a claim shows its sentence's figures and
+    dates): no other question asks them, for this one would give them away."""
     claim: str = ""
     """The claim (claim)."""
     verdict: str = ""

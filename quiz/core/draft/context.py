@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quiz.core.draft.common import fold, quoted, shorten
-from quiz.core.draft.mentions import Cast, DateMention, Entity, NumberMention
+from quiz.core.draft.mentions import Cast, DateMention, Entity, NumberMention, Setting
 from quiz.core.text.article import Article
 from quiz.core.text.sentences import Sentence
 
@@ -25,7 +25,23 @@ class Context:
     """Its quantities, in order."""
     quoted: list[tuple[int, int]] = field(default_factory=list)
     """Spans of direct quotations, in order."""
+    setting: Setting = field(default_factory=Setting)
+    """Its date, dateline and headline."""
     _by_kind: dict[str, tuple[list[Entity], list[int]]] = field(default_factory=dict, repr=False)
+    _figures: dict[int, list[str]] | None = field(default=None, repr=False)
+
+    def shown(self, sentence: Sentence, words: str, asked: str = "") -> tuple[str, ...]:
+        """The figures and dates of ``sentence`` that ``words`` show (all but ``asked``), as
+        the facts a question showing them gives away (:attr:`Draft.gives`)."""
+        if self._figures is None:
+            self._figures = {}
+            mentions: list[NumberMention | DateMention] = [*self.numbers, *self.dates]
+            for x in mentions:
+                self._figures.setdefault(x.sentence.index, []).append(x.text)
+        said = fold(words)
+        found = self._figures.get(sentence.index, [])
+        at = sentence.index
+        return tuple(f"{at}:{fold(t)}" for t in found if t != asked and fold(t) in said)
 
     def quoted_in(self, start: int, end: int | None = None) -> list[tuple[int, int]]:
         """The quotation spans that hold offset ``start`` (or overlap ``[start, end)``)."""
@@ -39,9 +55,16 @@ class Context:
             i += 1
         return out
 
+    def body(self, sentence: Sentence) -> Sentence:
+        """``sentence`` without the dateline it may open with."""
+        cut = self.setting.dateline_end
+        if sentence.start < cut < sentence.end:
+            return replace(sentence, start=cut, text=self.article.text[cut : sentence.end])
+        return sentence
+
     def explain(self, sentence: Sentence, lead: str = "The article says") -> str:
         """``The article says (¶5 s1): “…”``."""
-        return f"{lead} ({sentence.label}): {quoted(shorten(sentence.text, 30))}"
+        return f"{lead} ({sentence.label}): {quoted(shorten(self.body(sentence).text, 30))}"
 
     def others(
         self, kinds: tuple[str, ...], exclude: set[str], near: int, limit: int = 12
@@ -53,7 +76,12 @@ class Context:
             cached = self._by_kind.get(kind)
             if cached is None:
                 ordered = sorted(
-                    (e for e in self.cast.entities.values() if e.kind == kind),
+                    (
+                        e
+                        for e in self.cast.entities.values()
+                        if e.kind == kind
+                        and not all(self.setting.aside(m.start) for m in e.mentions)
+                    ),
                     key=lambda e: (e.first, e.key),
                 )
                 cached = self._by_kind[kind] = (ordered, [e.first for e in ordered])

@@ -219,7 +219,7 @@ def date_questions(ctx: Context) -> list[Draft]:
         if len(options) < 2:
             continue
         rule = "dates/relative" if d.relative else "dates/absolute"
-        gap = cloze(d.sentence, d.start, d.end)
+        gap = cloze(ctx.body(d.sentence), d.start, d.end)
         drafts.append(
             Draft(
                 rule=rule,

@@ -17,6 +17,7 @@ from quiz.core.draft.gazetteer import (
     ORG_NOUNS,
     ORG_WORDS,
     STARTERS,
+    THINGS,
     TITLES,
 )
 from quiz.core.draft.mentions import Cast, Entity, Kind, Mention
@@ -26,6 +27,7 @@ from quiz.core.text.sentences import Sentence
 
 _JOINERS = frozenset("of de da di du van von der den bin ibn al el la le del dos das y".split())
 _ORG_JOINERS = frozenset("for to and the on".split())
+_TITLE_JOINERS = frozenset("for of and the".split())
 _DETERMINERS = frozenset("its his her their the a an".split())
 _PLACE_WORDS = frozenset(
     """New North South East West Northern Southern Eastern Western Central Upper Lower Saint St
@@ -72,7 +74,12 @@ def _phrases(text: str, sentence: Sentence, toks: list[Token]) -> Iterable[_Phra
         j = i + 1
         while j < n and not possessive:
             nxt = toks[j]
-            if _gap(text, run[-1], nxt) != " ":
+            gap = _gap(text, run[-1], nxt)
+            if gap in ("’ ", "' ") and run[-1].text.endswith("s") and nxt.capitalized:
+                run.append(nxt)  # "Independent Workers’ Union"
+                j += 1
+                continue
+            if gap != " ":
                 break
             if nxt.capitalized and not any(c.isdigit() for c in nxt.text):
                 run.append(nxt)
@@ -80,8 +87,9 @@ def _phrases(text: str, sentence: Sentence, toks: list[Token]) -> Iterable[_Phra
                 j += 1
                 continue
             word = nxt.text
-            orgish = any(t.text in ORG_WORDS for t in run)
-            joins = word in _JOINERS or (word in _ORG_JOINERS and orgish)
+            joins = word in _JOINERS or (
+                word in _ORG_JOINERS and any(t.text in ORG_WORDS or t.text in TITLES for t in run)
+            )
             if (
                 joins
                 and j + 1 < n
@@ -104,7 +112,10 @@ def _phrases(text: str, sentence: Sentence, toks: list[Token]) -> Iterable[_Phra
 def _strip_starters(phrase: _Phrase, lowercase: set[str]) -> list[Token]:
     toks = list(phrase.toks)
     if phrase.at_start:
-        while toks and (toks[0].text in STARTERS or toks[0].text.lower() in lowercase):
+        orgish = any(t.text in ORG_WORDS for t in toks[1:])  # "Data Protection Commission"
+        while toks and (
+            toks[0].text in STARTERS or (toks[0].text.lower() in lowercase and not orgish)
+        ):
             toks.pop(0)
     while toks and toks[0].text in _CALENDAR:
         toks.pop(0)
@@ -114,13 +125,21 @@ def _strip_starters(phrase: _Phrase, lowercase: set[str]) -> list[Token]:
 
 
 def _split_title(words: list[str]) -> int:
-    """How many leading words are a title ("Turkish President"), 0 when none."""
+    """How many leading words are a title ("Turkish President"), 0 when none.
+
+    A title that goes on with "for", "of" or "and" ("Under Secretary for Industry and Security
+    Marcus Hale") runs up to the last two words, the name: never "Security Marcus Hale"."""
     last = -1
     for i, word in enumerate(words):
         if word in TITLES or word.rstrip(".") + "." in TITLES:
             last = i
         elif word in DEMONYMS or word in COUNTRIES or word in ALIASES:
             continue
+        elif last >= 0 and word in _TITLE_JOINERS:
+            tail = words[i + 1 :]
+            if len(tail) >= 3 and all(w[:1].isupper() for w in tail[-2:]):
+                return len(words) - 2
+            return len(words) if len(tail) < 3 else last + 1
         else:
             break
     return last + 1
@@ -184,6 +203,16 @@ class _Builder:
         self, kept: list[Token], words: list[str], s: Sentence, prev: str, nxt: str, poss: bool
     ) -> Mention | None:
         surface = self.text[kept[0].start : kept[-1].end]
+        if len(words) >= 2 and words[-1] in THINGS:
+            return None  # "Entity List": a thing, not an actor
+        if poss and len(words) == 1 and _place_key(surface) is None:
+            return None  # "Varga’s nephew": whoever Varga is, the nephew is not him
+        titled = _split_title(words)
+        if 0 < titled < len(words) and _TITLE_JOINERS & set(words[:titled]):
+            mention = self.person(kept[titled:], s)  # "Secretary of the Treasury Ann Lee"
+            mention.role = self.text[kept[0].start : kept[titled - 1].end]
+            mention.role_start = kept[0].start
+            return mention
         if any(w in ORG_WORDS for w in words) or (
             len(words) == 1 and _ABBREVIATION.match(surface) and _place_key(surface) is None
         ):
@@ -200,7 +229,7 @@ class _Builder:
             return self.add(
                 "place", place, canonical if canonical in COUNTRIES else surface, kept, s
             )
-        split = _split_title(words)
+        split = titled
         if 0 < split < len(words):
             name_toks = kept[split:]
             mention = self.person(name_toks, s)
@@ -213,10 +242,14 @@ class _Builder:
             return None
         if len(words) == 1 and words[0].endswith(("ian", "ish", "ese")) and nxt[:1].islower():
             return None
-        near_place = prev in _PLACE_PREPOSITIONS
+        near_place = prev in _PLACE_PREPOSITIONS and not self.text[
+            max(kept[0].start - 13, 0) : kept[0].start
+        ].lower().endswith("according to ")
         if (words[0] in _PLACE_WORDS and len(words) > 1) or (near_place and len(words) <= 2):
             return self.add("place", fold(surface), surface, kept, s)
-        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        if len(words) >= 2 and all(w[:1].isupper() or w in _JOINERS for w in words):
+            if words[-1].lower() in self.lowercase or words[0] in _CALENDAR:
+                return None  # "Entity List", "Federal Register": a thing, not a person
             return self.person(kept, s)
         if len(words) == 1:
             self.pending.append((kept[0], s, prev in _PLACE_PREPOSITIONS, nxt))
@@ -248,6 +281,9 @@ class _Builder:
                 self.add("person", key, self.entities[key].name, [tok], s)
             elif word in abbreviations:
                 self.add("org", abbreviations[word], word, [tok], s)
+            elif fold(word) in self.entities and self.entities[fold(word)].kind != "person":
+                entity = self.entities[fold(word)]  # "Quikbite", named before as "the app Quikbite"
+                self.add(entity.kind, entity.key, entity.name, [tok], s)
             elif after_place_word and word not in STARTERS and word not in HONORIFICS:
                 self.add("place", fold(word), word, [tok], s)
             elif nxt in ("said", "says", "told", "added", "stated"):

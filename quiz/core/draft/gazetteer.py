@@ -116,7 +116,9 @@ TITLES: frozenset[str] = frozenset(
     Emir Sultan President-elect Chairperson Colonel Major Captain Lieutenant Sergeant Marshal
     Field Officer
     Auditor Ombudsman Envoy Special Acting Interim Former Ex-President Councillor Councilor
-    Assemblyman Assemblywoman Congressman Congresswoman MP Justice Magistrate Prosecutor""".split()
+    Assemblyman Assemblywoman Congressman Congresswoman MP Justice Magistrate Prosecutor
+    Under Rear Assistant Associate Senior Principal Solicitor Advocate Registrar
+    Undersecretary""".split()
 )
 # Titles that are abbreviations written with a dot, for display.
 HONORIFICS: frozenset[str] = frozenset("Dr. Dr Prof. Prof Mr. Mr Mrs. Mrs Ms. Ms Sir Dame".split())
@@ -127,7 +129,8 @@ ROLES: frozenset[str] = frozenset(
     secretary ambassador envoy official lawyer attorney analyst professor researcher economist
     commander chairman chairwoman chair ceo founder editor reporter journalist governor mayor deputy
     adviser advisor aide predecessor successor executive manager mediator negotiator prosecutor
-    judge general colonel officer activist spokesman representative premier chancellor""".split()
+    judge general colonel officer activist spokesman representative premier chancellor counsel
+    broker biologist scientist doctor engineer commissioner inspector auditor""".split()
 )
 
 # A capitalised phrase holding one of these is an organisation or an agency.
@@ -142,14 +145,25 @@ ORG_WORDS: frozenset[str] = frozenset(
     Hospital Laboratory Laboratories Systems Technologies Partners Media Press Radio Television TV
     Broadcasting Chamber Secretariat Command Unit Institute Academy School Club Trust Exchange
     Conference Summit Registry Inspectorate Prosecutor's Administration Embassy Consulate Nations
-    Chemicals Chemical Motors Steel Petroleum Oil Pharma Pharmaceuticals Bancorp Capital""".split()
+    Chemicals Chemical Motors Steel Petroleum Oil Pharma Pharmaceuticals Bancorp Capital
+    Courts Wire Logistics Shipping Transit Airport Railways
+    Review Gazette Herald Tribune Daily Weekly Magazine""".split()
+)
+
+# A capitalised phrase ending in one of these is a thing, neither a person nor an organisation:
+# "Entity List", "Federal Register", "Clean Air Act".
+THINGS: frozenset[str] = frozenset(
+    """List Register Act Law Treaty Agreement Accord Convention Directive Regulation Index Report
+    Plan Strategy Doctrine Protocol Charter Code Bill Award Prize""".split()
 )
 
 # A capitalised name right after one of these is an organisation: "the state firm Grodno Azot".
 ORG_NOUNS: frozenset[str] = frozenset(
     """company firm producer maker group giant operator agency bank lender carrier manufacturer
     supplier broadcaster newspaper party office conglomerate miner startup charity insurer
-    exporter importer refiner retailer watchdog regulator""".split()
+    exporter importer refiner retailer watchdog regulator consultancy consultancies
+    think-tank app platform union journal court airline shipper outlet paper magazine network
+    studio brand label fund""".split()
 )
 
 # Words capitalised only because they start a sentence (or a quotation).

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from datetime import date as date_type
 
 from quiz.core.text.sentences import Sentence
 
@@ -123,3 +124,22 @@ class NumberMention:
     """Offset just past it."""
     sentence: Sentence
     """The sentence it stands in."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    """Where the article's story stands: its date, its dateline and its headline."""
+
+    date: date_type | None = None
+    """The day it was written (from its meta file, else its dateline), ``None`` if not known."""
+    dateline_end: int = 0
+    """Offset just past a dateline ("VILNIUS, May 14 (Wire) - "), 0 when there is none."""
+    headline_end: int = 0
+    """Offset just past a headline the text opens with, 0 when there is none."""
+
+    def aside(self, start: int) -> bool:
+        """Whether offset ``start`` stands in the headline or the dateline (never asked about:
+        a headline is not a sentence, and a dateline only says where and when it was filed)."""
+        return start < self.headline_end or (
+            self.dateline_end > 0 and self.dateline_end > start >= self.headline_end
+        )

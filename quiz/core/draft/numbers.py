@@ -57,6 +57,7 @@ def find_numbers(article: Article, taken: list[tuple[int, int]]) -> list[NumberM
             before = text[: m.start()].split()
             named = bool(before) and before[-1][:1].isupper()
             bare = named and before[-1].rstrip(",.:;") == before[-1]
+            bare = bare and not m.group("cur") and not m.group("unit")  # "Dashly €298 million"
             if bare and (len(before) > 1 or before[-1].isupper()):
                 continue  # "CAATSA 231", "Resolution 2231"
             hits.append((m.start(), m.end(), "digits"))
@@ -141,6 +142,11 @@ def _case(word: str, like: str) -> str:
     return word.capitalize() if like[:1].isupper() else word
 
 
+_RANGE_WORD = rf"(?:\d[\d,.]*|{'|'.join(WORDS[1:])})"
+_RANGE_AFTER = re.compile(rf"\s+(?:to|and)\s+{_RANGE_WORD}\b", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(rf"\b{_RANGE_WORD}\s+to\s+$", re.IGNORECASE)
+
+
 def number_questions(ctx: Context) -> list[Draft]:
     """A choice question for every quantity, with the article's other numbers of the same unit
     and nearby made-up ones as distractors."""
@@ -148,7 +154,12 @@ def number_questions(ctx: Context) -> list[Draft]:
     for n in ctx.numbers:
         by_unit.setdefault((n.kind, n.unit), Pool()).add(n.text)
     drafts: list[Draft] = []
+    text = ctx.article.text
     for n in ctx.numbers:
+        if _RANGE_AFTER.match(text, n.end) or _RANGE_BEFORE.search(
+            text, max(n.start - 16, 0), n.start
+        ):
+            continue  # "aged 13 to 16": a gap in a range is guessed from its other end
         from_article = by_unit[(n.kind, n.unit)].near(n.text, 2)
         options = distinct([n.text, *from_article, *variants(n)], 4)
         if len(options) < 3:
@@ -163,7 +174,7 @@ def number_questions(ctx: Context) -> list[Draft]:
                 sentence=n.sentence,
                 evidence=((n.start, n.end),),
                 prompt=f"Which {what} fills the gap, as the article has it? "
-                f"{cloze(n.sentence, n.start, n.end)}",
+                f"{cloze(ctx.body(n.sentence), n.start, n.end)}",
                 options=tuple(rotate(options, n.text + n.sentence.label)),
                 answer=n.text,
                 explanation=ctx.explain(n.sentence),

@@ -14,10 +14,14 @@ from quiz.core.text.article import Article
 from quiz.core.text.sentences import Sentence
 
 _QUOTATION = re.compile(r"“[^“”]+”|\"[^\"\n]+\"")
-_VERBS = (
-    r"(?:said|says|say|told|tells|added|adds|stated|wrote|writes|asked|noted|explained|warned"
-    r"|insisted|argued|continued|replied|mentioned|announced|declared|stressed|urged|claimed)"
+_SURE = (
+    r"said|says|say|told|tells|stated|wrote|writes|explained|warned|insisted|argued|replied"
+    r"|stressed|urged|claimed"
 )
+_LOOSE = r"added|adds|asked|noted|continued|mentioned|announced|declared"
+"""Verbs that are speech only before a quotation, "that" or a colon: "added seven companies to
+its list" says nothing."""
+_VERBS = rf"(?:{_SURE}|{_LOOSE})"
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sgt|Sen|Rep|Gov|Rev|Fr|St)\.\s+)?"
 """A title ending in a period before a name (``Dr. Amara Okafor``): not the end of the phrase."""
 _NP = r"[^,.;:“”\"]"
@@ -28,13 +32,18 @@ _BEFORE = re.compile(
     rf"(?P<np>{_TITLE}{_NP}{{1,80}}?)\s+(?:also\s+)?{_VERBS}(?:\s+[a-z]+)?\s*[,:]?\s*$"
 )
 _ACCORDING = re.compile(r"[Aa]ccording to (?P<np>[^,.;:“”\"]{1,60}),\s*$")
-_ANYWHERE = re.compile(rf"(?P<np>[^,.;:“”\"]{{1,60}}?)\s+(?:also\s+)?{_VERBS}\b")
+_ANYWHERE = re.compile(
+    rf"(?P<np>[^,.;:“”\"]{{1,60}}?),?\s+(?:also\s+)?(?:(?:{_SURE})\b|(?:{_LOOSE})(?=\s*[,:]|\s+that\b))"
+)
 _NP_END = re.compile(
     r"\s+(?:on|in|at|to|during|after|before|when|who|which|that|about|for|from|with|as|in)\s|—|–"
 )
-_REPORTED = re.compile(rf"\s(?:also\s+)?{_VERBS}(?:,|\s+that)?\s+(?P<clause>[^“”\"]+)$")
-_BETWEEN = re.compile(r"^(?:\s*,[^,]{1,40},)?\s*(?:also\s+)?$")
+_REPORTED = re.compile(
+    rf"\s(?:also\s+)?(?:(?:{_SURE})(?:,|\s+that)?|(?:{_LOOSE})\s+that)\s+(?P<clause>[^“”\"]+)$"
+)
+_BETWEEN = re.compile(r"^(?:\s*,[^,]{1,40},|\s*,)?\s*(?:also\s+)?$")
 _PRONOUNS = frozenset("he she they it".split())
+_OF_CHAIN = re.compile(r"^,?\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,4}$")
 _OBJECT_OF = re.compile(r"\b(?:in|of|from|at|for|near|across|around)\s+(?:the\s+)?$", re.I)
 
 
@@ -68,6 +77,8 @@ class Speaker:
     """Offset of the name."""
     end: int
     """Offset just past it."""
+    kind: str = ""
+    """person, org or place when the speaker is a named actor; "" for a role alone."""
 
 
 def find_quotations(article: Article) -> list[Quotation]:
@@ -110,20 +121,22 @@ def quote_questions(ctx: Context, quotations: list[Quotation]) -> list[Draft]:
     for s in ctx.article.sentences:
         if s.index in quoted_sentences:
             continue
-        reported = _reported(ctx, s)
+        reported = reported_speech(ctx, s)
         if reported is not None:
             said.append(("quotes/reported", None, s, reported[0], reported[1]))
     order: dict[str, int] = {}
     for _, _, _, sp, _ in said:
         order.setdefault(sp.key, len(order))
-    names = {sp.key: sp.name for _, _, _, sp, _ in said}
+    entities = ctx.cast.entities
+    names = {sp.key: entities[sp.key].name if sp.key in entities else sp.name for *_, sp, _ in said}
+    kinds = {sp.key: sp.kind for _, _, _, sp, _ in said}
     keys = list(order)
     drafts: list[Draft] = []
     for rule, q, s, speaker, span in said:
         if q is not None:
             prompt = f"Who said “{shorten(q.inner(text), 25)}”?"
         else:
-            clause = _clause(text[span[1] : s.end])
+            clause = clause_of(text[span[1] : s.end])
             if not clause:
                 continue
             prompt = f"Who said that {clause}?"
@@ -133,8 +146,11 @@ def quote_questions(ctx: Context, quotations: list[Quotation]) -> list[Draft]:
             if len(keys) < 50
             else [i for i in (at - 1, at + 1, at - 2, at + 2) if 0 <= i < len(keys)]
         )
-        pool = [names[keys[i]] for i in near]
-        others = ctx.others(("person", "org"), {speaker.key}, speaker.start)
+        # A person for a person, an organisation for one; a role alone ("its spokesperson")
+        # is never offered beside names, for it may be one of them.
+        kind = speaker.kind or "person"
+        pool = [names[keys[i]] for i in near if kinds[keys[i]] == speaker.kind]
+        others = ctx.others((kind,), {speaker.key}, speaker.start)
         pool += ctx.names(others, [speaker.name, *pool], 6)
         options = separate([speaker.name, *pool], 4)
         if len(options) < 2:
@@ -154,6 +170,7 @@ def quote_questions(ctx: Context, quotations: list[Quotation]) -> list[Draft]:
                 options=tuple(rotate(options, prompt)),
                 answer=speaker.name,
                 explanation=ctx.explain(s),
+                gives=ctx.shown(s, prompt),
             )
         )
     return drafts
@@ -170,7 +187,7 @@ def _attribute(
         if m:
             speaker = _speaker(ctx, m.start("np"), m.end("np"), q, previous)
             if speaker is not None:
-                return "quotes/said-after", speaker, (q.start, speaker.end)
+                return "quotes/said-after", speaker, (q.start, max(speaker.end, m.end()))
     head_start = q.sentence.start
     for pattern in (_BEFORE, _ACCORDING):
         m = pattern.search(text, head_start, q.start)
@@ -215,37 +232,124 @@ def _speaker(
     mentions = [m for m in ctx.cast.in_span(start, end) if m.kind in ("person", "org", "place")]
     words = np.split()
     role = words[-1].lower() in ROLES or words[-1].lower() in ("official", "officials", "source")
+    if role:
+        named = _apposed(ctx, start, end)
+        if named is not None:
+            return named  # "its spokesperson, Daniel Pryce": one actor, asked by the name
     if mentions and not (role and mentions[-1].end < end):
-        m = _main(mentions, np)
-        return Speaker(m.text, m.key, m.start, m.end)
-    if role or words[-1].lower() in ("official", "officials", "source"):
+        m = _main(ctx, mentions)
+        return _named(ctx, m)
+    if role:
         first = words[0].lower()
-        if first in ("the", "a", "an") and len(words) > 1:
+        if first in ("the", "a", "an", "its", "his", "her", "their") and len(words) > 1:
             if first == "the" and previous is not None and previous[1].name.endswith(words[-1]):
                 return previous[1]
+            if first != "the" or _role_of_someone(ctx, words[-1]):
+                return None  # "its spokesperson" may be anyone; the named one is asked by name
             known = _earlier_role(ctx, words[-1], start)
-            if first == "the" and known is not None:
+            if known is not None:
                 return known
             words = words[1:]
             start = text.index(words[0], start)
+        if _role_of_someone(ctx, words[-1]):
+            return None  # a named person holds this role: the role is that person, not another
         if words[0][:1].isupper() or len(words) > 1:
             name = text[start:end]
             return Speaker(name, fold(name), start, end)
     pronoun = words[0].lower() in _PRONOUNS and len(words) == 1
-    if pronoun and previous is not None and q.sentence.paragraph - previous[0].last.paragraph <= 1:
-        # "he said" is the last speaker only if no one else was named since: "Mayor Brekke
-        # said ... “…,” he said" after a quotation of Dr. Vos is Brekke's, not hers.
-        between = ctx.cast.in_span(previous[0].end, q.start)
-        if any(m.kind == "person" and m.key != previous[1].key for m in between):
-            return None
-        return previous[1]
+    if pronoun:
+        return _pronoun(ctx, words[0].lower(), q, previous)
     return None
 
 
-def _main(mentions: list[Mention], np: str) -> Mention:
-    """The mention that names the speaker: the last person, else the last actor."""
-    people = [m for m in mentions if m.kind == "person"]
-    return people[-1] if people else mentions[-1]
+def _named(ctx: Context, m: Mention) -> Speaker:
+    return Speaker(m.text, m.key, m.start, m.end, ctx.cast.entities[m.key].kind)
+
+
+def _apposed(ctx: Context, start: int, end: int) -> Speaker | None:
+    """The person named beside a role, set off by a comma: "its spokesperson, Daniel Pryce" or
+    "Daniel Pryce, its spokesperson"."""
+    text = ctx.article.text
+    after = re.match(r",\s*", text[end : end + 3])
+    if after:
+        at = end + after.end()
+        for m in ctx.cast.in_span(at, at + 80):
+            if m.start == at and m.kind == "person":
+                return _named(ctx, m)
+    floor = max(start - 4, 0)
+    before = re.search(r",\s*$", text[floor:start])
+    if before:
+        at = floor + before.start()
+        for m in ctx.cast.in_span(max(at - 80, 0), at):
+            if m.end == at and m.kind == "person":
+                return _named(ctx, m)
+    return None
+
+
+def _role_of_someone(ctx: Context, noun: str) -> bool:
+    """Whether the article names a person with the role ``noun`` ("spokesperson")."""
+    noun = noun.lower()
+    return any(
+        m.kind == "person" and m.role and m.role.split()[-1].lower() == noun
+        for m in ctx.cast.mentions
+    )
+
+
+def _pronoun(
+    ctx: Context, pronoun: str, q: Quotation, previous: tuple[Quotation, Speaker] | None
+) -> Speaker | None:
+    """Who "he said" or "it said" is: the one person (or, for "it", organisation) named in this
+    paragraph and the one before, else the last speaker if no one else was named since, else
+    nobody (a quotation left out rather than given to a guess)."""
+    found = one_named(ctx, pronoun, q.sentence, q.start)
+    if found is not None or previous is None:
+        return found
+    if q.sentence.paragraph - previous[0].last.paragraph > 1:
+        return None
+    # "he said" is the last speaker only if no one else was named since: "Mayor Brekke said ...
+    # “…,” he said" after a quotation of Dr. Vos is Brekke's, not hers.
+    between = ctx.cast.in_span(previous[0].end, q.start)
+    if any(m.kind == "person" and m.key != previous[1].key for m in between):
+        return None
+    wanted = "org" if pronoun == "it" else "person"
+    return previous[1] if previous[1].kind == wanted else None
+
+
+def one_named(ctx: Context, pronoun: str, sentence: Sentence, at: int) -> Speaker | None:
+    """Who "he" or "she" (a person) or "it" (an organisation) at offset ``at`` is: the one of
+    that kind named in its paragraph before it, or, when none is, in the paragraph before."""
+    if pronoun not in ("he", "she", "it"):
+        return None
+    wanted = "org" if pronoun == "it" else "person"
+    sentences = ctx.article.sentences
+    i = sentence.index - 1
+    for paragraph in (sentence.paragraph, sentence.paragraph - 1):
+        while i > 0 and sentences[i - 1].paragraph >= paragraph:
+            i -= 1
+        floor = sentences[i].start
+        named = [
+            m
+            for m in ctx.cast.in_span(floor, at)
+            if m.kind == wanted and not ctx.quoted_in(m.start) and m.sentence.paragraph == paragraph
+        ]
+        if named:
+            keys = {m.key for m in named}
+            return _named(ctx, named[-1]) if len(keys) == 1 else None
+        if i == 0:
+            break
+        i -= 1
+    return None
+
+
+def _main(ctx: Context, mentions: list[Mention]) -> Mention:
+    """The mention that names the speaker: the first person who is not a possessor ("Professor
+    Ruud Bakker of the University of Groningen", "Quikbite's counsel Tobias Lindqvist"), else the
+    last actor."""
+    text = ctx.article.text
+    people = [
+        m for m in mentions if m.kind == "person" and text[m.end : m.end + 2] not in ("’s", "'s")
+    ]
+    return people[0] if people else mentions[-1]
 
 
 def _earlier_role(ctx: Context, noun: str, before: int) -> Speaker | None:
@@ -261,39 +365,60 @@ def _earlier_role(ctx: Context, noun: str, before: int) -> Speaker | None:
     return Speaker(name, fold(name), found.start(1), found.end(1))
 
 
-def _reported(ctx: Context, s: Sentence) -> tuple[Speaker, tuple[int, int]] | None:
+def reported_speech(ctx: Context, s: Sentence) -> tuple[Speaker, tuple[int, int]] | None:
     """ "X said (that) ..." without quotation marks: the speaker and the span up to the verb."""
     text = ctx.article.text
+    if not text[s.start : s.end].rstrip().endswith((".", "!", "”", '"')):
+        return None  # a headline
     m = _REPORTED.search(text, s.start, s.end)
     if m is None:
         return None
     verb_start = m.start()
     candidates = [x for x in ctx.cast.in_span(s.start, s.end) if x.end <= verb_start]
+    lead = re.match(r"\s*(He|She)(?:\s+also)?\s*$", text[s.start : verb_start])
+    if lead:
+        speaker = one_named(ctx, lead.group(1).lower(), s, s.start)
+        if speaker is None:
+            return None
+        return speaker, (s.start, m.start("clause"))
     if not candidates:
         return None
     subject = next(
         (c for c in reversed(candidates) if _BETWEEN.match(text[c.end : verb_start])), None
     )
-    if subject is None or _OBJECT_OF.search(text, max(s.start, subject.start - 12), subject.start):
+    if subject is None:
+        return None
+    if subject.kind != "person":
+        # "Analyst Jurgita Kalvaitienė of the consultancy Deniz Analiz said": she said it
+        head = next((c for c in candidates if c.kind == "person" and c.end <= subject.start), None)
+        if head is not None and _OF_CHAIN.match(text[head.end : subject.start]):
+            subject = head
+    if _OBJECT_OF.search(text, max(s.start, subject.start - 12), subject.start):
         return None  # "Officials in Łódź announced": Łódź did not speak
-    speaker = Speaker(subject.text, subject.key, subject.start, subject.end)
-    return speaker, (subject.start, m.start("clause"))
+    return _named(ctx, subject), (subject.start, m.start("clause"))
 
 
-def _clause(rest: str) -> str:
-    """The reported words: up to the first comma after six words, without the final stop."""
-    words = rest.split()
-    if len(words) < 4:
+_ASIDE = re.compile(
+    r",\s+(?:in\s+a\s+move|a\s+move|a\s+step|which|a\s+decision|in\s+what|something)\b|;\s+"
+)
+"""Where the reporter's own words begin after reported speech: "X said Ankara will buy more,
+in a move that could deepen the rift" (the move is the reporter's reading, not X's word)."""
+
+
+def clause_of(rest: str) -> str:
+    """The reported words, whole, without the final stop and without the reporter's aside that
+    may follow them ("" when too short or too long to ask about: a clause cut at a comma reads
+    as nonsense)."""
+    aside = _ASIDE.search(rest)
+    if aside is not None:
+        rest = rest[: aside.start()]
+    out = rest.split()
+    if not 4 <= len(out) <= 30:
         return ""
-    out: list[str] = []
-    for w in words:
-        out.append(w)
-        if w.endswith(",") and len(out) >= 6:
-            break
     head = [w.lower() for w in out[:5]]
     if "that" in head:
         out = out[head.index("that") + 1 :]
     clause = " ".join(out).rstrip(",.;:")
-    if len(clause.split()) < 3:
+    if len(clause.split()) < 3 or clause.count('"') % 2 or clause.count("“") != clause.count("”"):
         return ""
-    return shorten(clause, 25)
+    return clause

@@ -31,13 +31,17 @@ def find_roles(cast: Cast, text: str) -> None:
             m.role_start, det = found
             m.role = text[m.role_start : m.start].strip().rstrip(",").strip()
             if det in ("its", "his", "her", "their"):
-                wanted = ("org", "place") if det == "its" else ("person",)
+                # Whose role it is only when one actor of the kind stands before it: "its
+                # spokesperson" after the Commerce Department and Minsk is nobody's for sure.
+                wanted = ("org",) if det in ("its", "their") else ("person",)
                 owners = [o for o in earlier if o.end <= m.role_start and o.kind in wanted]
-                if owners:
+                if len({o.key for o in owners}) == 1:
                     owner = owners[-1]
                     name = cast.entities[owner.key].name
                     if owner.possessor:
                         name = f"{owner.possessor}’s {name}"
+                    elif text[max(owner.start - 4, 0) : owner.start].lower() == "the ":
+                        name = f"the {name}"  # "the spokesperson of the Commerce Department"
                     m.owner = name
 
 
@@ -58,6 +62,8 @@ def role_before(text: str, floor: int, at: int) -> tuple[int, str] | None:
     for _ in range(3):
         word = _WORDS_BEFORE.search(text, floor, start)
         if word is None:
+            if text[floor:start].strip() == "":
+                bare = start  # the sentence opens with the role: "Courier union leader X"
             break
         w = word.group(1)
         if w.lower() in _DETERMINERS or w.endswith(_POSSESSIVE):

@@ -8,7 +8,7 @@ import re
 
 from quiz.core.draft.common import Draft, distinct, fold
 from quiz.core.draft.context import Context
-from quiz.core.draft.mentions import Mention
+from quiz.core.draft.mentions import DateMention, Mention
 from quiz.core.text.sentences import Sentence
 
 # trigger -> how the prompt says it
@@ -34,7 +34,7 @@ _STOP = re.compile(
     r"|that|on\s+charges|under|in\s+(?:[A-Z]|19|20|early|late)|last|this|on\s+[A-Z]|saying|citing"
     r"|accused|to\s+(?!its\b))\b"
 )
-_SPLIT = re.compile(r",?\s+(?:along\s+with|as\s+well\s+as|together\s+with|plus|and)\s+|,\s+")
+_SPLIT_KEEP = re.compile(r"(,?\s+(?:along\s+with|as\s+well\s+as|together\s+with|plus|and)\s+|,\s+)")
 _DETS = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
 MAX_ITEM_WORDS = 6
 _LATER_ITEM = re.compile(
@@ -44,6 +44,32 @@ _LATER_ITEM = re.compile(
 
 def _has_mention(mentions: list[Mention], item: str) -> bool:
     return any(m.text in item for m in mentions)
+
+
+def _possessor(text: str, m: Mention) -> bool:
+    """Whether the mention is a possessor ("Sedov’s" in "Sedov’s daughter"): not the target."""
+    return text[m.end : m.end + 2] in ("’s", "'s")
+
+
+def _apposed(ctx: Context, listed: str, mentions: list[Mention]) -> list[str]:
+    """The items of a list of targets, a descriptor and the name set beside it by a comma
+    ("Sedov’s daughter, Alina Sedova") taken as one target, named by the name."""
+    parts = _SPLIT_KEEP.split(listed.strip().rstrip(","))
+    items, seps = parts[0::2], [*parts[1::2], ""]
+    people = {
+        m.text for m in mentions if m.kind == "person" and not _possessor(ctx.article.text, m)
+    }
+    out: list[str] = []
+    for i, item in enumerate(items):
+        item = item.strip()
+        if not item:
+            continue
+        nxt = items[i + 1].strip() if i + 1 < len(items) else ""
+        descriptor = item[:1].islower() or re.search(r"[’']s\s+[a-z]", item) is not None
+        if seps[i].strip() == "," and nxt in people and descriptor and item not in people:
+            continue  # the name that follows is the same actor
+        out.append(item)
+    return out
 
 
 def target_questions(ctx: Context) -> list[Draft]:
@@ -62,8 +88,8 @@ def target_questions(ctx: Context) -> list[Draft]:
             verb = verb.format(what=" ".join(what.split()))
         stop = _STOP.search(text, m.end(), s.end)
         end = stop.start() if stop else s.end
-        items = [i for i in _SPLIT.split(text[m.end() : end].strip()) if i.strip()]
         mentions = ctx.cast.in_span(s.start, s.end)
+        items = _apposed(ctx, text[m.end() : end].strip(), mentions)
         names: list[str] = []
         keys: set[str] = set()
         first_name = ""
@@ -83,9 +109,10 @@ def target_questions(ctx: Context) -> list[Draft]:
         subject = next((x for x in reversed(mentions) if x.end <= m.start()), None)
         targeted |= keys
         found.append((s, verb, subject, names, keys, (m.start(), end)))
-    dates: dict[int, str] = {}
+    dates: dict[int, list[DateMention]] = {}
     for d in ctx.dates:
-        dates.setdefault(d.sentence.index, d.text)
+        if not ctx.setting.aside(d.start):  # a dateline's date is when it was filed
+            dates.setdefault(d.sentence.index, []).append(d)
     return [_question(ctx, *entry, targeted=targeted, dates=dates) for entry in found]
 
 
@@ -97,6 +124,7 @@ def _target_name(
     item = item.strip().rstrip(",")
     at = text.find(item, lo, hi)
     inside = [x for x in mentions if at <= x.start and x.end <= at + len(item)] if at >= 0 else []
+    inside = [x for x in inside if not _possessor(text, x)]
     people = [x for x in inside if x.kind == "person"]
     if people:
         return people[-1].text, people[-1].key
@@ -116,7 +144,7 @@ def _subject_name(ctx: Context, subject: Mention, s: Sentence) -> str:
     text = ctx.article.text
     head = text[max(s.start, subject.start - 20) : subject.start]
     found = re.search(r"\b[Tt]he\s+(?:[A-Z][\w.’'-]*\s+)?$", head)
-    if subject.kind == "org" and found:
+    if subject.kind in ("org", "place") and found:
         return "the " + text[subject.start - len(head) + found.start() + 4 : subject.end]
     return subject.text
 
@@ -130,15 +158,19 @@ def _question(
     keys: set[str],
     span: tuple[int, int],
     targeted: set[str],
-    dates: dict[int, str],
+    dates: dict[int, list[DateMention]],
 ) -> Draft:
     names = distinct(names, 7)
     exclude = targeted | keys | ({subject.key} if subject else set())
-    others = ctx.others(("org", "person", "place"), exclude, span[0], 16)
+    kinds = {ctx.cast.entities[k].kind for k in keys if k in ctx.cast.entities}
+    # people for people first; companies (sanctioned as often) fill in where too few are named
+    wanted_kinds = ("person", "org") if kinds == {"person"} else ("org", "person", "place")
+    others = ctx.others(wanted_kinds, exclude, span[0], 16)
     wanted = max(2, min(4, 9 - len(names)))
     pool = ctx.names(others, names + ([subject.text] if subject else []), wanted)
     options = distinct(names + pool, 9)
-    when = dates.get(s.index, "")
+    near = sorted(dates.get(s.index, []), key=lambda d: abs(d.start - span[0]))
+    when = near[0].text if near else ""
     who = _subject_name(ctx, subject, s) if subject else "the article’s actor"
     date = ""
     if when:

@@ -74,7 +74,21 @@ def answers(q: Draft) -> list[str]:
         return list(q.answers)
     if q.kind == "text":
         return list(q.accept)
+    if q.rule == "claims/refuted" and q.evidence:
+        a, b = q.evidence[0]  # the fact swapped: the claim asks whether the player knows it
+        return [q.sentence.text[a - q.sentence.start : b - q.sentence.start]]
+    if q.rule == "claims/attributed":
+        return [q.claim.removeprefix("According to ").split(",")[0]]  # who said it
     return []
+
+
+def _asks(q: Draft, tag: str) -> bool:
+    """Whether ``q`` asks a fact of ``tag``: who said what is asked by a quotes question or by
+    a claim framed as the speaker's word ("According to X, ..."); a date, a number or an actor
+    also by a refuted claim that swaps it."""
+    if q.rule == "claims/refuted":
+        return tag in ("dates", "numbers", "actors")
+    return q.tag == tag or (tag == "quotes" and q.rule == "claims/attributed")
 
 
 def recall(questions: list[Draft], facts: list[tuple[str, str]]) -> tuple[float, list[str]]:
@@ -82,6 +96,6 @@ def recall(questions: list[Draft], facts: list[tuple[str, str]]) -> tuple[float,
     missed: list[str] = []
     for tag, fact in facts:
         want = loose(fact)
-        if not any(q.tag == tag and any(want in loose(a) for a in answers(q)) for q in questions):
+        if not any(_asks(q, tag) and any(want in loose(a) for a in answers(q)) for q in questions):
             missed.append(f"{tag}: {fact}")
     return 1 - len(missed) / len(facts), missed

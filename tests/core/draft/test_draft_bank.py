@@ -58,7 +58,7 @@ def assert_checks_clean(bank: Path) -> int:
 def test_drafted_bank_has_no_errors_and_only_draft_warnings(tmp_path: Path, article: Path) -> None:
     text = draft_to(article, tmp_path / "bank.toml")
     count = assert_checks_clean(tmp_path / "bank.toml")
-    assert count >= 30
+    assert 20 <= count <= 30  # the best 30 by default
     data = tomli.loads(text)
     for q in data["questions"]:
         assert q["draft"] is True
@@ -135,3 +135,46 @@ def test_choice_answers_stand_in_their_evidence_and_options_differ(tmp_path: Pat
 )
 def test_toml_strings_round_trip(value: str) -> None:
     assert tomli.loads(f"x = {toml_string(value)}")["x"] == value
+
+
+def test_the_writer_keeps_every_string_and_kind_as_drafted() -> None:
+    from quiz.core.draft.common import Draft
+    from quiz.core.draft.writer import render_bank
+    from quiz.core.text.article import split_sentences
+
+    sentence = split_sentences("He said “no”.")[0]
+    tricky = 'say "hi" \\ back\tslash\x07 “Łódź”'
+    order = Draft(
+        rule="dates/order",
+        tag="dates",
+        kind="order",
+        key="order",
+        sentence=sentence,
+        evidence=((0, 3),),
+        prompt=tricky,
+        items=("First", "Second 'quoted'", tricky),
+        explanation="line\nbreak",
+        quotes=("He said", "“no”"),
+    )
+    claim = Draft(
+        rule="claims/refuted\nforged = true",  # a rule never breaks out of its comment
+        tag="claims",
+        kind="claim",
+        key="c",
+        sentence=sentence,
+        evidence=((0, 3),),
+        claim=tricky,
+        verdict="refuted",
+        explanation="x",
+        quotes=("He said",),
+    )
+    text = render_bank(
+        [order, claim], ["q-1", "q-2"], bank_id="b", title=tricky, article="a.txt", source="a\nb"
+    )
+    data = tomli.loads(text)
+    assert data["bank"]["title"] == tricky
+    first, second = data["questions"]
+    assert first["items"] == ["First", "Second 'quoted'", tricky]
+    assert first["evidence"] == ["He said", "“no”"] and first["explanation"] == "line\nbreak"
+    assert second["claim"] == tricky and second["evidence"] == "He said"
+    assert "forged" not in second and all(q["draft"] is True for q in data["questions"])
