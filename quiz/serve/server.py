@@ -22,14 +22,17 @@ import secrets
 import shutil
 import tempfile
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.server import Server
 
+from quiz.core.play.classroom import ClassEvent, ClassFolder, ClassState
+from quiz.core.words import plural
 from quiz.serve import pages
-from quiz.serve.guard import JoinGuard
+from quiz.serve.guard import MAX_FAILURES, JoinGuard
 from quiz.serve.network import public_url
 from quiz.serve.options import ServeOptions, app_command, app_environment, bounded_size
 from quiz.serve.process import QUIT_SECONDS, TERM_SECONDS, GuardedAppService
@@ -45,6 +48,8 @@ MAX_FORM = 16 * 1024
 """The largest request body accepted (the join form is a few bytes)."""
 HEARTBEAT_SECONDS = 15.0
 """Ping interval: a tab that stops answering (a sleeping laptop) is closed."""
+MAX_EVENTS = 200
+"""Events kept for the teacher's screen."""
 
 
 @dataclass
@@ -59,8 +64,12 @@ class Seat:
     """The app process."""
     websocket: web.WebSocketResponse
     """The tab's connection."""
+    browser: str = ""
+    """The id of the joined browser (its pass) that opened it."""
     started: float = field(default_factory=time.monotonic)
     """When the tab connected."""
+    last_key: float = field(default_factory=time.monotonic)
+    """When the tab last sent a key (or connected)."""
 
 
 class QuizServer(Server):
@@ -87,6 +96,12 @@ class QuizServer(Server):
         """Private folder of the tabs' status files (removed by :meth:`stop`)."""
         self.roster = Roster(self.runtime_dir)
         """Who is playing, for the teacher's terminal."""
+        self.classroom = ClassFolder(self.runtime_dir)
+        """What the server and the tabs share: names taken, the teacher's word."""
+        self.classroom.set_state(ClassState("lobby" if options.lobby else "playing"))
+        self.events: deque[ClassEvent] = deque(maxlen=MAX_EVENTS)
+        """What the teacher should know, oldest first."""
+        self._idle_task: asyncio.Task[None] | None = None
         self._runner: web.AppRunner | None = None
         self._closing = False
 
@@ -102,11 +117,28 @@ class QuizServer(Server):
         if self.port == 0:
             self.port = int(self._runner.addresses[0][1])
             self.public_url = public_url(self.host, self.port, self.options.public_url)
+        self._idle_task = asyncio.create_task(self._close_idle_tabs())
         return self.public_url
+
+    def note(self, text: str) -> None:
+        """Tell the teacher ``text`` (and the log)."""
+        self.events.append(ClassEvent(time.strftime("%H:%M:%S"), text))
+        log.info("%s", text)
+
+    @property
+    def state(self) -> ClassState:
+        """What the teacher said last."""
+        return self.classroom.state()
+
+    def tabs_of(self, browser: str) -> int:
+        """How many tabs the joined browser ``browser`` has open."""
+        return sum(seat.browser == browser for seat in self.seats.values())
 
     async def stop(self) -> None:
         """Close every tab, end every app process (killing stragglers), stop listening."""
         self._closing = True
+        if self._idle_task is not None:
+            self._idle_task.cancel()
         seats = list(self.seats.values())
 
         async def close(seat: Seat) -> None:
@@ -169,13 +201,24 @@ class QuizServer(Server):
     async def handle_index(self, request: web.Request) -> web.Response:
         """The join page, a notice, or (with a pass) the page of a new tab."""
         address = request.remote or "?"
-        if wait := self.guard.wait_seconds(address):
-            return pages.locked_page(wait)
+        browser = self.guard.pass_id(request.cookies.get(PASS_COOKIE))
+        state = self.state
+        if browser is None:  # a lockout stops new joins only: never a student already in
+            if wait := self.guard.wait_seconds(address):
+                return pages.locked_page(wait)
+            if not state.joining or state.phase == "ended":
+                return pages.closed_page(state.phase == "ended")
+            if self.full:
+                return pages.full_page(self.options.max_sessions)
+            return pages.join_page()
+        if state.phase == "ended":
+            return pages.closed_page(True)
         if self.full:
             return pages.full_page(self.options.max_sessions)
-        if not self.guard.check_pass(request.cookies.get(PASS_COOKIE)):
-            return pages.join_page()
-        ticket = self.guard.issue_ticket()
+        if self.tabs_of(browser) >= self.options.tabs_per_browser:
+            self.note(f"refused a tab from {address}: its browser has two open")
+            return pages.too_many_tabs_page(self.options.tabs_per_browser)
+        ticket = self.guard.issue_ticket(browser)
         size = request.query.get("fontsize", "16")
         font_size = min(max(int(size), 8), 40) if size.isdigit() and len(size) < 4 else 16
         return pages.app_page(f"{self._websocket_origin()}/ws/{ticket}", font_size)
@@ -189,6 +232,9 @@ class QuizServer(Server):
         address = request.remote or "?"
         if wait := self.guard.wait_seconds(address):
             return pages.locked_page(wait)
+        state = self.state
+        if not state.joining or state.phase == "ended":
+            return pages.closed_page(state.phase == "ended")
         if self.full:
             return pages.full_page(self.options.max_sessions)
         form = await request.post()
@@ -196,6 +242,7 @@ class QuizServer(Server):
         attempt = self.guard.try_code(address, code[:64] if isinstance(code, str) else "")
         if attempt.verdict == "locked":
             log.warning("%s: too many wrong join codes, locked out for a minute", address)
+            self.note(f"{address}: {MAX_FAILURES} wrong join codes, new joins locked for a minute")
             return pages.locked_page(attempt.wait_seconds)
         if attempt.verdict == "wrong":
             tries = f"{attempt.tries_left} {'try' if attempt.tries_left == 1 else 'tries'} left"
@@ -211,7 +258,8 @@ class QuizServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """Run one app process for one tab, if its ticket is good and a seat is free."""
-        if not self.guard.use_ticket(request.match_info["ticket"]):
+        browser = self.guard.redeem(request.match_info["ticket"])
+        if browser is None:
             raise web.HTTPForbidden(text="This page has expired: reload it.")
         websocket = web.WebSocketResponse(
             heartbeat=HEARTBEAT_SECONDS, max_msg_size=MAX_MESSAGE, timeout=2.0
@@ -222,6 +270,12 @@ class QuizServer(Server):
             with contextlib.suppress(Exception):
                 await websocket.send_bytes(pages.FULL_TEXT.encode())
             await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER, message=b"class is full")
+            return websocket
+        if browser and self.tabs_of(browser) >= self.options.tabs_per_browser:
+            self.note(f"refused a tab from {request.remote or '?'}: its browser has two open")
+            with contextlib.suppress(Exception):
+                await websocket.send_bytes(pages.TOO_MANY_TABS_TEXT.encode())
+            await websocket.close(code=WSCloseCode.POLICY_VIOLATION, message=b"too many tabs")
             return websocket
 
         session_id = secrets.token_hex(16)
@@ -234,13 +288,15 @@ class QuizServer(Server):
             close=websocket.close,
             download_manager=self.download_manager,
         )
-        self.seats[session_id] = Seat(session_id, request.remote or "?", service, websocket)
+        self.seats[session_id] = Seat(
+            session_id, request.remote or "?", service, websocket, browser
+        )
         self.roster.joined(session_id)
         closer: asyncio.Task[None] | None = None
         try:
             await service.start(width, height)
             closer = asyncio.create_task(self._close_when_app_ends(service, websocket))
-            await self._relay(websocket, service)
+            await self._relay(websocket, service, self.seats[session_id])
         except Exception:
             log.exception("tab %s failed", session_id[:6])
         finally:
@@ -274,7 +330,9 @@ class QuizServer(Server):
         with contextlib.suppress(Exception):
             await websocket.close()
 
-    async def _relay(self, websocket: web.WebSocketResponse, service: GuardedAppService) -> None:
+    async def _relay(
+        self, websocket: web.WebSocketResponse, service: GuardedAppService, seat: Seat
+    ) -> None:
         """Pass the page's messages to the app; anything malformed is ignored."""
         async for message in websocket:
             if message.type != WSMsgType.TEXT:
@@ -287,6 +345,7 @@ class QuizServer(Server):
                 continue
             kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
             if kind == "stdin" and isinstance(data, str):
+                seat.last_key = time.monotonic()
                 await service.send_bytes(data.encode("utf-8"))
             elif kind == "resize" and isinstance(data, dict):
                 width, height = data.get("width"), data.get("height")
@@ -299,3 +358,31 @@ class QuizServer(Server):
                 await service.focus()
             elif kind == "blur":
                 await service.blur()
+
+    # Idle tabs and the teacher's word ----------------------------------------------------------
+
+    async def _close_idle_tabs(self) -> None:
+        """Close each tab without a key pressed for ``idle_minutes`` (its answers are kept)."""
+        idle = self.options.idle_minutes * 60
+        while True:
+            await asyncio.sleep(min(max(idle / 4, 0.2), 30.0))
+            now = time.monotonic()
+            for seat in list(self.seats.values()):
+                if now - seat.last_key >= idle:
+                    minutes = plural(round(self.options.idle_minutes), "minute")
+                    self.note(f"closed {self._who(seat.session_id)}'s tab: idle for {minutes}")
+                    await self.close_tab(seat.session_id, pages.IDLE_TEXT)
+
+    def _who(self, session_id: str) -> str:
+        line = next((li for li in self.roster.lines() if li.tab == session_id), None)
+        return line.player if line is not None and line.player else f"tab {session_id[:6]}"
+
+    async def close_tab(self, session_id: str, why: str) -> None:
+        """Tell tab ``session_id`` ``why`` and close it; its app process then ends."""
+        seat = self.seats.get(session_id)
+        if seat is None:
+            return
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(seat.websocket.send_bytes(why.encode()), 1.0)
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(seat.websocket.close(), 1.0)

@@ -258,11 +258,16 @@ class ResultsStore:
         *,
         unfinished: bool | None = None,
         with_answers: bool = False,
+        ids: Collection[str] | None = None,
     ) -> list[AttemptRecord]:
         """Attempts with their scores, oldest first: all, ``player``'s, or those covering
         ``bank``; only unfinished ones (``unfinished=True``) or finished ones (``False``). With
-        ``with_answers``, each record carries its answers."""
+        ``with_answers``, each record carries its answers. ``ids``: only these attempts."""
         where, args = ["1"], []
+        if ids is not None:
+            chosen = sorted(set(ids))
+            where.append(f"t.id IN ({marks(len(chosen))})" if chosen else "0")
+            args.extend(chosen)
         if player is not None:
             where.append("t.player = ?")
             args.append(player)
