@@ -8,5 +8,7 @@ process outliving its tab or the server, and a page that loads nothing from the 
 - :mod:`quiz.serve.guard`: the join code, lockouts, passes and tickets;
 - :mod:`quiz.serve.process`: one tab's app process;
 - :mod:`quiz.serve.roster`: who is playing, for the teacher's terminal;
+- :mod:`quiz.serve.seats`: one open tab, as the server keeps it;
+- :mod:`quiz.serve.control`: the teacher's hold on the class (the dashboard's keys);
 - :mod:`quiz.serve.pages` and :mod:`quiz.serve.server`: the pages and the server.
 """

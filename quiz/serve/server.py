@@ -23,7 +23,6 @@ import shutil
 import tempfile
 import time
 from collections import deque
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from aiohttp import WSCloseCode, WSMsgType, web
@@ -37,6 +36,7 @@ from quiz.serve.network import public_url
 from quiz.serve.options import ServeOptions, app_command, app_environment, bounded_size
 from quiz.serve.process import QUIT_SECONDS, TERM_SECONDS, GuardedAppService
 from quiz.serve.roster import Roster
+from quiz.serve.seats import Seat
 
 log = logging.getLogger("quiz.serve")
 
@@ -50,26 +50,6 @@ HEARTBEAT_SECONDS = 15.0
 """Ping interval: a tab that stops answering (a sleeping laptop) is closed."""
 MAX_EVENTS = 200
 """Events kept for the teacher's screen."""
-
-
-@dataclass
-class Seat:
-    """One open tab and its app process."""
-
-    session_id: str
-    """Random id of the tab; also names its status file."""
-    address: str
-    """Where the browser connects from."""
-    service: GuardedAppService
-    """The app process."""
-    websocket: web.WebSocketResponse
-    """The tab's connection."""
-    browser: str = ""
-    """The id of the joined browser (its pass) that opened it."""
-    started: float = field(default_factory=time.monotonic)
-    """When the tab connected."""
-    last_key: float = field(default_factory=time.monotonic)
-    """When the tab last sent a key (or connected)."""
 
 
 class QuizServer(Server):
@@ -129,6 +109,10 @@ class QuizServer(Server):
     def state(self) -> ClassState:
         """What the teacher said last."""
         return self.classroom.state()
+
+    @property
+    def _tabs_open(self) -> str:
+        return f"its browser has {plural(self.options.tabs_per_browser, 'tab')} open already"
 
     def tabs_of(self, browser: str) -> int:
         """How many tabs the joined browser ``browser`` has open."""
@@ -216,7 +200,7 @@ class QuizServer(Server):
         if self.full:
             return pages.full_page(self.options.max_sessions)
         if self.tabs_of(browser) >= self.options.tabs_per_browser:
-            self.note(f"refused a tab from {address}: its browser has two open")
+            self.note(f"refused a tab from {address}: {self._tabs_open}")
             return pages.too_many_tabs_page(self.options.tabs_per_browser)
         ticket = self.guard.issue_ticket(browser)
         size = request.query.get("fontsize", "16")
@@ -272,7 +256,7 @@ class QuizServer(Server):
             await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER, message=b"class is full")
             return websocket
         if browser and self.tabs_of(browser) >= self.options.tabs_per_browser:
-            self.note(f"refused a tab from {request.remote or '?'}: its browser has two open")
+            self.note(f"refused a tab from {request.remote or '?'}: {self._tabs_open}")
             with contextlib.suppress(Exception):
                 await websocket.send_bytes(pages.TOO_MANY_TABS_TEXT.encode())
             await websocket.close(code=WSCloseCode.POLICY_VIOLATION, message=b"too many tabs")
@@ -283,7 +267,7 @@ class QuizServer(Server):
         service = GuardedAppService(
             app_command(self.options, session_id),
             app_environment(self.options, status_file),
-            write_bytes=websocket.send_bytes,
+            write_bytes=lambda data: self._to_tab(session_id, data),
             write_str=websocket.send_str,
             close=websocket.close,
             download_manager=self.download_manager,
@@ -304,6 +288,16 @@ class QuizServer(Server):
                 closer.cancel()
             await asyncio.shield(self._end_seat(session_id))
         return websocket
+
+    async def _to_tab(self, session_id: str, data: bytes) -> None:
+        """Send the app's output to its tab; idle time counts from the tab's first output."""
+        seat = self.seats.get(session_id)
+        if seat is None:
+            return
+        if not seat.ready:
+            seat.ready = True
+            seat.last_key = time.monotonic()
+        await seat.websocket.send_bytes(data)
 
     async def _end_seat(self, session_id: str) -> None:
         seat = self.seats.get(session_id)
