@@ -49,10 +49,10 @@ class DashboardApp(App[None]):
         Binding("s", "start", "Start"),
         Binding("j", "joining", "Joining"),
         Binding("x", "remove", "Remove"),
-        Binding("c", "code", "Resume code"),
+        Binding("c", "code", "Code"),
         Binding("p", "projector", "Projector"),
         Binding("e", "end", "End class"),
-        Binding("q", "stop", "Stop serving"),
+        Binding("q", "stop", "Quit"),
     ]
 
     class Read(Message):
@@ -88,15 +88,16 @@ class DashboardApp(App[None]):
         with Horizontal(id="dashboard"):
             yield JoinPanel(self.first.url, self.first.code)
             with Vertical(id="class"):
-                yield Static(shown(" · ".join(self.about[:1])), id="about")
+                yield Static(shown(self.about[0].rstrip(":") if self.about else ""), id="about")
                 yield Static("", id="status")
                 yield PlayersTable(id="players")
                 yield QuestionResults(id="results")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self._projector(self.anonymous)
         self._shown(self.first, None)
+        self._read_class()
         self.set_interval(REFRESH_SECONDS, self._read)
 
     def _read(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.coordinate import Coordinate
 from textual.reactive import reactive
 from textual.widgets import DataTable
 
@@ -44,14 +45,24 @@ class PlayersTable(DataTable[object]):
         return self.players[self.cursor_row]
 
     def _fill(self) -> None:
-        row = self.cursor_row
-        self.clear()
-        for number, line in enumerate(self.players, 1):
-            self.add_row(
+        rows = [
+            (
                 shown(player_label(line, number, self.anonymous)),
                 str(line.answered),
                 points_text(line.score),
                 line.state,
             )
-        if self.players:
-            self.move_cursor(row=min(row, len(self.players) - 1))
+            for number, line in enumerate(self.players, 1)
+        ]
+        if len(rows) == self.row_count:  # in place: the teacher's scroll and cursor stay
+            for r, cells in enumerate(rows):
+                for c, cell in enumerate(cells):
+                    if self.get_cell_at(Coordinate(r, c)) != cell:
+                        self.update_cell_at(Coordinate(r, c), cell)
+            return
+        row = self.cursor_row
+        self.clear()
+        for cells in rows:
+            self.add_row(*cells)
+        if rows:
+            self.move_cursor(row=min(row, len(rows) - 1))
