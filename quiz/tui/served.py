@@ -16,7 +16,7 @@ import secrets
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import SystemCommand
 from textual.screen import Screen
 
@@ -36,6 +36,8 @@ from quiz.tui.text import articles_of
 
 MAX_WRONG_CODES = 5
 """Wrong resume codes a tab may try before it closes."""
+NARROW_COLUMNS = 60
+"""A tab narrower than this (a phone) gets the narrow layout (``served.tcss``)."""
 CLASS_POLL_SECONDS = 0.5
 """How often a tab reads what the teacher said."""
 ENDED = "The class has ended"
@@ -44,6 +46,8 @@ ENDED = "The class has ended"
 
 class ServedQuizApp(QuizApp):
     """One browser tab's quiz."""
+
+    CSS_PATH = ["app.tcss", "served.tcss"]  # type: ignore[assignment]  # App takes a list too
 
     def __init__(
         self,
@@ -72,8 +76,12 @@ class ServedQuizApp(QuizApp):
 
     def on_mount(self) -> None:
         # QuizApp's own on_mount runs too (Textual calls each class's handler).
+        self.set_class(self.size.width < NARROW_COLUMNS, "-narrow")
         if self.classroom is not None:
             self.set_interval(CLASS_POLL_SECONDS, self._follow_class)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW_COLUMNS, "-narrow")
 
     def home_screen(self) -> Screen[None]:
         from quiz.tui.screens.served_home import ServedHomeScreen
