@@ -9,9 +9,10 @@ BORDER = 2
 
 
 def qr_lines(data: str, border: int = BORDER) -> list[str]:
-    """``data`` as a QR code: each character is one module wide and two modules high; a dark
-    module is drawn (``█``, ``▀``, ``▄``), a light one is blank (shown on a light background)."""
-    matrix = [list(row) for row in segno.make(data, error="l", boost_error=False).matrix]
+    """``data`` as a QR code (error correction as high as fits its size): each character is
+    one module wide and two modules high; a dark module is drawn (``█``, ``▀``, ``▄``), a light
+    one is blank (shown on a light background)."""
+    matrix = [list(row) for row in segno.make(data, error="l").matrix]
     size = len(matrix) + 2 * border
     blank = [0] * size
     rows = [blank] * border + [[0] * border + r + [0] * border for r in matrix] + [blank] * border
