@@ -133,7 +133,8 @@ async def _print_changes(server: QuizServer, console: Console, stop: asyncio.Eve
     last: ClassEvent | None = None
     while not await _stopped(stop):
         events = list(server.events)
-        fresh = events[events.index(last) + 1 :] if last in events else events
+        seen = next((i for i, e in enumerate(events) if e is last), -1)  # by identity
+        fresh = events[seen + 1 :]
         for event in fresh:
             console.print(f"[{event.at}] {event.text}", markup=False, highlight=False)
         last = events[-1] if events else last

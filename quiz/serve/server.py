@@ -361,8 +361,11 @@ class QuizServer(Server):
         while True:
             await asyncio.sleep(min(max(idle / 4, 0.2), 30.0))
             now = time.monotonic()
+            lobby = self.state.phase == "lobby"
             for seat in list(self.seats.values()):
-                if now - seat.last_key >= idle:
+                if lobby:  # waiting for the teacher is not idling: the time counts from the start
+                    seat.last_key = now
+                elif now - seat.last_key >= idle:
                     minutes = plural(round(self.options.idle_minutes), "minute")
                     self.note(f"closed {self._who(seat.session_id)}'s tab: idle for {minutes}")
                     await self.close_tab(seat.session_id, pages.IDLE_TEXT)

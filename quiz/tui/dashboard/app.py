@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Static
 
-from quiz.core.errors import QuizError
+from quiz.core.errors import QuizError, safe_text
 from quiz.core.play.classroom import ClassView
 from quiz.core.results.live import LiveQuestion
 from quiz.tui.dashboard.control import ClassControl
@@ -163,7 +163,9 @@ class DashboardApp(App[None]):
             self.notify("That player has no quiz started yet: no resume code.")
         else:
             self.notify(
-                f"{shown(line.player)}: resume code {line.resume_code}", timeout=20, markup=False
+                f"{safe_text(line.player)}: resume code {line.resume_code}",
+                timeout=20,
+                markup=False,
             )
 
     def action_remove(self) -> None:
@@ -180,7 +182,7 @@ class DashboardApp(App[None]):
                 await self.control.remove(name)
                 self._read_class()
 
-        self.push_screen(ConfirmScreen(shown(question).plain, yes="Remove", no="Keep"), answer)
+        self.push_screen(ConfirmScreen(safe_text(question), yes="Remove", no="Keep"), answer)
 
     def action_end(self) -> None:
         """End the class (after asking): no new answers, every tab shows its results."""
