@@ -23,7 +23,7 @@ def test_the_dashboard_shows_the_address_and_code_and_quits_when_asked(
         term.wait_for_text("Player Answered Score State")
         assert "█" in term.text()  # the QR code
         term.send("s")
-        term.wait_for_text("Playing · joining open")
+        term.wait_for_text("Playing · open to join")
         term.send("q")
         term.wait_for_text("Stop serving?")
         term.send("y")

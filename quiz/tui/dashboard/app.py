@@ -28,7 +28,7 @@ REFRESH_SECONDS = 1.0
 
 
 def status_line(view: ClassView) -> str:
-    """``Playing · joining open · 12 tabs of 40 · 3 finished``: the class in one line."""
+    """``Playing · open to join · 12/40 tabs · 3 done``: the class in one line (at 80 columns)."""
     playing = sum(p.connected for p in view.players)
     finished = sum(p.finished for p in view.players)
     phase = {
@@ -36,8 +36,8 @@ def status_line(view: ClassView) -> str:
         "playing": "Playing",
         "ended": "The class has ended",
     }[view.state.phase]
-    joining = "joining open" if view.state.joining else "joining closed"
-    return f"{phase} · {joining} · {playing} tabs of {view.max_sessions} · {finished} finished"
+    joining = "open to join" if view.state.joining else "closed to join"
+    return f"{phase} · {joining} · {playing}/{view.max_sessions} tabs · {finished} done"
 
 
 class DashboardApp(App[None]):
@@ -82,16 +82,20 @@ class DashboardApp(App[None]):
         """Whether names are hidden (the projector view)."""
         self.first = control.view()
         self.last = self.first
-        self.ended_shown = False
+        # The class's widgets, kept: a report or a question may cover their screen.
+        self.status = Static("", id="status")
+        self.players = PlayersTable(id="players")
+        self.join = JoinPanel(self.first.url, self.first.code)
+        self.results = QuestionResults(id="results")
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="dashboard"):
-            yield JoinPanel(self.first.url, self.first.code)
+            yield self.join
             with Vertical(id="class"):
                 yield Static(shown(self.about[0].rstrip(":") if self.about else ""), id="about")
-                yield Static("", id="status")
-                yield PlayersTable(id="players")
-                yield QuestionResults(id="results")
+                yield self.status
+                yield self.players
+                yield self.results
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -121,16 +125,18 @@ class DashboardApp(App[None]):
 
     def _shown(self, view: ClassView, live: list[LiveQuestion] | None) -> None:
         self.last = view
-        self.query_one("#status", Static).update(Content(status_line(view)).stylize("bold"))
-        self.query_one(PlayersTable).players = view.players
-        self.query_one(JoinPanel).events = view.events
+        if not self.status.is_attached:  # the app is closing
+            return
+        self.status.update(Content(status_line(view)).stylize("bold"))
+        self.players.players = view.players
+        self.join.events = view.events
         if live is not None:
-            self.query_one(QuestionResults).questions = tuple(live)
+            self.results.questions = tuple(live)
 
     def _projector(self, on: bool) -> None:
         self.anonymous = on
-        self.query_one(PlayersTable).anonymous = on
-        self.query_one(JoinPanel).anonymous = on
+        self.players.anonymous = on
+        self.join.anonymous = on
         self.sub_title = "projector view: names hidden" if on else ""
 
     # Keys ------------------------------------------------------------------------------------
@@ -156,7 +162,7 @@ class DashboardApp(App[None]):
 
     def action_code(self) -> None:
         """Show the resume code of the player under the cursor."""
-        line = self.query_one(PlayersTable).chosen
+        line = self.players.chosen
         if self.anonymous:
             self.notify("Resume codes are hidden in the projector view (p shows names).")
         elif line is None or not line.resume_code:
@@ -170,7 +176,7 @@ class DashboardApp(App[None]):
 
     def action_remove(self) -> None:
         """Remove the player under the cursor (after asking)."""
-        line = self.query_one(PlayersTable).chosen
+        line = self.players.chosen
         if line is None or not line.player:
             self.notify("Move to a player with a name first.")
             return

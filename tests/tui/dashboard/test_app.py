@@ -92,7 +92,7 @@ async def test_keys_start_the_lobby_close_joining_show_a_code_and_remove_a_playe
         await pilot.pause()
         assert not fake.state.joining
         await pilot.pause(1.2)  # read again
-        assert "joining closed" in text_of(app, "#status")
+        assert "closed to join" in text_of(app, "#status")
         table = app.query_one("#players", DataTable)
         table.focus()
         await pilot.press("down")
@@ -133,6 +133,11 @@ async def test_ending_the_class_shows_the_report_and_its_export_command() -> Non
         command = text_of(app, "#export-command")
         assert "quiz report /tmp/class-1.json --format csv" in command
         assert "served/chief" in text_of(app, "#report-text")
+        await pilot.pause(1.5)  # the class is read again under the report
+        assert isinstance(app.screen, ReportScreen) and app.is_running
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "The class has ended" in text_of(app, "#status")
 
 
 async def test_a_hostile_name_is_shown_escaped() -> None:
