@@ -43,7 +43,7 @@ def status_line(view: ClassView) -> str:
 class DashboardApp(App[None]):
     """The teacher's screen over one served class."""
 
-    CSS_PATH = "dashboard.tcss"
+    CSS_PATH = ["../app.tcss", "dashboard.tcss"]  # the quiz's look, its dialogs included
     TITLE = "factquiz class"
     BINDINGS = [
         Binding("s", "start", "Start"),

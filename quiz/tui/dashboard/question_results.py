@@ -10,9 +10,9 @@ from textual.widgets import Static
 from quiz.core.results.live import LiveQuestion
 from quiz.tui.text import shown
 
-BAR_WIDTH = 16
+BAR_WIDTH = 10
 """Cells of the longest bar."""
-LABEL_WIDTH = 28
+LABEL_WIDTH = 26
 """Characters of an option shown beside its bar."""
 
 

@@ -34,4 +34,4 @@ class ReportScreen(Screen[None]):
         )
         with VerticalScroll(id="report-body"):
             yield Static(shown("\n".join(self.lines), lines=True), id="report-text")
-        yield Footer()
+        yield Footer(show_command_palette=False)

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Static
 from quiz.core.play.classroom import PlayerLine
 from quiz.core.play.session import resume_code
 from quiz.tui.dashboard.app import DashboardApp
+from quiz.tui.dashboard.question_results import BAR_WIDTH
 from quiz.tui.dashboard.report_screen import ReportScreen
 
 from .fake import NAMES, URL, FakeClass
@@ -55,8 +56,8 @@ async def test_live_results_show_share_right_the_top_wrong_answer_and_a_bar_per_
         assert "12 answered, 58% right" in shown
         assert "most chosen wrong: Ministry of Foreign Affairs (4)" in shown
         assert "8 answered, 25% right; most chosen wrong: Recep Erdogan (6)" in shown
-        bars = [line for line in shown.splitlines() if "Directorate" in line and "█" in line]
-        assert bars and bars[0].count("█") == 16  # the most chosen option has the longest bar
+        bars = [line for line in shown.splitlines() if "Defense Industry" in line and "█" in line]
+        assert bars and bars[0].count("█") == BAR_WIDTH  # the most chosen option: the longest bar
         assert shown.index("Q2") < shown.index("Q1")  # the latest question on top
 
 
