@@ -97,6 +97,11 @@ class ServedQuizApp(QuizApp):
         held = self.classroom.claim(player, self.tab)
         if held is None or (held.tab == self.tab and not held.removed):
             return True
+        if not held.removed and not held.attempt and not self.classroom.tab_open(held.tab):
+            # Taken by a tab that closed before its quiz started (a reload in the lobby): no
+            # resume code exists yet to prove it, and nothing is lost by handing it over.
+            self.classroom.update(player, Claim(held.player, self.tab))
+            return True
         self._refuse(NAME_REMOVED if held.removed else NAME_TAKEN)
         return False
 

@@ -135,3 +135,41 @@ async def test_on_a_phone_the_question_fits_the_code_shows_and_options_are_tall(
     async with wide.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not wide.has_class("-narrow")
+
+
+async def test_a_name_taken_in_the_class_is_refused_unless_its_tab_closed_in_the_lobby(
+    tmp_path: Path,
+) -> None:
+    from quiz.core.play.classroom import NAME_TAKEN, ClassFolder, ClassState
+
+    folder = ClassFolder(tmp_path)
+    folder.set_state(ClassState("lobby"))
+
+    def tab(name: str) -> ServedQuizApp:
+        settings = QuizSettings(seed=SEED, shuffle=False)
+        return ServedQuizApp(load(KINDS), settings, store, tmp_path / f"{name}.json", folder)
+
+    def told(app: ServedQuizApp, text: str) -> bool:
+        return any(text in n.message for n in app._notifications)
+
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        first = tab("tab-1")
+        async with first.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await sign_in(first, pilot, "Ana")
+            assert first.screen.name == "lobby"  # waiting for the teacher
+            second = tab("tab-2")
+            async with second.run_test(size=SIZE) as other:
+                await other.pause()
+                await sign_in(second, other, " ANA ")
+                assert told(second, NAME_TAKEN[1:40]) and second.screen.name != "lobby"
+        (tmp_path / "tab-1.json").unlink()  # the server saw the first tab close
+        third = tab("tab-3")
+        async with third.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await sign_in(third, pilot, "ana")
+            assert third.screen.name == "lobby" and not told(third, NAME_TAKEN[1:40])
+            assert folder.claimed("Ana") is not None and folder.claimed("Ana").tab == "tab-3"  # type: ignore[union-attr]
+            folder.set_state(ClassState("playing"))
+            await pilot.pause(1.0)
+            question_screen(third)  # the teacher started: the first question is up

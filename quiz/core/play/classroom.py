@@ -203,6 +203,11 @@ class ClassFolder:
         target = self._claim_file(name)
         replace_whole(target, json.dumps(asdict(claim)).encode(), make_folder=False)
 
+    def tab_open(self, tab: str) -> bool:
+        """Whether tab ``tab`` is still open: its status file (``<tab>.json`` here, written by the
+        tab) is there until the server sees the tab close."""
+        return (self.path / f"{tab}.json").exists()
+
     def claims(self) -> list[Claim]:
         """Every name taken, in no particular order."""
         found = []
