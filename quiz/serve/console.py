@@ -92,14 +92,12 @@ async def run_class(
         else:
             for line in _header(options, url, about):
                 console.print(line, highlight=False, markup=False, soft_wrap=True)
-        if front is not None and console.is_terminal:
-            pass
-        elif console.is_terminal:
-            with Live(_roster_text(server), console=console, auto_refresh=False) as live:
-                while not await _stopped(stop):
-                    live.update(_roster_text(server), refresh=True)
-        else:
-            await _print_changes(server, console, stop)
+            if console.is_terminal:
+                with Live(_roster_text(server), console=console, auto_refresh=False) as live:
+                    while not await _stopped(stop):
+                        live.update(_roster_text(server), refresh=True)
+            else:
+                await _print_changes(server, console, stop)
         console.print("Stopping: closing every tab…", highlight=False)
     finally:
         for signum in (signal.SIGINT, signal.SIGTERM):  # a second Ctrl+C: no more waiting

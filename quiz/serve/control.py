@@ -17,7 +17,7 @@ from pathlib import Path
 from quiz.core.bank.model import AnyQuestion
 from quiz.core.errors import QuizError
 from quiz.core.files import replace_whole
-from quiz.core.play.classroom import ClassView
+from quiz.core.play.classroom import ClassView, name_key
 from quiz.core.results.live import LiveQuestion, live_results
 from quiz.core.results.records import AttemptRecord
 from quiz.core.results.report import item_analysis
@@ -80,7 +80,8 @@ class ServedClass:
         """Close ``player``'s tabs and keep the name out of the class; whether they were in."""
         server = self.server
         claim = server.classroom.claimed(player)
-        tabs = {line.tab for line in server.roster.lines() if line.player == player and line.tab}
+        key = name_key(player)
+        tabs = {li.tab for li in server.roster.lines() if name_key(li.player) == key and li.tab}
         if claim is None and not tabs:
             return False
         if claim is not None:

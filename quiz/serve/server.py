@@ -366,7 +366,7 @@ class QuizServer(Server):
                 if lobby:  # waiting for the teacher is not idling: the time counts from the start
                     seat.last_key = now
                 elif now - seat.last_key >= idle:
-                    minutes = plural(round(self.options.idle_minutes), "minute")
+                    minutes = f"{self.options.idle_minutes:g} minutes"
                     self.note(f"closed {self._who(seat.session_id)}'s tab: idle for {minutes}")
                     await self.close_tab(seat.session_id, pages.IDLE_TEXT)
 

@@ -24,6 +24,9 @@ def test_the_dashboard_shows_the_address_and_code_and_quits_when_asked(
         assert "█" in term.text()  # the QR code
         term.send("s")
         term.wait_for_text("Playing · open to join")
+        term.send("\x03")  # ctrl+c asks, as q does
+        term.wait_for_text("Stop serving?")
+        term.send("n")
         term.send("q")
         term.wait_for_text("Stop serving?")
         term.send("y")

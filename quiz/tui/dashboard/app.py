@@ -53,6 +53,7 @@ class DashboardApp(App[None]):
         Binding("p", "projector", "Projector"),
         Binding("e", "end", "End class"),
         Binding("q", "stop", "Quit"),
+        Binding("ctrl+c", "stop", "Quit", show=False, priority=True),  # as the old console
     ]
 
     class Read(Message):
