@@ -14,6 +14,7 @@ import logging
 import signal
 import time
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 
 from rich.console import Console
 from rich.live import Live
@@ -92,6 +93,9 @@ async def run_class(
         else:
             for line in _header(options, url, about):
                 console.print(line, highlight=False, markup=False, soft_wrap=True)
+            if options.lobby:  # nobody could start it: only the dashboard has the key
+                server.classroom.set_state(replace(server.state, phase="playing"))
+                console.print("No lobby without the dashboard (a terminal): tabs start at once.")
             if console.is_terminal:
                 with Live(_roster_text(server), console=console, auto_refresh=False) as live:
                     while not await _stopped(stop):
