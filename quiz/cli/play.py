@@ -175,11 +175,13 @@ def _serve_tab(banks: list[Bank], settings: QuizSettings, store: ResultsStore) -
     import os
     from pathlib import Path
 
+    from quiz.core.play.classroom import CLASS_ENV, ClassFolder
     from quiz.core.play.live import STATUS_ENV
     from quiz.tui.served import ServedQuizApp
 
-    status = os.environ.get(STATUS_ENV)
-    app = ServedQuizApp(banks, settings, store, Path(status) if status else None)
+    status, folder = os.environ.get(STATUS_ENV), os.environ.get(CLASS_ENV)
+    classroom = ClassFolder(Path(folder)) if folder else None
+    app = ServedQuizApp(banks, settings, store, Path(status) if status else None, classroom)
     try:
         app.run()
     finally:

@@ -18,6 +18,8 @@ from quiz.cli.common import fail, playable_banks, quiz_options, require_question
 
 if TYPE_CHECKING:
     from quiz.core.bank.catalog import Bank
+    from quiz.serve.console import Front
+    from quiz.serve.server import QuizServer
 
 
 @click.command()
@@ -45,6 +47,15 @@ if TYPE_CHECKING:
     help="At most this many browser tabs play at once.",
 )
 @click.option(
+    "--idle-minutes",
+    type=click.FloatRange(min=0.05),
+    default=20,
+    show_default=True,
+    help="Close a tab after this many minutes without a key pressed (its answers are kept).",
+)
+@click.option("--lobby", is_flag=True, help="Joined tabs wait until you start everyone together.")
+@click.option("--anonymous", is_flag=True, help="Start the teacher's screen without names.")
+@click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
     help="The results store (default: $QUIZ_DB, else results.sqlite in the data folder).",
@@ -57,6 +68,9 @@ def serve(
     public_url: str | None,
     code: str | None,
     max_sessions: int,
+    idle_minutes: float,
+    lobby: bool,
+    anonymous: bool,
     db: Path | None,
     mode: str,
     tags: Sequence[str],
@@ -68,6 +82,8 @@ def serve(
     Students open the printed address, type the join code and their name, and play the banks
     named here (all known banks without PATH) with your --mode, --count, --seed and --tag.
     Only this machine can connect unless --host says otherwise (0.0.0.0: the whole network).
+    In a terminal your screen is the class's dashboard (players, live results, keys to start
+    the lobby, close joining, remove a player and end the class); otherwise lines of text.
     """
     from rich.console import Console
 
@@ -96,12 +112,30 @@ def serve(
         port=port,
         public_url=public_url,
         max_sessions=max_sessions,
+        idle_minutes=idle_minutes,
+        lobby=lobby,
+        anonymous=anonymous,
     )
     about = serving_lines(banks, available, count, mode, tags, seed)
+    console = Console()
+    front = _dashboard(banks, about) if console.is_terminal else None
     try:
-        asyncio.run(run_class(options, about, Console()))
+        asyncio.run(run_class(options, about, console, front))
     except OSError as exc:
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+
+
+def _dashboard(banks: list[Bank], about: list[str]) -> Front:
+    """The teacher's screen: the dashboard app over the class being served."""
+
+    async def run(server: QuizServer, stop: asyncio.Event) -> None:
+        from quiz.serve.control import ServedClass
+        from quiz.tui.dashboard.app import DashboardApp
+
+        questions = {f"{bank.id}/{q.id}": q for bank in banks for q in bank.questions}
+        await DashboardApp(ServedClass(server, questions), about, stop).run_async()
+
+    return run
 
 
 def _playable(paths: Sequence[str], tags: Sequence[str]) -> tuple[list[Bank], int]:

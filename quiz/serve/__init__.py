@@ -10,5 +10,7 @@ process outliving its tab or the server, and a page that loads nothing from the 
 - :mod:`quiz.serve.forkserver` and :mod:`quiz.serve.forking`: the warm process each tab's app
   is forked from, and the server's end of it;
 - :mod:`quiz.serve.roster`: who is playing, for the teacher's terminal;
+- :mod:`quiz.serve.seats`: one open tab, as the server keeps it;
+- :mod:`quiz.serve.control`: the teacher's hold on the class (the dashboard's keys);
 - :mod:`quiz.serve.pages` and :mod:`quiz.serve.server`: the pages and the server.
 """

@@ -1,7 +1,9 @@
 """The teacher's terminal while a class plays: the address, the code, a live line per player.
 
-In a terminal the roster is redrawn in place (rich's ``Live``); otherwise (a log file, a test)
-each change is printed as a new line. Ctrl+C (or SIGTERM) stops the server and every app process.
+In a terminal the teacher's screen is the front end the command line hands in (the dashboard
+app); without one, the roster is redrawn in place (rich's ``Live``); and without a terminal (a
+log file, a test) each change is printed as a new line. Ctrl+C (or SIGTERM) stops the server and
+every app process.
 """
 
 from __future__ import annotations
@@ -11,13 +13,15 @@ import contextlib
 import logging
 import signal
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 
 from rich.console import Console
 from rich.live import Live
 from rich.logging import RichHandler
 from rich.text import Text
 
+from quiz.core.play.classroom import ClassEvent
 from quiz.core.words import plural
 from quiz.serve.network import is_loopback
 from quiz.serve.options import ServeOptions
@@ -25,6 +29,20 @@ from quiz.serve.server import QuizServer
 
 REFRESH_SECONDS = 0.5
 """How often the roster is read again."""
+
+Front = Callable[[QuizServer, asyncio.Event], Awaitable[None]]
+"""The teacher's screen: runs until the teacher quits or the event (Ctrl+C, SIGTERM) is set."""
+
+
+class _EventHandler(logging.Handler):
+    """Warnings of the server become events on the teacher's screen (not text over it)."""
+
+    def __init__(self, server: QuizServer) -> None:
+        super().__init__(logging.WARNING)
+        self.server = server
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.server.events.append(ClassEvent(time.strftime("%H:%M:%S"), record.getMessage()))
 
 
 def _header(options: ServeOptions, url: str, about: Sequence[str]) -> list[str]:
@@ -48,8 +66,11 @@ def _roster_text(server: QuizServer) -> Text:
     return text
 
 
-async def run_class(options: ServeOptions, about: Sequence[str], console: Console) -> None:
-    """Serve until Ctrl+C; then stop every app process and the server.
+async def run_class(
+    options: ServeOptions, about: Sequence[str], console: Console, front: Front | None = None
+) -> None:
+    """Serve until Ctrl+C (or until ``front``, the teacher's screen, ends); then stop every app
+    process and the server.
 
     Raises :class:`OSError` when the address cannot be listened on.
     """
@@ -66,14 +87,21 @@ async def run_class(options: ServeOptions, about: Sequence[str], console: Consol
         loop.add_signal_handler(signum, stop.set)
     try:
         url = await server.start()
-        for line in _header(options, url, about):
-            console.print(line, highlight=False, markup=False, soft_wrap=True)
-        if console.is_terminal:
-            with Live(_roster_text(server), console=console, auto_refresh=False) as live:
-                while not await _stopped(stop):
-                    live.update(_roster_text(server), refresh=True)
+        if front is not None and console.is_terminal:
+            logging.getLogger().handlers = [_EventHandler(server)]  # nothing over the screen
+            await front(server, stop)
         else:
-            await _print_changes(server, console, stop)
+            for line in _header(options, url, about):
+                console.print(line, highlight=False, markup=False, soft_wrap=True)
+            if options.lobby:  # nobody could start it: only the dashboard has the key
+                server.classroom.set_state(replace(server.state, phase="playing"))
+                console.print("No lobby without the dashboard (a terminal): tabs start at once.")
+            if console.is_terminal:
+                with Live(_roster_text(server), console=console, auto_refresh=False) as live:
+                    while not await _stopped(stop):
+                        live.update(_roster_text(server), refresh=True)
+            else:
+                await _print_changes(server, console, stop)
         console.print("Stopping: closing every tab…", highlight=False)
     finally:
         for signum in (signal.SIGINT, signal.SIGTERM):  # a second Ctrl+C: no more waiting
@@ -104,7 +132,14 @@ async def _print_changes(server: QuizServer, console: Console, stop: asyncio.Eve
     """Without a terminal: print a player's line each time it changes."""
     shown: dict[str, str] = {}
     started = time.monotonic()
+    last: ClassEvent | None = None
     while not await _stopped(stop):
+        events = list(server.events)
+        seen = next((i for i, e in enumerate(events) if e is last), -1)  # by identity
+        fresh = events[seen + 1 :]
+        for event in fresh:
+            console.print(f"[{event.at}] {event.text}", markup=False, highlight=False)
+        last = events[-1] if events else last
         lines = server.roster.lines()
         changed = [(line.player.casefold(), line.describe()) for line in lines if line.player]
         nameless = sum(not line.player for line in lines)

@@ -84,7 +84,7 @@ class JoinGuard:
         self._lockout = lockout_seconds
         self._ticket_seconds = ticket_seconds
         self._strikes: OrderedDict[str, _Strikes] = OrderedDict()
-        self._tickets: OrderedDict[str, float] = OrderedDict()
+        self._tickets: OrderedDict[str, tuple[float, str]] = OrderedDict()
 
     def _digest(self, text: str) -> bytes:
         """A keyed hash, so that codes of any length compare in the same time."""
@@ -131,32 +131,41 @@ class JoinGuard:
 
     def check_pass(self, token: str | None) -> bool:
         """Whether ``token`` is a pass this server handed out."""
+        return self.pass_id(token) is not None
+
+    def pass_id(self, token: str | None) -> str | None:
+        """The id of the browser holding pass ``token`` (its nonce), or None for no pass."""
         if not token or token.count(".") != 1 or len(token) > 200:
-            return False
+            return None
         nonce, signature = token.split(".")
-        return hmac.compare_digest(self._sign(nonce).encode(), signature.encode("utf-8", "replace"))
+        good = hmac.compare_digest(self._sign(nonce).encode(), signature.encode("utf-8", "replace"))
+        return nonce if good else None
 
     # Tickets ---------------------------------------------------------------------------------
 
-    def issue_ticket(self) -> str:
-        """A fresh single-use ticket for one websocket."""
+    def issue_ticket(self, owner: str = "") -> str:
+        """A fresh single-use ticket for one websocket of the browser ``owner``."""
         self._drop_stale_tickets()
         ticket = secrets.token_urlsafe(24)
-        self._tickets[ticket] = self._clock() + self._ticket_seconds
+        self._tickets[ticket] = (self._clock() + self._ticket_seconds, owner)
         while len(self._tickets) > MAX_TICKETS:
             self._tickets.popitem(last=False)
         return ticket
 
     def use_ticket(self, ticket: str) -> bool:
         """Spend ``ticket``: true once for a live ticket, false for anything else."""
+        return self.redeem(ticket) is not None
+
+    def redeem(self, ticket: str) -> str | None:
+        """Spend ``ticket``: once for a live ticket, the browser it was issued to; else None."""
         self._drop_stale_tickets()
-        expires = self._tickets.pop(ticket, None)
-        return expires is not None and expires > self._clock()
+        found = self._tickets.pop(ticket, None)
+        return found[1] if found is not None and found[0] > self._clock() else None
 
     def _drop_stale_tickets(self) -> None:
         now = self._clock()
         while self._tickets:
-            ticket, expires = next(iter(self._tickets.items()))
+            ticket, (expires, _) = next(iter(self._tickets.items()))
             if expires > now:
                 break
             del self._tickets[ticket]

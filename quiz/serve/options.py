@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
+from quiz.core.play.classroom import CLASS_ENV
 from quiz.core.play.live import STATUS_ENV
 
 SERVED_FLAG: Final = True
@@ -91,6 +92,14 @@ class ServeOptions:
     """The address students open, when the computed one is not right (a proxy, a name)."""
     max_sessions: int = 40
     """At most this many app processes at once; the next visitor is told the class is full."""
+    idle_minutes: float = 20.0
+    """A tab without a key pressed for this long is closed (its answers are kept)."""
+    tabs_per_browser: int = 2
+    """At most this many tabs at once for one joined browser."""
+    lobby: bool = False
+    """Joined tabs wait until the teacher starts everyone together."""
+    anonymous: bool = False
+    """The teacher's screen starts in the projector view: no names shown."""
     extra_env: Mapping[str, str] = field(default_factory=dict)
     """More environment for every app process (tests use it for a private data folder)."""
     warm_start: bool = True
@@ -119,5 +128,6 @@ def app_environment(options: ServeOptions, status_file: Path) -> dict[str, str]:
     """What a tab's process gets on top of the server's environment."""
     env = dict(options.extra_env)
     env[STATUS_ENV] = str(status_file)
+    env[CLASS_ENV] = str(status_file.parent)  # the class folder holds the tabs' status files
     env["QUIZ_DB"] = str(options.db)  # the store, also for a ``quiz play`` without ``--db``
     return env

@@ -98,6 +98,32 @@ def full_page(max_sessions: int) -> web.Response:
     )
 
 
+def closed_page(ended: bool) -> web.Response:
+    """The teacher closed joining, or ended the class."""
+    heading = "The class has ended" if ended else "Joining is closed"
+    line = (
+        "Your teacher ended this class: your answers are kept."
+        if ended
+        else "Your teacher closed this class to new students. Ask your teacher."
+    )
+    return _html("page.html", 403, heading=heading, lines=[line], problem=None, ask_code=False)
+
+
+def too_many_tabs_page(tabs: int) -> web.Response:
+    """This browser has its tabs open already."""
+    return _html(
+        "page.html",
+        429,
+        heading="Your quiz is open in another tab",
+        lines=[
+            f"This browser has {plural(tabs, 'quiz tab')} open already, the most it may have.",
+            "Go back to one of them, or close one and reload this page.",
+        ],
+        problem=None,
+        ask_code=False,
+    )
+
+
 def app_page(websocket_url: str, font_size: int = 16) -> web.Response:
     """The page of one quiz tab, whose websocket URL holds its single-use ticket."""
     return _html(
@@ -114,3 +140,15 @@ FULL_TEXT = (
     "  Ask your teacher, or try again in a moment.\r\n"
 )
 """What a tab shows when the class filled up between its page and its websocket."""
+TOO_MANY_TABS_TEXT = (
+    "\r\n  Your quiz is open in other tabs of this browser already.\r\n"
+    "  Go back to one of them, or close one and reload this page.\r\n"
+)
+"""What a tab shows when its browser opened too many tabs between its page and its websocket."""
+IDLE_TEXT = (
+    "\r\n  This tab was closed after a long time without a key pressed: your answers are kept."
+    "\r\n  Start again, then type your name and your resume code to go on.\r\n"
+)
+"""What an idle tab shows as it is closed."""
+REMOVED_TEXT = "\r\n  Your teacher removed you from this class: your answers are kept.\r\n"
+"""What a tab shows when the teacher removed its player."""

@@ -11,6 +11,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from quiz.core.play.classroom import PlayerLine, name_key
+
 MAX_STATUS_BYTES = 4096
 """A status file larger than this is ignored."""
 MAX_NAME = 40
@@ -27,6 +29,16 @@ class PlayerStatus:
     """Questions answered so far."""
     finished: bool
     """Whether the attempt is over."""
+    attempt: str = ""
+    """The attempt's id (empty before it started)."""
+    score: float = 0.0
+    """Points earned so far."""
+    waiting: bool = False
+    """Whether the player waits in the lobby."""
+
+
+def _number(value: object) -> float:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
 
 
 def read_status(path: Path) -> PlayerStatus | None:
@@ -48,30 +60,16 @@ def read_status(path: Path) -> PlayerStatus | None:
     if not isinstance(player, str) or isinstance(answered, bool) or not isinstance(answered, int):
         return None
     name = " ".join("".join(ch for ch in player if ch.isprintable()).split())[:MAX_NAME]
-    return PlayerStatus(name, max(answered, 0), finished is True)
+    attempt = data.get("attempt")
+    attempt = attempt if isinstance(attempt, str) and len(attempt) <= 64 else ""
+    score = max(_number(data.get("score")), 0.0)
+    return PlayerStatus(
+        name, max(answered, 0), finished is True, attempt, score, data.get("waiting") is True
+    )
 
 
-@dataclass(frozen=True)
-class RosterLine:
-    """One player (or one tab whose player has not typed a name yet)."""
-
-    player: str
-    """The player's name; empty while the tab waits for it."""
-    answered: int
-    """Questions answered in the player's latest tab."""
-    finished: bool
-    """Whether that attempt is over."""
-    connected: bool
-    """Whether the player has a tab open now."""
-
-    def describe(self, width: int = 20) -> str:
-        """``Ana            5 answered  playing``."""
-        name = self.player or "(typing a name)"
-        state = "finished" if self.finished else "playing" if self.connected else "left"
-        if self.finished and not self.connected:
-            state = "finished, left"
-        answered = f"{self.answered} answered"
-        return f"{name:<{width}} {answered:>12}  {state}"
+RosterLine = PlayerLine
+"""One player's line (the core's :class:`~quiz.core.play.classroom.PlayerLine`)."""
 
 
 class Roster:
@@ -121,14 +119,27 @@ class Roster:
             connected = session_id in self._open
             if status is None or not status.player:
                 if connected:
-                    nameless.append(RosterLine("", 0, False, True))
+                    nameless.append(RosterLine("", 0, False, True, tab=session_id))
                 continue
-            line = RosterLine(status.player, status.answered, status.finished, connected)
-            key = status.player.casefold()
+            line = RosterLine(
+                status.player,
+                status.answered,
+                status.finished,
+                connected,
+                status.score,
+                status.attempt,
+                status.waiting,
+                session_id,
+            )
+            key = name_key(status.player)
             earlier = by_player.get(key)
             if earlier is None or connected or not earlier.connected:
                 by_player[key] = line
         return [by_player[k] for k in sorted(by_player)] + nameless
+
+    def open_tabs(self) -> list[str]:
+        """The session ids of the tabs open now."""
+        return list(self._open)
 
     def summary(self) -> str:
         """``3 playing, 1 left``."""

@@ -22,19 +22,22 @@ import secrets
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from collections import deque
 from pathlib import Path
 
 from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.server import Server
 
+from quiz.core.play.classroom import ClassEvent, ClassFolder, ClassState
+from quiz.core.words import plural
 from quiz.serve import pages
 from quiz.serve.forking import ForkServer
-from quiz.serve.guard import JoinGuard
+from quiz.serve.guard import MAX_FAILURES, JoinGuard
 from quiz.serve.network import public_url
 from quiz.serve.options import ServeOptions, app_command, app_environment, bounded_size
 from quiz.serve.process import QUIT_SECONDS, TERM_SECONDS, GuardedAppService, start_fork_server
 from quiz.serve.roster import Roster
+from quiz.serve.seats import Seat
 
 log = logging.getLogger("quiz.serve")
 
@@ -46,22 +49,8 @@ MAX_FORM = 16 * 1024
 """The largest request body accepted (the join form is a few bytes)."""
 HEARTBEAT_SECONDS = 15.0
 """Ping interval: a tab that stops answering (a sleeping laptop) is closed."""
-
-
-@dataclass
-class Seat:
-    """One open tab and its app process."""
-
-    session_id: str
-    """Random id of the tab; also names its status file."""
-    address: str
-    """Where the browser connects from."""
-    service: GuardedAppService
-    """The app process."""
-    websocket: web.WebSocketResponse
-    """The tab's connection."""
-    started: float = field(default_factory=time.monotonic)
-    """When the tab connected."""
+MAX_EVENTS = 200
+"""Events kept for the teacher's screen."""
 
 
 class QuizServer(Server):
@@ -90,6 +79,12 @@ class QuizServer(Server):
         """Who is playing, for the teacher's terminal."""
         self.forks: ForkServer | None = None
         """The warm process the tabs' apps are forked from (None: each starts afresh)."""
+        self.classroom = ClassFolder(self.runtime_dir)
+        """What the server and the tabs share: names taken, the teacher's word."""
+        self.classroom.set_state(ClassState("lobby" if options.lobby else "playing"))
+        self.events: deque[ClassEvent] = deque(maxlen=MAX_EVENTS)
+        """What the teacher should know, oldest first."""
+        self._idle_task: asyncio.Task[None] | None = None
         self._runner: web.AppRunner | None = None
         self._closing = False
 
@@ -107,11 +102,32 @@ class QuizServer(Server):
             self.public_url = public_url(self.host, self.port, self.options.public_url)
         if self.options.warm_start:  # once listening works; before anyone knows the address
             self.forks = await start_fork_server(app_environment(self.options, Path()))
+        self._idle_task = asyncio.create_task(self._close_idle_tabs())
         return self.public_url
+
+    def note(self, text: str) -> None:
+        """Tell the teacher ``text`` (and the log)."""
+        self.events.append(ClassEvent(time.strftime("%H:%M:%S"), text))
+        log.info("%s", text)
+
+    @property
+    def state(self) -> ClassState:
+        """What the teacher said last."""
+        return self.classroom.state()
+
+    @property
+    def _tabs_open(self) -> str:
+        return f"its browser has {plural(self.options.tabs_per_browser, 'tab')} open already"
+
+    def tabs_of(self, browser: str) -> int:
+        """How many tabs the joined browser ``browser`` has open."""
+        return sum(seat.browser == browser for seat in self.seats.values())
 
     async def stop(self) -> None:
         """Close every tab, end every app process (killing stragglers), stop listening."""
         self._closing = True
+        if self._idle_task is not None:
+            self._idle_task.cancel()
         seats = list(self.seats.values())
 
         async def close(seat: Seat) -> None:
@@ -178,13 +194,24 @@ class QuizServer(Server):
     async def handle_index(self, request: web.Request) -> web.Response:
         """The join page, a notice, or (with a pass) the page of a new tab."""
         address = request.remote or "?"
-        if wait := self.guard.wait_seconds(address):
-            return pages.locked_page(wait)
+        browser = self.guard.pass_id(request.cookies.get(PASS_COOKIE))
+        state = self.state
+        if browser is None:  # a lockout stops new joins only: never a student already in
+            if wait := self.guard.wait_seconds(address):
+                return pages.locked_page(wait)
+            if not state.joining or state.phase == "ended":
+                return pages.closed_page(state.phase == "ended")
+            if self.full:
+                return pages.full_page(self.options.max_sessions)
+            return pages.join_page()
+        if state.phase == "ended":
+            return pages.closed_page(True)
         if self.full:
             return pages.full_page(self.options.max_sessions)
-        if not self.guard.check_pass(request.cookies.get(PASS_COOKIE)):
-            return pages.join_page()
-        ticket = self.guard.issue_ticket()
+        if self.tabs_of(browser) >= self.options.tabs_per_browser:
+            self.note(f"refused a tab from {address}: {self._tabs_open}")
+            return pages.too_many_tabs_page(self.options.tabs_per_browser)
+        ticket = self.guard.issue_ticket(browser)
         size = request.query.get("fontsize", "16")
         font_size = min(max(int(size), 8), 40) if size.isdigit() and len(size) < 4 else 16
         return pages.app_page(f"{self._websocket_origin()}/ws/{ticket}", font_size)
@@ -198,6 +225,9 @@ class QuizServer(Server):
         address = request.remote or "?"
         if wait := self.guard.wait_seconds(address):
             return pages.locked_page(wait)
+        state = self.state
+        if not state.joining or state.phase == "ended":
+            return pages.closed_page(state.phase == "ended")
         if self.full:
             return pages.full_page(self.options.max_sessions)
         form = await request.post()
@@ -205,6 +235,7 @@ class QuizServer(Server):
         attempt = self.guard.try_code(address, code[:64] if isinstance(code, str) else "")
         if attempt.verdict == "locked":
             log.warning("%s: too many wrong join codes, locked out for a minute", address)
+            self.note(f"{address}: {MAX_FAILURES} wrong join codes, new joins locked for a minute")
             return pages.locked_page(attempt.wait_seconds)
         if attempt.verdict == "wrong":
             tries = f"{attempt.tries_left} {'try' if attempt.tries_left == 1 else 'tries'} left"
@@ -220,7 +251,8 @@ class QuizServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """Run one app process for one tab, if its ticket is good and a seat is free."""
-        if not self.guard.use_ticket(request.match_info["ticket"]):
+        browser = self.guard.redeem(request.match_info["ticket"])
+        if browser is None:
             raise web.HTTPForbidden(text="This page has expired: reload it.")
         websocket = web.WebSocketResponse(
             heartbeat=HEARTBEAT_SECONDS, max_msg_size=MAX_MESSAGE, timeout=2.0
@@ -232,25 +264,33 @@ class QuizServer(Server):
                 await websocket.send_bytes(pages.FULL_TEXT.encode())
             await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER, message=b"class is full")
             return websocket
+        if browser and self.tabs_of(browser) >= self.options.tabs_per_browser:
+            self.note(f"refused a tab from {request.remote or '?'}: {self._tabs_open}")
+            with contextlib.suppress(Exception):
+                await websocket.send_bytes(pages.TOO_MANY_TABS_TEXT.encode())
+            await websocket.close(code=WSCloseCode.POLICY_VIOLATION, message=b"too many tabs")
+            return websocket
 
         session_id = secrets.token_hex(16)
         status_file = self.roster.status_file(session_id)
         service = GuardedAppService(
             app_command(self.options, session_id),
             app_environment(self.options, status_file),
-            write_bytes=websocket.send_bytes,
+            write_bytes=lambda data: self._to_tab(session_id, data),
             write_str=websocket.send_str,
             close=websocket.close,
             download_manager=self.download_manager,
             forks=self.forks,
         )
-        self.seats[session_id] = Seat(session_id, request.remote or "?", service, websocket)
+        self.seats[session_id] = Seat(
+            session_id, request.remote or "?", service, websocket, browser
+        )
         self.roster.joined(session_id)
         closer: asyncio.Task[None] | None = None
         try:
             await service.start(width, height)
             closer = asyncio.create_task(self._close_when_app_ends(service, websocket))
-            await self._relay(websocket, service)
+            await self._relay(websocket, service, self.seats[session_id])
         except Exception:
             log.exception("tab %s failed", session_id[:6])
         finally:
@@ -258,6 +298,16 @@ class QuizServer(Server):
                 closer.cancel()
             await asyncio.shield(self._end_seat(session_id))
         return websocket
+
+    async def _to_tab(self, session_id: str, data: bytes) -> None:
+        """Send the app's output to its tab; idle time counts from the tab's first output."""
+        seat = self.seats.get(session_id)
+        if seat is None:
+            return
+        if not seat.ready:
+            seat.ready = True
+            seat.last_key = time.monotonic()
+        await seat.websocket.send_bytes(data)
 
     async def _end_seat(self, session_id: str) -> None:
         seat = self.seats.get(session_id)
@@ -284,7 +334,9 @@ class QuizServer(Server):
         with contextlib.suppress(Exception):
             await websocket.close()
 
-    async def _relay(self, websocket: web.WebSocketResponse, service: GuardedAppService) -> None:
+    async def _relay(
+        self, websocket: web.WebSocketResponse, service: GuardedAppService, seat: Seat
+    ) -> None:
         """Pass the page's messages to the app; anything malformed is ignored."""
         async for message in websocket:
             if message.type != WSMsgType.TEXT:
@@ -297,6 +349,7 @@ class QuizServer(Server):
                 continue
             kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
             if kind == "stdin" and isinstance(data, str):
+                seat.last_key = time.monotonic()
                 await service.send_bytes(data.encode("utf-8"))
             elif kind == "resize" and isinstance(data, dict):
                 width, height = data.get("width"), data.get("height")
@@ -309,3 +362,34 @@ class QuizServer(Server):
                 await service.focus()
             elif kind == "blur":
                 await service.blur()
+
+    # Idle tabs and the teacher's word ----------------------------------------------------------
+
+    async def _close_idle_tabs(self) -> None:
+        """Close each tab without a key pressed for ``idle_minutes`` (its answers are kept)."""
+        idle = self.options.idle_minutes * 60
+        while True:
+            await asyncio.sleep(min(max(idle / 4, 0.2), 30.0))
+            now = time.monotonic()
+            lobby = self.state.phase == "lobby"
+            for seat in list(self.seats.values()):
+                if lobby:  # waiting for the teacher is not idling: the time counts from the start
+                    seat.last_key = now
+                elif now - seat.last_key >= idle:
+                    minutes = f"{self.options.idle_minutes:g} minutes"
+                    self.note(f"closed {self._who(seat.session_id)}'s tab: idle for {minutes}")
+                    await self.close_tab(seat.session_id, pages.IDLE_TEXT)
+
+    def _who(self, session_id: str) -> str:
+        line = next((li for li in self.roster.lines() if li.tab == session_id), None)
+        return line.player if line is not None and line.player else f"tab {session_id[:6]}"
+
+    async def close_tab(self, session_id: str, why: str) -> None:
+        """Tell tab ``session_id`` ``why`` and close it; its app process then ends."""
+        seat = self.seats.get(session_id)
+        if seat is None:
+            return
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(seat.websocket.send_bytes(why.encode()), 1.0)
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(seat.websocket.close(), 1.0)

@@ -1,4 +1,5 @@
-"""A class of one, in a real headless Chromium: the page, the code, a name, an answer.
+"""A class of one, in a real headless Chromium: the page, the code, a name, an answer; and on
+a phone, a lobby the teacher starts and a class the teacher ends.
 
 Needs Debian's ``chromium`` package (``apt-get install -y chromium``) and Playwright for Python
 (in the test extra); Playwright drives the system Chromium, it downloads no browser. With
@@ -17,6 +18,7 @@ import pytest
 
 from quiz.core.play.session import QuizItem
 from quiz.core.results.store import ResultsStore
+from quiz.serve.control import ServedClass
 from quiz.serve.options import SERVED_FLAG, ServeOptions
 
 from .conftest import CODE, EVIDENCE, right_key
@@ -118,5 +120,54 @@ def test_a_student_plays_in_chromium(
                 store.close()
             assert attempt.player == "Ana"
             assert answer.question_id == first_item.question.id and answer.correct
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.skipif(not SERVED_FLAG, reason="the lobby and the end of a class need --served")
+def test_on_a_phone_the_lobby_starts_and_the_class_ends_in_chromium(
+    make_options: Callable[..., ServeOptions], first_item: QuizItem, tmp_path: Path
+) -> None:
+    profile = tmp_path / "chromium-profile"
+
+    async def scenario() -> None:
+        async with (
+            serving(make_options(lobby=True)) as server,
+            playwright.async_playwright() as driver,
+        ):
+            teacher = ServedClass(server)
+            context = await driver.chromium.launch_persistent_context(
+                profile,
+                executable_path=str(CHROMIUM),
+                args=ARGS,
+                env=browser_env(tmp_path),
+                viewport={"width": 390, "height": 844},
+            )
+            try:
+                page = context.pages[0] if context.pages else await context.new_page()
+                await page.goto(f"{server.public_url}/")
+                await page.fill("#code", CODE)
+                await page.click("button[type=submit]")
+                await wait_for_screen(page, "Your name")
+                await page.keyboard.type("Ana")
+                await page.keyboard.press("Enter")
+                await wait_for_screen(page, "Waiting for your teacher to start the quiz")
+                prompt = first_item.question.prompt  # type: ignore[union-attr]
+                assert prompt not in await screen_text(page)
+                teacher.start()
+                await wait_for_screen(page, prompt)
+                await wait_for_screen(page, "resume code")
+                for choice in first_item.choices:  # every option on the phone's screen
+                    assert choice in await screen_text(page), choice
+                await page.keyboard.press(right_key(first_item))
+                await wait_for_screen(page, "Right")
+                teacher.end()
+                await wait_for_screen(page, "1 of 2 right")
+                status = await page.evaluate("fetch('./').then(r => r.status)")
+                assert status == 403  # the ended class takes no new tab, even from Ana
+            finally:
+                await context.close()
+            await eventually(lambda: not server.seats, "the tab's process gone", 8)
+            assert not quiz_children()
 
     asyncio.run(scenario())

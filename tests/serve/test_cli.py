@@ -74,6 +74,13 @@ def test_serve_prints_the_address_and_code_then_stops_cleanly(
             tab = Tab(url)
             try:
                 await tab.join(CODE)
+                prankster = Tab(url)  # behind the same address: locks out new joins only
+                try:
+                    for n in range(5):
+                        await prankster.join(f"WRONG{n}")
+                finally:
+                    await prankster.close()
+                await read_until("5 wrong join codes, new joins locked for a minute")
                 await tab.connect()
                 if SERVED_FLAG:
                     await tab.wait_for_text("Your name")

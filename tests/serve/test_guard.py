@@ -91,6 +91,19 @@ def test_tickets_are_single_use_and_short_lived() -> None:
     assert not guard.use_ticket("made-up")
 
 
+def test_a_ticket_names_the_browser_whose_pass_asked_for_it() -> None:
+    guard = JoinGuard("K7MQ42")
+    attempt = guard.try_code("10.0.0.7", "K7MQ42")
+    browser = guard.pass_id(attempt.pass_token)
+    assert browser and guard.check_pass(attempt.pass_token)
+    assert guard.pass_id(f"{browser}.forged") is None and guard.pass_id(None) is None
+    other = guard.pass_id(guard.try_code("10.0.0.7", "K7MQ42").pass_token)
+    assert other and other != browser  # each browser its own pass
+    ticket = guard.issue_ticket(browser)
+    assert guard.redeem(ticket) == browser
+    assert guard.redeem(ticket) is None  # spent
+
+
 @pytest.mark.parametrize(
     ("width", "height", "size"),
     [

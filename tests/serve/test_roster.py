@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from quiz.core.play.classroom import PlayerLine
 from quiz.serve.roster import PlayerStatus, Roster, read_status
 
 
@@ -53,3 +54,19 @@ def test_one_line_per_player_connected_or_gone(tmp_path: Path) -> None:
     write(roster.status_file("s4"), "ben", 3)
     bens = [line for line in roster.lines() if line.player.casefold() == "ben"]
     assert len(bens) == 1 and bens[0].connected and bens[0].answered == 3
+
+
+def test_a_status_carries_the_attempt_the_score_and_the_lobby(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    data = {"player": "Ana", "answered": 2, "finished": False, "attempt": "a-1", "score": 1.5}
+    path.write_text(json.dumps({**data, "waiting": True}))
+    assert read_status(path) == PlayerStatus("Ana", 2, False, "a-1", 1.5, True)
+    path.write_text(json.dumps({**data, "attempt": "x" * 65, "score": True, "waiting": 1}))
+    assert read_status(path) == PlayerStatus("Ana", 2, False, "", 0.0, False)  # odd: nothing
+    roster = Roster(tmp_path)
+    roster.joined("s1")
+    path = roster.status_file("s1")
+    path.write_text(json.dumps({**data, "answered": 0, "waiting": True}))
+    [line] = roster.lines()
+    assert (line.state, line.tab, line.score) == ("waiting", "s1", 1.5)
+    assert line.resume_code and line.resume_code != PlayerLine("Ana", 0, False, True).resume_code

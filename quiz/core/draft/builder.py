@@ -14,10 +14,11 @@ from quiz.core.draft.dates import date_questions, find_dates
 from quiz.core.draft.entities import find_cast
 from quiz.core.draft.figures import figure_questions
 from quiz.core.draft.numbers import find_numbers, number_questions
-from quiz.core.draft.quotes import Quotation, find_quotations, quote_questions
+from quiz.core.draft.quotes import find_quotations, quote_questions
 from quiz.core.draft.quoting import Quoter
 from quiz.core.draft.rank import choose, fair_options
 from quiz.core.draft.setting import find_setting, require_english
+from quiz.core.draft.speakers import Quotation
 from quiz.core.draft.targets import target_questions
 from quiz.core.draft.when import order_question, resolved_questions
 from quiz.core.errors import QuizError

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from quiz.core.draft import dates, numbers
 from quiz.core.draft.common import Draft, Span, clean, fold, quoted, shorten
 from quiz.core.draft.context import Context
-from quiz.core.draft.quotes import Speaker, clause_of, reported_speech
+from quiz.core.draft.quotes import clause_of, reported_speech
+from quiz.core.draft.speakers import Speaker
 from quiz.core.text.sentences import Sentence
 
 MIN_WORDS = 6

@@ -25,6 +25,14 @@ class LiveStatus:
     """How many questions they have answered in this attempt."""
     finished: bool
     """Whether they have finished it."""
+    attempt: str = ""
+    """The attempt's id (empty while the player waits in the lobby)."""
+    score: float = 0.0
+    """Points earned so far."""
+    max_score: float = 0.0
+    """Points the whole attempt can earn."""
+    waiting: bool = False
+    """Whether the player waits in the lobby for the teacher to start."""
 
 
 def write_status(path: Path, status: LiveStatus) -> None:
@@ -38,6 +46,14 @@ def read_status(path: Path) -> LiveStatus | None:
     """The status in ``path``, or ``None`` when there is none (yet) or it is unreadable."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return LiveStatus(str(data["player"]), int(data["answered"]), bool(data["finished"]))
+        return LiveStatus(
+            str(data["player"]),
+            int(data["answered"]),
+            bool(data["finished"]),
+            str(data.get("attempt", "")),
+            float(data.get("score", 0.0)),
+            float(data.get("max_score", 0.0)),
+            bool(data.get("waiting", False)),
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None

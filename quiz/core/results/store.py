@@ -278,14 +278,19 @@ class ResultsStore:
         unfinished: bool | None = None,
         with_answers: bool = False,
         attempt_id: str | None = None,
+        ids: Collection[str] | None = None,
     ) -> list[AttemptRecord]:
         """Attempts with their scores, oldest first: all, ``player``'s, those covering ``bank``,
-        or the one of ``attempt_id``; only unfinished ones (``unfinished=True``) or finished ones
-        (``False``). With ``with_answers``, each record carries its answers."""
+        the one of ``attempt_id`` or those of ``ids``; only unfinished ones (``unfinished=True``)
+        or finished ones (``False``). With ``with_answers``, each record carries its answers."""
         where, args = ["1"], []
         if attempt_id is not None:
             where.append("t.id = ?")
             args.append(attempt_id)
+        if ids is not None:
+            chosen = sorted(set(ids))
+            where.append(f"t.id IN ({marks(len(chosen))})" if chosen else "0")
+            args.extend(chosen)
         if player is not None:
             where.append("t.player = ?")
             args.append(player)

@@ -11,9 +11,10 @@ from textual.widgets.option_list import Option
 
 from quiz.tui.text import numbered
 from quiz.tui.widgets.answered import Answered
+from quiz.tui.widgets.tall_options import TallOptionList
 
 
-class ChoiceAnswer(OptionList):
+class ChoiceAnswer(TallOptionList):
     """A numbered list of options; ``1``–``9`` choose and submit, as do arrows and ``enter``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -5,17 +5,17 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from quiz.tui.text import numbered
 from quiz.tui.widgets.answered import Answered
+from quiz.tui.widgets.tall_options import TallOptionList
 
 TICKED = "[x] "
 UNTICKED = "[ ] "
 
 
-class MultiAnswer(OptionList):
+class MultiAnswer(TallOptionList):
     """A numbered list of options to tick; ticks show as ``[x]``, so they read without colour."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from quiz.tui.text import numbered
 from quiz.tui.widgets.answered import Answered, FromControl
+from quiz.tui.widgets.tall_options import TallOptionList
 
 
-class OrderAnswer(OptionList):
+class OrderAnswer(TallOptionList):
     """Items in their current order.
 
     ``shift+up`` / ``shift+down`` move the highlighted item; typing the shown numbers in the order
