@@ -89,11 +89,18 @@ class DashboardApp(App[None]):
         self.join = JoinPanel(self.first.url, self.first.code)
         self.results = QuestionResults(id="results")
 
+    def _served(self) -> str:
+        """What is served: the first line the command line gave, and what each tab is asked."""
+        if not self.about:
+            return ""
+        first, last = self.about[0].rstrip(":"), self.about[-1]
+        return f"{first}. {last}" if last.startswith("Each tab") else first
+
     def compose(self) -> ComposeResult:
         with Horizontal(id="dashboard"):
             yield self.join
             with Vertical(id="class"):
-                yield Static(shown(self.about[0].rstrip(":") if self.about else ""), id="about")
+                yield Static(shown(self._served()), id="about")
                 yield self.status
                 yield self.players
                 yield self.results

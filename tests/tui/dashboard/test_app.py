@@ -28,7 +28,12 @@ def names_shown(app: DashboardApp) -> list[str]:
 
 
 async def test_the_address_and_code_stay_in_view_at_80_by_24_with_25_players() -> None:
-    app = DashboardApp(FakeClass(players=25), ["Serving 2 questions from 1 bank:"])
+    about = [
+        "Serving 2 questions from 1 bank:",
+        "  Served (2)",
+        "Each tab is asked all 2 questions, in exam mode (feedback at the end).",
+    ]
+    app = DashboardApp(FakeClass(players=25), about)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen.region
@@ -45,7 +50,9 @@ async def test_the_address_and_code_stay_in_view_at_80_by_24_with_25_players() -
         await pilot.pause(1.5)  # read again meanwhile: the scroll stays
         assert table.cursor_row == 24 and table.scroll_y > 0
         assert app.query_one("#join-code").region.y == 1
-        assert "Serving 2 questions from 1 bank" in text_of(app, "#about")
+        served = " ".join(text_of(app, "#about").split())
+        assert served.startswith("Serving 2 questions from 1 bank.")
+        assert "Each tab is asked all 2 questions, in exam mode" in served
 
 
 async def test_live_results_show_share_right_the_top_wrong_answer_and_a_bar_per_option() -> None:
