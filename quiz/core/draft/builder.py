@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quiz.core.bank.model import MAX_OPTIONS
+from quiz.core.collector import collector_paused
 from quiz.core.draft.actors import actor_questions
 from quiz.core.draft.claims import claim_questions, fallback_claims
 from quiz.core.draft.common import Draft, fold, slugify
@@ -44,6 +45,7 @@ class Drafted:
     """How many questions the rules made before ``--max`` and unquotable ones were left out."""
 
 
+@collector_paused()  # the rules make many short-lived objects and no cycles worth a pass
 def draft_article(article: Article, max_questions: int = DEFAULT_MAX) -> Drafted:
     """The questions the rules find in ``article``: the best ``max_questions``, best first, one
     per fact, spread over the article's paragraphs and its kinds of question (:mod:`.rank`).
