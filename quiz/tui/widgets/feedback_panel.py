@@ -8,8 +8,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quiz.core.bank.model import ChoiceQuestion
-from quiz.core.play.scoring import share_said
+from quiz.core.play.scoring import near_miss, share_said
 from quiz.core.play.session import GivenAnswer, QuizItem
+from quiz.core.text.spelling import ALMOST
 from quiz.tui.text import evidence_block, response_text, right_answer_text, shown, verdict_line
 
 
@@ -23,6 +24,8 @@ def verdict_content(given: GivenAnswer, number: int | None = None) -> Content:
     how = share_said(question, given.response)
     lines.append(Content(verdict_line(given.grade, how)).stylize("bold"))
     lines.append(Content(f"Your answer: {response_text(item, given.response)}"))
+    if near_miss(question, given.response):
+        lines.append(Content(ALMOST.capitalize()).stylize("italic"))
     if not given.grade.correct:
         lines.append(Content(f"Right answer: {right_answer_text(item)}"))
     if isinstance(question, ChoiceQuestion) and isinstance(given.response, str):
