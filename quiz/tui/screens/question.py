@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from quiz.tui.widgets.order_answer import OrderAnswer
 
 KIND_HINTS = {
-    "choice": "Press 1-{n}, or move with the arrows and press enter.",
+    "choice": "Press 1-{n}, or pick with the arrows or a click and press enter (or click again).",
     "claim": "Does the article support this claim? 1 Supported · 2 Refuted · 3 Not in the article",
     "multi": "Pick every right answer: 1-{n} or space to tick, enter to answer.",
     "text": "Type your answer and press enter (here a and ? type; ctrl+o opens the article).",
