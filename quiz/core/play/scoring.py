@@ -89,6 +89,25 @@ def share_said(question: AnyQuestion, response: Response) -> str:
     return ""
 
 
+def option_marks(
+    question: AnyQuestion, shown: tuple[str, ...], response: Response
+) -> list[tuple[str, bool, bool]]:
+    """For a ``multi`` answer, each option in the order ``shown``: the option, whether it was
+    picked, and whether picking it or not was right. For an ``order`` answer, each item in the
+    order placed: the item, ``True``, and whether it stands where it belongs. Empty for the
+    kinds that score all or nothing."""
+    given = (response,) if isinstance(response, str) else response
+    if isinstance(question, MultiQuestion):
+        right = set(question.answers)
+        return [(o, o in given, (o in given) == (o in right)) for o in shown]
+    if isinstance(question, OrderQuestion):
+        return [
+            (item, True, at < len(question.items) and question.items[at] == item)
+            for at, item in enumerate(given)
+        ]
+    return []
+
+
 def right_answer(question: AnyQuestion) -> Response:
     """The response that scores full points."""
     if isinstance(question, ChoiceQuestion):
