@@ -100,7 +100,8 @@ def play(
     app = make_app(
         banks,
         settings,
-        player=name,
+        player=name if player or resume or missed else "",  # a remembered name is only offered
+        offered=prefs.get("last_player", "")[:MAX_NAME].strip(),
         start_now=bool(name) and (bool(player and paths) or resume or missed),
         resume=resume,
         keep=keep,

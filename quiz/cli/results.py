@@ -90,7 +90,7 @@ def results(
 def _none_found(player: str | None, bank: str | None, alike: Sequence[str] = ()) -> str:
     if player:
         hint = f"; did you mean `{alike[0]}`?" if alike else "."
-        return f"No attempts found for `{player}` (names must match exactly, case too){hint}"
+        return f"No attempts found for `{player}`{hint}"
     if bank:
         return f"No attempts found with questions of bank `{bank}`."
     return "No attempts found."

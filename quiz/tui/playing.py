@@ -237,6 +237,7 @@ class PlayingApp(App[None]):
             settings.count,
             name_first=not self.played,
             store=self.store,
+            offered="" if self.played else self.launch.offered,
         )
 
     @work(thread=True, exclusive=True, group="prefs")

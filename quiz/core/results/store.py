@@ -60,6 +60,11 @@ RETRIES = 5
 """How many times a transaction is tried while the store stays locked."""
 
 
+def player_key(name: str) -> str:
+    """What tells players apart: their name with case and spaces not counted."""
+    return " ".join(name.split()).casefold()
+
+
 class ResultsStore:
     """The attempts and answers of every player, in one SQLite file.
 
@@ -244,9 +249,12 @@ class ResultsStore:
         )
 
     def forget(self, player: str) -> int:
-        """Delete every attempt and answer of ``player``; how many attempts were deleted."""
+        """Delete every attempt and answer of ``player`` (whatever the case and spaces of the
+        name, see :func:`player_key`); how many attempts were deleted."""
+        names = self.spellings(player)
+        marks = ", ".join("?" * len(names))
         return self._write(
-            lambda db: db.execute("DELETE FROM attempts WHERE player = ?", (player,)).rowcount
+            lambda db: db.execute(f"DELETE FROM attempts WHERE player IN ({marks})", names).rowcount
         )
 
     # -- reading -------------------------------------------------------------------------------
@@ -264,8 +272,9 @@ class ResultsStore:
         ``with_answers``, each record carries its answers."""
         where, args = ["1"], []
         if player is not None:
-            where.append("t.player = ?")
-            args.append(player)
+            names = self.spellings(player)
+            where.append(f"t.player IN ({', '.join('?' * len(names))})")
+            args.extend(names)
         if bank is not None:
             where.append("t.id IN (SELECT attempt_id FROM attempt_banks WHERE bank_id = ?)")
             args.append(bank)
@@ -288,6 +297,13 @@ class ResultsStore:
             return [attempt_record(row, answers.get(row[0], ())) for row in rows]
 
         return self._read(read)
+
+    def spellings(self, player: str) -> list[str]:
+        """Every name in the store that is ``player``'s (see :func:`player_key`), ``player``
+        itself first: Maya, maya and " Maya " are one player."""
+        key = player_key(player)
+        rows = self._read(lambda db: db.execute("SELECT DISTINCT player FROM attempts").fetchall())
+        return [player, *sorted(n for (n,) in rows if player_key(n) == key and n != player)]
 
     def players_like(self, player: str) -> list[str]:
         """The other players whose names differ from ``player`` only in case, sorted."""
@@ -314,11 +330,13 @@ class ResultsStore:
     def missed_keys(self, player: str) -> set[str]:
         """Keys ``bank-id/question-id`` of the questions ``player`` last answered wrong."""
 
+        names = self.spellings(player)
         query = (
             "SELECT a.bank_id || '/' || a.question_id, a.correct FROM answers a JOIN attempts t "
-            "ON t.id = a.attempt_id WHERE t.player = ? ORDER BY a.answered_at, a.id"
+            f"ON t.id = a.attempt_id WHERE t.player IN ({', '.join('?' * len(names))}) "
+            "ORDER BY a.answered_at, a.id"
         )
-        latest = self._read(lambda db: dict(db.execute(query, (player,)).fetchall()))
+        latest = self._read(lambda db: dict(db.execute(query, names).fetchall()))
         return {key for key, correct in latest.items() if not correct}
 
     def earlier_scores(

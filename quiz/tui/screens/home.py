@@ -11,10 +11,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from quiz.core.bank.catalog import Bank
+from quiz.core.errors import safe_text
 from quiz.core.play.session import MAX_NAME, Mode, name_problem, tagged
 from quiz.core.words import plural
 from quiz.tui.messages import HistoryRequested, StartRequested
@@ -63,6 +65,13 @@ def topic_options(
     return options
 
 
+def _placeholder(offered: str) -> str:
+    """What the empty name field says: with a previous player, how to take their name."""
+    if not offered:
+        return "type your name"
+    return f"type your name (last here: {safe_text(offered)}, its first letter and → take it)"
+
+
 class HomeScreen(Screen[None]):
     """Pick a name, a mode and a topic; ``enter`` on a topic starts the quiz."""
 
@@ -73,6 +82,12 @@ class HomeScreen(Screen[None]):
         Binding("h", "history", "History"),
         Binding("question_mark,f1", "app.help", "Help"),
     ]
+    HELP_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("tab / shift+tab", "move on to the name, the mode, the topics, in that order"),
+        ("→ in the name", "take the name suggested (the last player's, once you type it)"),
+        ("enter", "in the name: on to the topics; on a topic: start the quiz"),
+        ("up / down", "pick a topic, or a mode once the mode is open"),
+    )
 
     def __init__(
         self,
@@ -84,6 +99,7 @@ class HomeScreen(Screen[None]):
         *,
         name_first: bool = True,
         store: ResultsStore | None = None,
+        offered: str = "",
     ) -> None:
         super().__init__()
         self.store = store
@@ -96,6 +112,8 @@ class HomeScreen(Screen[None]):
         self.count = count
         self.player = player
         self.mode: Mode = mode
+        self.offered = offered
+        """The previous player's name: a suggestion in the empty field, never its value."""
 
     def compose(self) -> ComposeResult:
         body = VerticalScroll(id="home-body")
@@ -107,7 +125,15 @@ class HomeScreen(Screen[None]):
             with Horizontal(id="player-row"):
                 yield Label("Your name ")
                 yield Input(
-                    self.player, placeholder="type your name", id="player", max_length=MAX_NAME
+                    self.player,
+                    placeholder=_placeholder(self.offered),
+                    id="player",
+                    max_length=MAX_NAME,
+                    suggester=(
+                        SuggestFromList([self.offered], case_sensitive=False)
+                        if self.offered
+                        else None
+                    ),
                 )
             yield Select(
                 [

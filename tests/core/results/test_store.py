@@ -239,3 +239,21 @@ def test_restore_direct_call_matches_start(banks: list[Bank]) -> None:
         (i.key, i.choices) for i in session.items
     ]
     assert rebuilt.position == 0 and rebuilt.answers == []
+
+
+def test_a_name_matches_whatever_its_case_and_spaces(
+    store: ResultsStore, banks: list[Bank]
+) -> None:
+    from quiz.core.results.store import player_key
+
+    assert player_key("  Maya  ") == player_key("maya") == "maya"
+    assert player_key("Maya Lee") == player_key("maya  lee") != player_key("Mayalee")
+    first = play(store, start(banks, player="Maya"), [True, False])
+    second = play(store, start(banks, player="maya "), [True])
+    found = store.attempts("MAYA")
+    assert {a.id for a in found} == {first.attempt_id, second.attempt_id}
+    assert store.spellings("maya") == ["maya", "Maya", "maya "]
+    assert store.missed_keys(" MAYA") == {first.items[1].key}
+    assert store.attempts("Mayb") == []
+    assert store.forget(" maya") == 2
+    assert store.attempts("Maya") == []
