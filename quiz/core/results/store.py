@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from quiz.core.errors import QuizError
-from quiz.core.play.session import GivenAnswer, QuizSession
+from quiz.core.play.exam import ExamMark
+from quiz.core.play.session import GivenAnswer, QuizItem, QuizSession
+from quiz.core.results.exam_rows import read_marks, write_mark
 from quiz.core.results.records import AnswerRecord, AttemptRecord, iso, latest_unfinished, now
 from quiz.core.results.store_rows import (
     ANSWER_COLUMNS,
@@ -347,6 +349,23 @@ class ResultsStore:
         wanted = set(bank_ids)
         found = self.attempts(player, unfinished=False)
         return [a for a in found if set(a.banks) == wanted and a.id != exclude]
+
+    # -- an exam before it is submitted --------------------------------------------------------
+
+    def save_exam_mark(self, session: QuizSession, item: QuizItem, mark: ExamMark) -> None:
+        """Commit ``item``'s answer so far and flag in ``session``'s exam, before returning
+        (the attempt is started first if need be)."""
+        attempt = AttemptRecord.of(session)
+
+        def write(db: sqlite3.Connection) -> None:
+            insert_attempt(db, attempt)
+            write_mark(db, attempt.id, item, mark)
+
+        self._write(write)
+
+    def exam_marks(self, session: QuizSession) -> dict[str, ExamMark]:
+        """The answers so far and flags kept for ``session``'s exam, by question key."""
+        return self._read(lambda db: read_marks(db, session.attempt_id, session.items))
 
 
 def _finish(db: sqlite3.Connection, attempt_id: str, when: str) -> None:

@@ -65,7 +65,23 @@ def _create_v1(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1,)
+def _exam_marks_v2(db: sqlite3.Connection) -> None:
+    """Version 2: an exam's answers and flags before it is submitted, kept as they change
+    (the answers table gets the answers submitted; stores of version 1 keep all they held)."""
+    db.execute(
+        """CREATE TABLE exam_marks (
+    attempt_id TEXT NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+    bank_id TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    response TEXT,                  -- as in answers; NULL: not answered
+    flagged INTEGER NOT NULL CHECK (flagged IN (0, 1)),
+    changed_at TEXT NOT NULL,       -- ISO 8601, UTC
+    PRIMARY KEY (attempt_id, bank_id, question_id)
+) WITHOUT ROWID"""
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1, _exam_marks_v2)
 """Migration ``n`` brings a store at version ``n`` to ``n + 1``; a released one never changes."""
 SCHEMA_VERSION = len(MIGRATIONS)
 """The store version this program writes."""
