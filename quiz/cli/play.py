@@ -28,6 +28,11 @@ if TYPE_CHECKING:
 )
 @click.option("--missed", is_flag=True, help="Only the questions you last got wrong.")
 @click.option(
+    "--closed-book",
+    is_flag=True,
+    help="In an exam, the article opens only once the exam is submitted.",
+)
+@click.option(
     "--db",
     type=click.Path(dir_okay=False),
     help="The results store (default: QUIZ_DB, else your data folder).",
@@ -49,6 +54,7 @@ def play(
     no_shuffle: bool,
     resume: bool,
     missed: bool,
+    closed_book: bool,
     db: str | None,
     served: bool,
 ) -> None:
@@ -102,6 +108,7 @@ def play(
         settings,
         player=name if player or resume or missed else "",  # a remembered name is only offered
         offered=prefs.get("last_player", "")[:MAX_NAME].strip(),
+        closed_book=closed_book,
         start_now=bool(name) and (bool(player and paths) or resume or missed),
         resume=resume,
         keep=keep,

@@ -177,7 +177,8 @@ def make_app(
     notice: str | None = None,
     theme: str | None = None,
     offered: str = "",
+    closed_book: bool = False,
 ) -> QuizApp:
     """The app, as the command line and the tests build it."""
-    launch = Launch(start_now=start_now, resume=resume, keep=keep, theme=theme, offered=offered)
+    launch = Launch(start_now, resume, keep, theme, offered, closed_book)
     return QuizApp(banks, settings or QuizSettings(), player, launch, store, notice)

@@ -21,3 +21,5 @@ class Launch:
     offered: str = ""
     """The previous player's name on this machine: offered on the home screen (as a
     suggestion), never filled in, so that ``enter`` does not play as someone else."""
+    closed_book: bool = False
+    """In an exam, the article cannot be opened before the exam is submitted."""

@@ -87,7 +87,7 @@ async def test_exam_chosen_on_the_home_screen_plays_an_exam() -> None:
         await pilot.pause()
         session = question_screen(app).session
         assert session.settings.mode == "exam"
-        assert "exam: feedback at the end" in visible_text(app)
+        assert f"{question_screen(app).session.player} · exam" in visible_text(app)
 
 
 async def test_the_last_players_name_is_offered_not_filled_in() -> None:

@@ -215,7 +215,11 @@ class QuestionScreen(Screen[None]):
             what = "Type an answer" if isinstance(event.response, str) else "Tick an option"
             self.notify(f"{what} first.", severity="warning", markup=False)
             return
-        given = self.record(self.session, event.response)
+        await self.take_answer(event.response)
+
+    async def take_answer(self, response: Response) -> None:
+        """Keep an answer to the question shown, and show its feedback (in an exam, go on)."""
+        given = self.record(self.session, response)
         if self.session.settings.mode == "exam":
             await self.action_next()
             return
