@@ -18,7 +18,6 @@ from textual.widgets import Static
 from quiz.core.play.exam import ExamMark, ExamSheet
 from quiz.core.play.scoring import Response
 from quiz.core.play.session import GivenAnswer, QuizItem, QuizSession
-from quiz.core.words import plural
 from quiz.tui.messages import QuizFinished
 from quiz.tui.screens.question import QuestionScreen, progress_bar
 from quiz.tui.text import response_text
@@ -171,15 +170,3 @@ def _preset_control(control: Widget, item: QuizItem, response: Response) -> None
             control._redraw(0)
     elif isinstance(control, Input) and isinstance(response, str):
         control.value = response
-
-
-def review_line(sheet: ExamSheet) -> str:
-    """What is left: ``2 unanswered (2, 5) · 1 flagged (3)``."""
-    unanswered, flagged = sheet.unanswered(), sheet.flagged()
-    parts = [
-        f"{plural(len(unanswered), 'question')} unanswered"
-        + (f" ({', '.join(str(i + 1) for i in unanswered)})" if unanswered else ""),
-        f"{len(flagged)} flagged"
-        + (f" ({', '.join(str(i + 1) for i in flagged)})" if flagged else ""),
-    ]
-    return " · ".join(parts)

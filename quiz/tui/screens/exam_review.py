@@ -14,7 +14,20 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.core.play.exam import ExamSheet
+from quiz.core.words import plural
 from quiz.tui.text import response_text, shown
+
+
+def review_line(sheet: ExamSheet) -> str:
+    """What is left: ``2 unanswered (2, 5) · 1 flagged (3)``."""
+    unanswered, flagged = sheet.unanswered(), sheet.flagged()
+    parts = [
+        f"{plural(len(unanswered), 'question')} unanswered"
+        + (f" ({', '.join(str(i + 1) for i in unanswered)})" if unanswered else ""),
+        f"{len(flagged)} flagged"
+        + (f" ({', '.join(str(i + 1) for i in flagged)})" if flagged else ""),
+    ]
+    return " · ".join(parts)
 
 
 class ExamReviewScreen(ModalScreen[int | str | None]):
@@ -37,8 +50,6 @@ class ExamReviewScreen(ModalScreen[int | str | None]):
         self.sheet = sheet
 
     def compose(self) -> ComposeResult:
-        from quiz.tui.screens.exam import review_line
-
         sheet = self.sheet
         with Vertical(id="dialog"):
             yield Static(Content("Review before submitting").stylize("bold underline"))
