@@ -69,7 +69,7 @@ def _placeholder(offered: str) -> str:
     """What the empty name field says: with a previous player, how to take their name."""
     if not offered:
         return "type your name"
-    return f"type your name (last here: {safe_text(offered)}, its first letter and → take it)"
+    return f"your name (last here: {safe_text(offered)})"
 
 
 class HomeScreen(Screen[None]):
