@@ -28,6 +28,11 @@ if TYPE_CHECKING:
 )
 @click.option("--missed", is_flag=True, help="Only the questions you last got wrong.")
 @click.option(
+    "--due",
+    is_flag=True,
+    help="Only your questions due for another go today (spaced repetition, from your answers).",
+)
+@click.option(
     "--closed-book",
     is_flag=True,
     help="In an exam, the article opens only once the exam is submitted.",
@@ -54,6 +59,7 @@ def play(
     no_shuffle: bool,
     resume: bool,
     missed: bool,
+    due: bool,
     closed_book: bool,
     db: str | None,
     served: bool,
@@ -70,6 +76,8 @@ def play(
 
     if resume and missed:
         fail("--resume and --missed do not go together; choose one", 2)
+    if due and (resume or missed):
+        fail("--due does not go with --resume or --missed; choose one", 2)
     if resume:
         _refuse_options_resume_ignores()
     prefs = read_prefs()
@@ -85,6 +93,8 @@ def play(
     except QuizError as exc:
         fail(str(exc))
     keep = _missed_or_resumed(store, name, banks, missed) if resume or missed else None
+    if due:
+        keep = _due_now(store, name)
     settings = QuizSettings(
         mode="exam" if mode == "exam" else "practice",
         tags=tuple(tags),
@@ -106,10 +116,12 @@ def play(
     app = make_app(
         banks,
         settings,
-        player=name if player or resume or missed else "",  # a remembered name is only offered
+        player=name
+        if player or resume or missed or due
+        else "",  # a remembered name is only offered
         offered=prefs.get("last_player", "")[:MAX_NAME].strip(),
         closed_book=closed_book,
-        start_now=bool(name) and (bool(player and paths) or resume or missed),
+        start_now=bool(name) and (bool(player and paths) or resume or missed or due),
         resume=resume,
         keep=keep,
         store=store,
@@ -147,6 +159,20 @@ def _refuse_options_resume_ignores() -> None:
             f"leave out {', '.join(given)}, or play a new quiz without --resume",
             2,
         )
+
+
+def _due_now(store: ResultsStore, name: str) -> set[str]:
+    """For ``--due``, the questions ``name`` is due to answer again now; ends the command
+    when there are none."""
+    from quiz.core.results.records import now
+    from quiz.core.results.schedule import due_by
+
+    if not name:
+        fail("say whose questions are due with --player NAME", 2)
+    keep = due_by(now(), store.due(name))
+    if not keep:
+        fail(f"{name} has no question due now; see when with quiz results --player {name} --due")
+    return keep
 
 
 def _missed_or_resumed(

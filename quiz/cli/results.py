@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,9 @@ from quiz.cli.output import (
 @out_option
 @click.option("--forget", metavar="NAME", help="Delete every attempt and answer of NAME.")
 @click.option("--yes", is_flag=True, help="With --forget: do not ask first.")
+@click.option(
+    "--due", is_flag=True, help="With --player: when each question is due again, soonest first."
+)
 @db_option
 def results(
     player: str | None,
@@ -48,6 +52,7 @@ def results(
     out: Path | None,
     forget: str | None,
     yes: bool,
+    due: bool,
     db: Path | None,
 ) -> None:
     """List attempts with their scores (one line each), or export them with their answers.
@@ -66,8 +71,13 @@ def results(
     unsafe = first_unsafe(player) if player else None
     if unsafe is not None:
         fail(f"a player name cannot hold control or invisible characters ({unsafe}); fix it", 2)
+    if due and not player:
+        fail("--due shows one player's schedule: give --player NAME with it", 2)
     try:
         with open_store(db, read_only=forget is None) as store:
+            if due and player:
+                emit("".join(f"{line}\n" for line in due_lines(player, store.due(player))), out)
+                return
             if forget is not None:
                 _forget(store, forget, yes)
                 return
@@ -85,6 +95,22 @@ def results(
         emit(buffer.getvalue(), out)
     except QuizError as exc:
         fail(str(exc))
+
+
+def due_lines(player: str, due: dict[str, datetime]) -> list[str]:
+    """When each of ``player``'s questions is due, soonest first; ``now`` for those due."""
+    from quiz.core.errors import safe_text
+    from quiz.core.results.records import now
+
+    if not due:
+        return [f"No questions scheduled for `{safe_text(player)}` yet: play a quiz first."]
+    at = now()
+    ready = sum(when <= at for when in due.values())
+    lines = [f"{safe_text(player)}: {ready} of {len(due)} questions due now"]
+    for key, when in sorted(due.items(), key=lambda kv: (kv[1], kv[0])):
+        said = "now" if when <= at else f"{when.astimezone():%Y-%m-%d %H:%M}"
+        lines.append(f"  {said:<16}  {safe_text(key)}")
+    return lines
 
 
 def _none_found(player: str | None, bank: str | None, alike: Sequence[str] = ()) -> str:

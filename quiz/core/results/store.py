@@ -18,6 +18,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Collection, Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -349,6 +350,14 @@ class ResultsStore:
         wanted = set(bank_ids)
         found = self.attempts(player, unfinished=False)
         return [a for a in found if set(a.banks) == wanted and a.id != exclude]
+
+    def due(self, player: str) -> dict[str, datetime]:
+        """Question key → when ``player`` is next due to answer it (see
+        :mod:`quiz.core.results.schedule`)."""
+        from quiz.core.results.schedule import schedule
+
+        attempts = self.attempts(player, with_answers=True)
+        return schedule(a for attempt in attempts for a in attempt.answers)
 
     # -- an exam before it is submitted --------------------------------------------------------
 

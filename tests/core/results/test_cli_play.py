@@ -106,3 +106,29 @@ def test_resume_of_a_quiz_on_banks_not_loaded_names_them(tmp_path: Path, db: Pat
         "quiz: ann's unfinished quiz is on banks not loaded here (other); name them, or play "
         "without --resume\n"
     )
+
+
+def test_due_plays_only_the_questions_due_and_says_when_none_are(
+    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from quiz.tui.app import QuizApp
+
+    none_yet = quiz_play(tmp_path, db, "--player", "ann", "--due")
+    assert none_yet.exit_code == 1
+    assert none_yet.stderr == (
+        "quiz: ann has no question due now; see when with quiz results --player ann --due\n"
+    )
+    later = datetime.now(timezone.utc) + timedelta(days=400)
+    monkeypatch.setattr("quiz.core.results.records.now", lambda: later)
+    started: list[QuizApp] = []
+    monkeypatch.setattr(QuizApp, "run", lambda self: started.append(self))
+    result = quiz_play(tmp_path, db, "--player", "Ann", "--due")
+    assert result.exit_code == 0, result.output
+    [app] = started
+    with ResultsStore.open(db) as store:
+        assert set(app.launch.keep or ()) == set(store.due("ann"))
+    assert app.launch.start_now
+    both = quiz_play(tmp_path, db, "--player", "ann", "--due", "--missed")
+    assert both.exit_code == 2 and "--due does not go with" in both.stderr
