@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from textual.pilot import Pilot
 from textual.widgets import OptionList
@@ -287,3 +288,47 @@ async def test_a_name_typed_in_other_case_is_offered_its_unfinished_quiz(tmp_pat
             await pilot.pause()
             session = question_screen(again).session
             assert session.player == PLAYER and len(session.answers) == 1
+
+
+async def test_the_history_shows_each_tags_progress_as_a_sparkline(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        for right in (False, True):
+            app = app_with(store)
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                await play_all(pilot, right=right)
+                assert isinstance(app.screen, ResultsScreen)
+        app = app_with(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await open_history(pilot, PLAYER)
+            assert isinstance(app.screen, HistoryScreen)
+            text = str(app.screen.query_one("#tag-progress", Static).render())
+            assert "By tag, attempt after attempt" in text
+            assert "dates" in text and "▁█" in text and "0% → 100%" in text
+            assert "0% → 100%" in visible_text(app)
+
+
+async def test_home_says_how_many_questions_are_due(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from textual.widgets import Static
+
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        app = app_with(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await play_all(pilot, right=True)
+        later = datetime.now(timezone.utc) + timedelta(days=400)
+        monkeypatch.setattr("quiz.core.results.records.now", lambda: later)
+        home = make_app(load(KINDS), player=PLAYER, store=store)
+        async with home.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await home.workers.wait_for_complete()
+            await pilot.pause()
+            due = str(home.screen.query_one("#due", Static).render())
+            assert due == "6 questions due for another go (quiz play --due)"

@@ -65,6 +65,15 @@ def topic_options(
     return options
 
 
+def due_here(store: ResultsStore, player: str, banks: Sequence[Bank]) -> int:
+    """How many questions of ``banks`` ``player`` is due to answer again now."""
+    from quiz.core.results import records
+    from quiz.core.results.schedule import due_by
+
+    here = {f"{bank.id}/{q.id}" for bank in banks for q in bank.questions}
+    return len(due_by(records.now(), store.due(player)) & here)
+
+
 def _placeholder(offered: str) -> str:
     """What the empty name field says: with a previous player, how to take their name."""
     if not offered:
@@ -151,6 +160,7 @@ class HomeScreen(Screen[None]):
             }
             yield OptionList(*options, id="topics", markup=False)
             yield Static(id="topic-about")
+            yield Static(id="due")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -179,9 +189,16 @@ class HomeScreen(Screen[None]):
             return
         try:
             records = self.store.attempts(player, unfinished=True) if player else []
+            due = due_here(self.store, player, self.banks) if player else 0
         except QuizError:
             return  # only a mark is lost; starting the quiz says what is wrong
         self.app.call_from_thread(self._mark_unfinished, records)
+        self.app.call_from_thread(self._show_due, due)
+
+    def _show_due(self, due: int) -> None:
+        """Say how many of the player's questions are due for another go."""
+        said = f"{plural(due, 'question')} due for another go (quiz play --due)" if due else ""
+        self.query_one("#due", Static).update(Content(said).stylize("bold"))
 
     def _mark_unfinished(self, records: list[AttemptRecord]) -> None:
         """Mark each topic with the unfinished quiz that picking it offers to resume."""
