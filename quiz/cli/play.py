@@ -165,11 +165,11 @@ def _due_now(store: ResultsStore, name: str) -> set[str]:
     """For ``--due``, the questions ``name`` is due to answer again now; ends the command
     when there are none."""
     from quiz.core.results.records import now
-    from quiz.core.results.schedule import due_by
+    from quiz.core.results.schedule import due_by, player_schedule
 
     if not name:
         fail("say whose questions are due with --player NAME", 2)
-    keep = due_by(now(), store.due(name))
+    keep = due_by(now(), player_schedule(store, name))
     if not keep:
         fail(f"{name} has no question due now; see when with quiz results --player {name} --due")
     return keep

@@ -76,7 +76,10 @@ def results(
     try:
         with open_store(db, read_only=forget is None) as store:
             if due and player:
-                emit("".join(f"{line}\n" for line in due_lines(player, store.due(player))), out)
+                from quiz.core.results.schedule import player_schedule
+
+                lines = due_lines(player, player_schedule(store, player))
+                emit("".join(f"{line}\n" for line in lines), out)
                 return
             if forget is not None:
                 _forget(store, forget, yes)

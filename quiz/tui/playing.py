@@ -221,7 +221,7 @@ class PlayingApp(App[None]):
             from quiz.tui.screens.exam import ExamScreen
 
             marks = self._exam_marks(session)
-            closed = self.launch.closed_book
+            closed = self.launch.closed_book or self._closed_book(session)
             return ExamScreen(
                 session, self.record_answer, self.save_exam_mark, marks, closed_book=closed
             )
@@ -237,12 +237,21 @@ class PlayingApp(App[None]):
             self.notify(f"The exam's answers so far could not be read: {exc}", markup=False)
             return {}
 
-    def save_exam_mark(self, session: QuizSession, item: QuizItem, mark: ExamMark) -> None:
+    def _closed_book(self, session: QuizSession) -> bool:
+        """Whether ``session`` (a resumed exam) was started closed book."""
+        try:
+            return self.store is not None and self.store.closed_book(session)
+        except QuizError:
+            return True  # unknown: the safer way for an exam
+
+    def save_exam_mark(
+        self, session: QuizSession, item: QuizItem, mark: ExamMark, closed_book: bool = False
+    ) -> None:
         """Keep an exam question's answer so far and flag in the store, before going on."""
         if self.store is None:
             return
         try:
-            self.store.save_exam_mark(session, item, mark)
+            self.store.save_exam_mark(session, item, mark, closed_book)
             self.session_changed(session)
         except QuizError as exc:
             self.notify(f"This answer could not be saved: {exc}", severity="error", markup=False)

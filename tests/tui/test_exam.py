@@ -128,3 +128,20 @@ async def test_without_closed_book_the_article_opens_in_an_exam() -> None:
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, ArticleScreen)
+
+
+async def test_a_resumed_closed_book_exam_stays_closed_book(tmp_path: Path) -> None:
+    with ResultsStore.open(tmp_path / "r.db") as store:
+        first = exam_app(store, closed_book=True)
+        async with first.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press(*right_keys(exam(first).sheet.current))
+            await pilot.pause()
+        again = exam_app(store, resume=True)  # --closed-book not given again
+        async with again.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            screen = exam(again)
+            assert screen.closed_book
+            await pilot.press("a")
+            await pilot.pause()
+            assert again.screen is screen

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from fsrs import Card, Rating, Scheduler
 
 from quiz.core.results.records import AnswerRecord
+
+if TYPE_CHECKING:
+    from quiz.core.results.store import ResultsStore
 
 _SCHEDULER = Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
 """Days between reviews from the first answer on: a quiz is not drilled minute by minute."""
@@ -40,3 +44,10 @@ def schedule(answers: Iterable[AnswerRecord]) -> dict[str, datetime]:
 def due_by(when: datetime, due: dict[str, datetime]) -> set[str]:
     """The keys of ``due`` that are due at ``when`` (or before)."""
     return {key for key, at in due.items() if at <= when}
+
+
+def player_schedule(store: ResultsStore, player: str) -> dict[str, datetime]:
+    """Question key → when ``player`` (whatever the case of the name) is next due to answer
+    it, from every answer the store keeps of theirs."""
+    attempts = store.attempts(player, with_answers=True)
+    return schedule(a for attempt in attempts for a in attempt.answers)

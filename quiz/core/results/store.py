@@ -18,7 +18,6 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Collection, Iterable
-from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -351,26 +350,28 @@ class ResultsStore:
         found = self.attempts(player, unfinished=False)
         return [a for a in found if set(a.banks) == wanted and a.id != exclude]
 
-    def due(self, player: str) -> dict[str, datetime]:
-        """Question key → when ``player`` is next due to answer it (see
-        :mod:`quiz.core.results.schedule`)."""
-        from quiz.core.results.schedule import schedule
-
-        attempts = self.attempts(player, with_answers=True)
-        return schedule(a for attempt in attempts for a in attempt.answers)
-
     # -- an exam before it is submitted --------------------------------------------------------
 
-    def save_exam_mark(self, session: QuizSession, item: QuizItem, mark: ExamMark) -> None:
+    def save_exam_mark(
+        self, session: QuizSession, item: QuizItem, mark: ExamMark, closed_book: bool = False
+    ) -> None:
         """Commit ``item``'s answer so far and flag in ``session``'s exam, before returning
-        (the attempt is started first if need be)."""
+        (the attempt is started first if need be; ``closed_book`` is kept with it)."""
         attempt = AttemptRecord.of(session)
 
         def write(db: sqlite3.Connection) -> None:
             insert_attempt(db, attempt)
             write_mark(db, attempt.id, item, mark)
+            if closed_book:
+                db.execute("UPDATE attempts SET closed_book = 1 WHERE id = ?", (attempt.id,))
 
         self._write(write)
+
+    def closed_book(self, session: QuizSession) -> bool:
+        """Whether ``session``'s exam was started closed book (kept with its first mark)."""
+        query = "SELECT closed_book FROM attempts WHERE id = ?"
+        row = self._read(lambda db: db.execute(query, (session.attempt_id,)).fetchone())
+        return bool(row and row[0])
 
     def exam_marks(self, session: QuizSession) -> dict[str, ExamMark]:
         """The answers so far and flags kept for ``session``'s exam, by question key."""

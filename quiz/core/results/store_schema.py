@@ -67,7 +67,9 @@ def _create_v1(db: sqlite3.Connection) -> None:
 
 def _exam_marks_v2(db: sqlite3.Connection) -> None:
     """Version 2: an exam's answers and flags before it is submitted, kept as they change
-    (the answers table gets the answers submitted; stores of version 1 keep all they held)."""
+    (the answers table gets the answers submitted; stores of version 1 keep all they held),
+    and whether the exam is closed book (no article before submitting)."""
+    db.execute("ALTER TABLE attempts ADD COLUMN closed_book INTEGER NOT NULL DEFAULT 0")
     db.execute(
         """CREATE TABLE exam_marks (
     attempt_id TEXT NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,

@@ -23,8 +23,8 @@ from quiz.tui.screens.question import QuestionScreen, progress_bar
 from quiz.tui.text import response_text
 from quiz.tui.widgets.choice_answer import ChoiceAnswer
 
-SaveMark = Callable[[QuizSession, QuizItem, ExamMark], None]
-"""Keeps a question's answer so far and flag (in the store)."""
+SaveMark = Callable[[QuizSession, QuizItem, ExamMark, bool], None]
+"""Keeps a question's answer so far and flag (in the store), and whether it is closed book."""
 
 
 class ExamScreen(QuestionScreen):
@@ -94,7 +94,7 @@ class ExamScreen(QuestionScreen):
         """Keep the answer on the sheet and in the store, then go on (after the last: the
         review)."""
         mark = self.sheet.answer(response)
-        self.save_mark(self.session, self.sheet.current, mark)
+        self.save_mark(self.session, self.sheet.current, mark, self.closed_book)
         await self.action_skip()
 
     async def action_skip(self) -> None:
@@ -112,7 +112,7 @@ class ExamScreen(QuestionScreen):
     def action_flag(self) -> None:
         """Flag the question shown, or take its flag off."""
         mark = self.sheet.toggle_flag()
-        self.save_mark(self.session, self.sheet.current, mark)
+        self.save_mark(self.session, self.sheet.current, mark, self.closed_book)
         self._update_progress()
         self.notify("Flagged." if mark.flagged else "Flag taken off.", markup=False)
 

@@ -68,10 +68,10 @@ def topic_options(
 def due_here(store: ResultsStore, player: str, banks: Sequence[Bank]) -> int:
     """How many questions of ``banks`` ``player`` is due to answer again now."""
     from quiz.core.results import records
-    from quiz.core.results.schedule import due_by
+    from quiz.core.results.schedule import due_by, player_schedule
 
     here = {f"{bank.id}/{q.id}" for bank in banks for q in bank.questions}
-    return len(due_by(records.now(), store.due(player)) & here)
+    return len(due_by(records.now(), player_schedule(store, player)) & here)
 
 
 def _placeholder(offered: str) -> str:

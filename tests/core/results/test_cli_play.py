@@ -113,6 +113,7 @@ def test_due_plays_only_the_questions_due_and_says_when_none_are(
 ) -> None:
     from datetime import datetime, timedelta, timezone
 
+    from quiz.core.results.schedule import player_schedule
     from quiz.tui.app import QuizApp
 
     none_yet = quiz_play(tmp_path, db, "--player", "ann", "--due")
@@ -128,7 +129,7 @@ def test_due_plays_only_the_questions_due_and_says_when_none_are(
     assert result.exit_code == 0, result.output
     [app] = started
     with ResultsStore.open(db) as store:
-        assert set(app.launch.keep or ()) == set(store.due("ann"))
+        assert set(app.launch.keep or ()) == set(player_schedule(store, "ann"))
     assert app.launch.start_now
     both = quiz_play(tmp_path, db, "--player", "ann", "--due", "--missed")
     assert both.exit_code == 2 and "--due does not go with" in both.stderr

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from quiz.cli.main import main
 from quiz.core.bank.catalog import Bank
 from quiz.core.results.records import AnswerRecord
-from quiz.core.results.schedule import due_by, schedule
+from quiz.core.results.schedule import due_by, player_schedule, schedule
 from quiz.core.results.store import ResultsStore
 
 from .conftest import play, start
@@ -48,7 +48,7 @@ def test_the_store_schedules_every_question_a_player_answered(
     store: ResultsStore, banks: list[Bank]
 ) -> None:
     session = play(store, start(banks), [True, False])
-    due = store.due("ANN")  # whatever the case of the name
+    due = player_schedule(store, "ANN")  # whatever the case of the name
     assert set(due) == {session.items[0].key, session.items[1].key}
     assert due[session.items[1].key] < due[session.items[0].key]
     assert store.attempts("ann")[0].score == 1  # the schedule changes no score
