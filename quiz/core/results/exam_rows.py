@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 from quiz.core.play.exam import ExamMark
 from quiz.core.play.session import QuizItem
-from quiz.core.results.records import decode_response, encode_response, iso, now
+from quiz.core.results.records import (
+    AttemptRecord,
+    decode_response,
+    encode_response,
+    iso,
+    now,
+)
 
 
 def write_mark(db: sqlite3.Connection, attempt_id: str, item: QuizItem, mark: ExamMark) -> None:
@@ -39,3 +46,19 @@ def read_marks(
         response = None if stored is None else decode_response(kinds[key], stored)
         marks[key] = ExamMark(response, bool(flagged))
     return marks
+
+
+def with_marked(db: sqlite3.Connection, records: list[AttemptRecord]) -> list[AttemptRecord]:
+    """``records``, each exam going on with how many questions its sheet has answered."""
+    going_on = [r.id for r in records if r.exam_going_on]
+    if not going_on:
+        return records
+    marks = ", ".join("?" * len(going_on))
+    counts = dict(
+        db.execute(
+            "SELECT attempt_id, COUNT(*) FROM exam_marks WHERE response IS NOT NULL "
+            f"AND attempt_id IN ({marks}) GROUP BY attempt_id",
+            going_on,
+        ).fetchall()
+    )
+    return [replace(r, marked=counts[r.id]) if r.id in counts else r for r in records]

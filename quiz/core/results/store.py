@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from quiz.core.errors import QuizError
 from quiz.core.play.exam import ExamMark
 from quiz.core.play.session import GivenAnswer, QuizItem, QuizSession
-from quiz.core.results.exam_rows import read_marks, write_mark
+from quiz.core.results.exam_rows import read_marks, with_marked, write_mark
 from quiz.core.results.records import AnswerRecord, AttemptRecord, iso, latest_unfinished, now
 from quiz.core.results.store_rows import (
     ANSWER_COLUMNS,
@@ -296,7 +296,8 @@ class ResultsStore:
             query = f"SELECT {ANSWER_COLUMNS} FROM answers WHERE {scope} ORDER BY id"
             for answer in answer_records(db.execute(query, args) if with_answers else ()):
                 answers.setdefault(answer.attempt_id, []).append(answer)
-            return [attempt_record(row, answers.get(row[0], ())) for row in rows]
+            found = [attempt_record(row, answers.get(row[0], ())) for row in rows]
+            return with_marked(db, found)
 
         return self._read(read)
 

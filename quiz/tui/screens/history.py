@@ -27,7 +27,7 @@ def attempt_label(record: AttemptRecord, banks: Sequence[Bank]) -> Content:
     total = sum(len(b.questions) for b in banks if b.id in record.banks)
     if 0 < len(record.order) < total:  # a retake of the missed, or a --count or --tag subset
         titles += f" ({len(record.order)} of {total} questions)"
-    state = "finished" if record.finished_at else f"unfinished, {record.answered} answered"
+    state = "finished" if record.finished_at else f"unfinished, {record.answered_so_far} answered"
     score = score_text(record.score, record.max_score, " / ")
     scored = "" if record.exam_going_on else f"{score} ({record.percent:.0f}%) · "
     return Content.assemble(

@@ -208,7 +208,7 @@ class HomeScreen(Screen[None]):
         for option_id, label in self._labels.items():
             record = offered(records, self.banks, self._banks_of(option_id), self.tags)
             said = (
-                f" · unfinished, {record.answered} of {len(record.order)} answered"
+                f" · unfinished, {record.answered_so_far} of {len(record.order)} answered"
                 if record is not None
                 else ""
             )

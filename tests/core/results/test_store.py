@@ -280,5 +280,6 @@ def test_an_exams_answers_and_flags_are_kept_as_they_change(
         }
         [attempt] = store.attempts(unfinished=True)
         assert attempt.id == session.attempt_id and attempt.answered == 0
+        assert attempt.marked == attempt.answered_so_far == 1  # the flagged one has no answer
         store.forget(session.player)
         assert store.exam_marks(session) == {}  # they go with the attempt
