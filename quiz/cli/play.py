@@ -28,6 +28,16 @@ if TYPE_CHECKING:
 )
 @click.option("--missed", is_flag=True, help="Only the questions you last got wrong.")
 @click.option(
+    "--due",
+    is_flag=True,
+    help="Only your questions due for another go today (spaced repetition, from your answers).",
+)
+@click.option(
+    "--closed-book",
+    is_flag=True,
+    help="In an exam, the article opens only once the exam is submitted.",
+)
+@click.option(
     "--db",
     type=click.Path(dir_okay=False),
     help="The results store (default: QUIZ_DB, else your data folder).",
@@ -49,6 +59,8 @@ def play(
     no_shuffle: bool,
     resume: bool,
     missed: bool,
+    due: bool,
+    closed_book: bool,
     db: str | None,
     served: bool,
 ) -> None:
@@ -64,6 +76,8 @@ def play(
 
     if resume and missed:
         fail("--resume and --missed do not go together; choose one", 2)
+    if due and (resume or missed):
+        fail("--due does not go with --resume or --missed; choose one", 2)
     if resume:
         _refuse_options_resume_ignores()
     prefs = read_prefs()
@@ -79,6 +93,8 @@ def play(
     except QuizError as exc:
         fail(str(exc))
     keep = _missed_or_resumed(store, name, banks, missed) if resume or missed else None
+    if due:
+        keep = _due_now(store, name)
     settings = QuizSettings(
         mode="exam" if mode == "exam" else "practice",
         tags=tuple(tags),
@@ -100,8 +116,12 @@ def play(
     app = make_app(
         banks,
         settings,
-        player=name,
-        start_now=bool(name) and (bool(player and paths) or resume or missed),
+        player=name
+        if player or resume or missed or due
+        else "",  # a remembered name is only offered
+        offered=prefs.get("last_player", "")[:MAX_NAME].strip(),
+        closed_book=closed_book,
+        start_now=bool(name) and (bool(player and paths) or resume or missed or due),
         resume=resume,
         keep=keep,
         store=store,
@@ -139,6 +159,20 @@ def _refuse_options_resume_ignores() -> None:
             f"leave out {', '.join(given)}, or play a new quiz without --resume",
             2,
         )
+
+
+def _due_now(store: ResultsStore, name: str) -> set[str]:
+    """For ``--due``, the questions ``name`` is due to answer again now; ends the command
+    when there are none."""
+    from quiz.core.results.records import now
+    from quiz.core.results.schedule import due_by, player_schedule
+
+    if not name:
+        fail("say whose questions are due with --player NAME", 2)
+    keep = due_by(now(), player_schedule(store, name))
+    if not keep:
+        fail(f"{name} has no question due now; see when with quiz results --player {name} --due")
+    return keep
 
 
 def _missed_or_resumed(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,6 +53,9 @@ from quiz.cli.output import (
     metavar="PATH",
     help="With --regrade: the banks whose keys to use (default: the bundled banks and yours).",
 )
+@click.option(
+    "--due", is_flag=True, help="With --player: when each question is due again, soonest first."
+)
 @db_option
 def results(
     player: str | None,
@@ -62,6 +66,7 @@ def results(
     yes: bool,
     regrade: bool,
     bank_paths: Sequence[str],
+    due: bool,
     db: Path | None,
 ) -> None:
     """List attempts with their scores (one line each), or export them with their answers.
@@ -85,8 +90,16 @@ def results(
     unsafe = first_unsafe(player) if player else None
     if unsafe is not None:
         fail(f"a player name cannot hold control or invisible characters ({unsafe}); fix it", 2)
+    if due and not player:
+        fail("--due shows one player's schedule: give --player NAME with it", 2)
     try:
         with open_store(db, read_only=forget is None) as store:
+            if due and player:
+                from quiz.core.results.schedule import player_schedule
+
+                lines = due_lines(player, player_schedule(store, player))
+                emit("".join(f"{line}\n" for line in lines), out)
+                return
             if forget is not None:
                 _forget(store, forget, yes)
                 return
@@ -122,10 +135,26 @@ def _regraded(attempts: list[AttemptRecord], paths: Sequence[str]) -> list[Attem
     return found
 
 
+def due_lines(player: str, due: dict[str, datetime]) -> list[str]:
+    """When each of ``player``'s questions is due, soonest first; ``now`` for those due."""
+    from quiz.core.errors import safe_text
+    from quiz.core.results.records import now
+
+    if not due:
+        return [f"No questions scheduled for `{safe_text(player)}` yet: play a quiz first."]
+    at = now()
+    ready = sum(when <= at for when in due.values())
+    lines = [f"{safe_text(player)}: {ready} of {len(due)} questions due now"]
+    for key, when in sorted(due.items(), key=lambda kv: (kv[1], kv[0])):
+        said = "now" if when <= at else f"{when.astimezone():%Y-%m-%d %H:%M}"
+        lines.append(f"  {said:<16}  {safe_text(key)}")
+    return lines
+
+
 def _none_found(player: str | None, bank: str | None, alike: Sequence[str] = ()) -> str:
     if player:
         hint = f"; did you mean `{alike[0]}`?" if alike else "."
-        return f"No attempts found for `{player}` (names must match exactly, case too){hint}"
+        return f"No attempts found for `{player}`{hint}"
     if bank:
         return f"No attempts found with questions of bank `{bank}`."
     return "No attempts found."

@@ -145,10 +145,10 @@ class QuizApp(PlayingApp):
 
     def action_help(self) -> None:
         """Show every key."""
-        from quiz.tui.screens.help import HelpScreen
+        from quiz.tui.screens.help import HelpScreen, screen_keys
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(screen_keys(self.screen)))
 
     def action_open_article(self) -> None:
         """Open the article of the current question (at the top), or of the first bank."""
@@ -177,7 +177,9 @@ def make_app(
     store: ResultsStore | None = None,
     notice: str | None = None,
     theme: str | None = None,
+    offered: str = "",
+    closed_book: bool = False,
 ) -> QuizApp:
     """The app, as the command line and the tests build it."""
-    launch = Launch(start_now=start_now, resume=resume, keep=keep, theme=theme)
+    launch = Launch(start_now, resume, keep, theme, offered, closed_book)
     return QuizApp(banks, settings or QuizSettings(), player, launch, store, notice)

@@ -18,3 +18,8 @@ class Launch:
     """Play only the questions with these keys (``quiz play --missed``)."""
     theme: str | None = None
     """The theme to start in (the one last chosen), if it is one of Textual's."""
+    offered: str = ""
+    """The previous player's name on this machine: offered on the home screen (as a
+    suggestion), never filled in, so that ``enter`` does not play as someone else."""
+    closed_book: bool = False
+    """In an exam, the article cannot be opened before the exam is submitted."""

@@ -18,9 +18,10 @@ from textual.screen import Screen
 
 from quiz.core.bank.catalog import Bank
 from quiz.core.errors import QuizError
+from quiz.core.play.exam import ExamMark
 from quiz.core.play.prefs import remember_player
 from quiz.core.play.scoring import Response
-from quiz.core.play.session import GivenAnswer, Mode, QuizSession, QuizSettings
+from quiz.core.play.session import GivenAnswer, Mode, QuizItem, QuizSession, QuizSettings
 from quiz.core.results.resuming import resumable
 from quiz.core.words import plural
 from quiz.tui.launch import Launch
@@ -268,9 +269,47 @@ class PlayingApp(App[None]):
     # Hooks the served tab overrides -------------------------------------------------------
 
     def question_screen(self, session: QuizSession) -> QuestionScreen:
-        """The screen that asks ``session``'s questions."""
+        """The screen that asks ``session``'s questions (an exam's, until submitted, on an
+        exam screen: an exam resumed from before exams could be changed goes on as it was)."""
         self.played = True
+        if session.settings.mode == "exam" and not session.answers:
+            from quiz.tui.screens.exam import ExamScreen
+
+            marks = self._exam_marks(session)
+            closed = self.launch.closed_book or self._closed_book(session)
+            return ExamScreen(
+                session, self.record_answer, self.save_exam_mark, marks, closed_book=closed
+            )
         return QuestionScreen(session, self.record_answer)
+
+    def _exam_marks(self, session: QuizSession) -> dict[str, ExamMark]:
+        """The answers so far and flags kept for ``session`` (a resumed exam)."""
+        if self.store is None:
+            return {}
+        try:
+            return self.store.exam_marks(session)
+        except QuizError as exc:
+            self.notify(f"The exam's answers so far could not be read: {exc}", markup=False)
+            return {}
+
+    def _closed_book(self, session: QuizSession) -> bool:
+        """Whether ``session`` (a resumed exam) was started closed book."""
+        try:
+            return self.store is not None and self.store.closed_book(session)
+        except QuizError:
+            return True  # unknown: the safer way for an exam
+
+    def save_exam_mark(
+        self, session: QuizSession, item: QuizItem, mark: ExamMark, closed_book: bool = False
+    ) -> None:
+        """Keep an exam question's answer so far and flag in the store, before going on."""
+        if self.store is None:
+            return
+        try:
+            self.store.save_exam_mark(session, item, mark, closed_book)
+            self.session_changed(session)
+        except QuizError as exc:
+            self.notify(f"This answer could not be saved: {exc}", severity="error", markup=False)
 
     def session_changed(self, session: QuizSession) -> None:
         """Called when a session starts, gets an answer, or finishes (a hook for serving)."""
@@ -292,6 +331,7 @@ class PlayingApp(App[None]):
             settings.count,
             name_first=not self.played,
             store=self.store,
+            offered="" if self.played else self.launch.offered,
         )
 
     @work(thread=True, exclusive=True, group="prefs")

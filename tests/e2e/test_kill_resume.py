@@ -17,11 +17,11 @@ def test_sigkill_mid_attempt_keeps_every_answer_and_resume_goes_on(
 ) -> None:
     term = Terminal(quiz_command(), ARGS, quiz_env)
     try:
-        term.wait_for_text("1 / 6 Score 0 / 6", timeout=8)
+        term.wait_for_text("0 of 6 answered · 0 right", timeout=8)
         term.send("1")  # choice: right
         term.wait_for_text("✓ Right")
         term.send("\r")
-        term.wait_for_text("2 / 6")
+        term.wait_for_text("Question: Who was sanctioned?")
         term.send("3")  # multi: tick a wrong option, then answer
         term.send("\r")
         term.wait_for_text("✗ Wrong")
@@ -42,7 +42,7 @@ def test_sigkill_mid_attempt_keeps_every_answer_and_resume_goes_on(
     # --resume goes on as the quiz was drawn: --seed and --no-shuffle are not given again.
     again = Terminal(quiz_command(), [*ARGS[:4], "--resume"], quiz_env)
     try:
-        again.wait_for_text("3 / 6 Score 1 / 6", timeout=8)  # same order, answers kept
+        again.wait_for_text("2 of 6 answered · 1 right", timeout=8)  # same order, answers kept
         again.wait_for_text("Claim: According to Washington")
     finally:
         again.child.terminate(force=True)

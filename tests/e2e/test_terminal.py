@@ -74,13 +74,13 @@ def test_play_answer_see_the_evidence_and_quit(quiz_env: dict[str, str], quiz_ho
     args = ["play", str(FIXTURES / "kinds.toml"), "--player", "Ana", "--no-shuffle"]
     term = Terminal(quiz_command(), [*args, "--seed", "1"], quiz_env)
     try:
-        term.wait_for_text("1 / 6 Score 0 / 6 Ana · practice", timeout=8)  # started
+        term.wait_for_text("0 of 6 answered · 0 right Ana · practice", timeout=8)  # started
         term.wait_for_text("Question: Which [b]Turkish[/] body did Washington sanction")
         term.wait_for_text("1. Defense Industry Directorate")
         term.send("1")
         term.wait_for_text(EVIDENCE)
         term.wait_for_text("✓ Right")
-        term.wait_for_text("1 / 6 Score 1 / 6")
+        term.wait_for_text("1 of 6 answered · 1 right")
         term.send("\x11")  # ctrl+q
         term.wait_for_text("Quit in the middle of the quiz?")
         term.send("y")

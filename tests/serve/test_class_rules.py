@@ -54,7 +54,7 @@ def test_a_name_is_one_players_in_a_class_whatever_its_case_and_spacing(
                 # The resume code shown before the first answer gives the name back.
                 code = resume_code(_attempt_of(tmp_path / "class.sqlite", "Victim"))
                 await other.type_slowly(f"\t{code}\r")
-                await other.wait_for_text("1 / 2")
+                await other.wait_for_text("0 of 2 answered")
                 await other.wait_for_text(prompt)
                 # The teacher removes the player: the tabs close, the name stays out.
                 assert await ServedClass(server).remove("Victim")

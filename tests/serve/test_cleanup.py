@@ -103,7 +103,7 @@ def test_no_process_outlives_a_killed_server(bank: Path, tmp_path: Path) -> None
             try:
                 await tab.join(CODE)
                 await tab.connect()
-                await tab.wait_for_text("Score" if not SERVED_FLAG else "Your name")
+                await tab.wait_for_text("answered" if not SERVED_FLAG else "Your name")
                 below = psutil.Process(server.pid).children(recursive=True)
                 apps = [p.pid for p in below]  # the tab's app, and the fork server it came from
                 forks = [p for p in below if p.name() == SERVER_NAME.decode()]

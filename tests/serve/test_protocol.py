@@ -64,7 +64,7 @@ def test_a_question_played_through_the_page_then_resumed_in_another_tab(
                 await again.connect()
                 await again.wait_for_text("Your name")
                 await again.type_slowly(f"Ana\t{code}\r")
-                await again.wait_for_text("2 / 2")
+                await again.wait_for_text("1 of 2 answered · 1 right")
                 assert first_item.question.prompt not in again.flat()  # type: ignore[union-attr]
             finally:
                 await again.close()

@@ -130,10 +130,16 @@ async def play_to(pilot: Pilot[object], kind: str) -> QuizItem:
 
 
 async def answer(pilot: Pilot[object], right: bool) -> QuizItem:
-    """Answer the current question right or wrong; returns the question answered."""
+    """Answer the current question right or wrong; returns the question answered. In an exam,
+    the answer to the last question opens the review: it is submitted from there."""
+    from quiz.tui.screens.exam_review import ExamReviewScreen
+
     item = current(pilot.app)
     await pilot.press(*(right_keys(item) if right else wrong_keys(item)))
     await pilot.pause()
+    if isinstance(pilot.app.screen, ExamReviewScreen):
+        await pilot.press("s")
+        await pilot.pause()
     return item
 
 

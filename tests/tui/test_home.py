@@ -87,28 +87,48 @@ async def test_exam_chosen_on_the_home_screen_plays_an_exam() -> None:
         await pilot.pause()
         session = question_screen(app).session
         assert session.settings.mode == "exam"
-        assert "exam: feedback at the end" in visible_text(app)
+        assert f"{question_screen(app).session.player} · exam" in visible_text(app)
 
 
-async def test_a_remembered_name_is_selected_first_so_the_next_player_types_theirs() -> None:
-    # A shared machine: the last player's name is filled in, but one enter on the topics must
-    # not start a quiz as them. The name has the focus, all selected: typing replaces it.
-    app = quiz_app(KINDS, player="Ana", start_now=False)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_the_last_players_name_is_offered_not_filled_in() -> None:
+    # A shared machine: enter twice must not start a quiz as the last player.
+    app = make_app(load(KINDS), QuizSettings(seed=1, shuffle=False), offered="Ana")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         home = home_of(app)
         field = home.query_one("#player", Input)
         assert app.focused is field
-        assert field.selected_text == "Ana"
+        assert field.value == ""
+        assert "last here: Ana" in field.placeholder
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert app.screen is home
+        assert "Type your name first." in visible_text(app)
         await pilot.press(*"Bea", "enter", "enter")
         await pilot.pause()
         assert question_screen(app).session.player == "Bea"
 
 
-async def test_enter_keeps_a_remembered_name() -> None:
+async def test_the_offered_name_is_taken_with_its_first_letter_and_the_right_arrow() -> None:
+    app = make_app(load(KINDS), QuizSettings(seed=1, shuffle=False), offered="Ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("right")
+        await pilot.pause()
+        assert home_of(app).query_one("#player", Input).value == "Ana"
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert question_screen(app).session.player == "Ana"
+
+
+async def test_a_name_given_with_player_is_filled_in_and_selected() -> None:
     app = quiz_app(KINDS, player="Ana", start_now=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        field = home_of(app).query_one("#player", Input)
+        assert field.selected_text == "Ana"
         await pilot.press("enter")
         assert app.focused is home_of(app).query_one("#topics", OptionList)
         await pilot.press("enter")

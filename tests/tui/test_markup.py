@@ -63,6 +63,8 @@ async def test_a_claim_that_looks_like_markup_shows_as_typed_through_to_the_revi
         assert CLAIM in visible_text(app)
         await pilot.press("1")
         await pilot.pause()
+        await pilot.press("s")  # submitted from the review
+        await pilot.pause()
         results = app.screen
         assert isinstance(results, ResultsScreen)
         review = [text_of(s) for s in results.query(".verdict").results(Static)]

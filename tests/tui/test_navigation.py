@@ -354,6 +354,9 @@ async def test_in_a_narrow_terminal_each_key_stands_over_its_meaning() -> None:
         await pilot.pause()
         await pilot.press("question_mark")
         await pilot.pause()
+        row = next(r for r in app.screen.query(".key-row") if "1-9" in text_of(r.query_one(".key")))
+        row.scroll_visible(top=True, animate=False)  # under the keys of the question screen
+        await pilot.pause()
         lines = visible_text(app).splitlines()
         at = next(i for i, line in enumerate(lines) if "1-9" in line)
         assert "choose" not in lines[at]  # the key has its line

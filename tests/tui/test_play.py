@@ -8,7 +8,9 @@ import pytest
 from textual.app import App
 from textual.widgets import Static
 
+from quiz.core.bank.model import MultiQuestion
 from quiz.tui.screens import question as question_module
+from quiz.tui.screens.exam import ExamScreen
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.results import ResultsScreen
 from quiz.tui.text import RIGHT, WRONG
@@ -75,8 +77,8 @@ async def test_practice_shows_the_evidence_after_every_answer(rights: list[bool]
                     assert " ".join(sentence.split()) in on_screen  # not scrolled out of sight
             else:
                 assert texts["evidence"].startswith(NOT_SETTLED)
-            score = sum(rights[:number])
-            assert f"{number} / 6   Score {score} / 6" in progress(app)
+            right = sum(rights[:number])
+            assert f"{number} of 6 answered · {right} right" in progress(app)
             await pilot.press("enter")
             await pilot.pause()
         assert kinds == KINDS_IN_ORDER
@@ -167,7 +169,7 @@ async def test_a_half_right_multi_answer_scores_half() -> None:
         assert texts["verdict"].startswith(
             "◐ Partly right (0.5 of 1 points: 1 of 2 right options picked)"
         )
-        assert "Score 1.5 / 6" in progress(app)
+        assert "2 of 6 answered · 1 right" in progress(app)  # partly right is not right
 
 
 async def test_exam_does_not_reveal_right_or_wrong_before_the_end() -> None:
@@ -176,8 +178,8 @@ async def test_exam_does_not_reveal_right_or_wrong_before_the_end() -> None:
         await pilot.pause()
         await answer(pilot, right=True)
         after = progress(app)
-        assert after.startswith("2 / 6")
-        assert "Score 1" not in after
+        assert "1 of 6 answered" in after
+        assert "right" not in after
 
 
 @pytest.mark.parametrize("mode", ["exam", "practice"])
@@ -192,12 +194,16 @@ async def test_keys_in_one_burst_answer_only_the_question_shown(mode: str) -> No
         control.action_choose(1)  # both before either is handled, as from a paste
         control.action_choose(2)
         await pilot.pause()
+        if mode == "exam":  # answers stay on the exam's sheet until it is submitted
+            assert isinstance(screen, ExamScreen)
+            marks = screen.sheet.marks
+            assert list(marks) == [first.key] and marks[first.key].response == first.choices[0]
+            assert current(app).question.kind == "multi"  # shown, and not answered
+            assert screen.sheet.mark(current(app)).response is None
+            return
         answers = screen.session.answers
         assert [a.item for a in answers] == [first]
         assert answers[0].response == first.choices[0]
-        if mode == "exam":
-            assert current(app).question.kind == "multi"  # shown, and not answered
-            assert not screen.session.answered_current
 
 
 async def test_an_exam_question_answered_before_it_could_be_read_is_not_answered(
@@ -217,11 +223,12 @@ async def test_an_exam_question_answered_before_it_could_be_read_is_not_answered
         now[0] += 0.29  # a burst's next keys, before the question could be read: dropped
         await pilot.press("1", "enter")
         await pilot.pause()
-        assert len(screen.session.answers) == 1 and current(app).question.kind == "multi"
+        assert isinstance(screen, ExamScreen)
+        assert screen.sheet.answered == 1 and current(app).question.kind == "multi"
         now[0] += 0.02  # the question has now been on screen long enough to be read
         await pilot.press("enter")
         await pilot.pause()
-        assert len(screen.session.answers) == 2
+        assert screen.sheet.answered == 2
 
 
 async def test_a_quiz_over_two_articles_says_which_each_question_is_about(tmp_path: Path) -> None:
@@ -242,3 +249,44 @@ async def test_a_quiz_over_two_articles_says_which_each_question_is_about(tmp_pa
         await pilot.pause()
         prompt = str(question_screen(alone).query_one("#prompt", Static).render())
         assert prompt.startswith("Question: "), prompt
+
+
+async def test_the_header_shows_a_bar_and_how_many_are_answered_and_right() -> None:
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert progress(app).startswith("░" * 12 + " 0 of 6 answered · 0 right")
+        await answer(pilot, right=True)
+        assert progress(app).startswith("██" + "░" * 10 + " 1 of 6 answered · 1 right")
+        await pilot.press("enter")
+        await pilot.pause()
+        await answer(pilot, right=False)
+        assert progress(app).startswith("████" + "░" * 8 + " 2 of 6 answered · 1 right")
+        assert "Score" not in progress(app)
+
+
+async def test_a_partly_right_answer_marks_each_option_in_the_order_shown() -> None:
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await answer(pilot, right=True)
+        await pilot.press("enter")
+        await pilot.pause()
+        item = current(app)
+        assert item.question.kind == "multi"
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        verdict = feedback_texts(question_screen(app).query_one("#feedback", FeedbackPanel))[
+            "verdict"
+        ]
+        assert isinstance(item.question, MultiQuestion)
+        answers = set(item.question.answers)
+        expected = []
+        for number, option in enumerate(item.choices, start=1):
+            picked = number == 1
+            ok = picked == (option in answers)
+            expected.append(f"  {'✓' if ok else '✗'} {'[x]' if picked else '[ ]'} {option}")
+        lines = verdict.splitlines()
+        at = lines.index(expected[0])
+        assert lines[at : at + len(expected)] == expected
+        assert "✗" in verdict and "✓" in verdict

@@ -40,7 +40,8 @@ async def test_r_retakes_only_the_questions_answered_wrong() -> None:
         assert retake is not first
         assert [i.key for i in retake.items] == missed
         assert retake.answers == []
-        assert "1 / 2   Score 0 / 2" in text_of(question_screen(app).query_one("#progress", Static))
+        progress = text_of(question_screen(app).query_one("#progress", Static))
+        assert "0 of 2 answered · 0 right" in progress
         results = await play(pilot, [True, True])
         assert results.session is retake
         assert results.session.score == 2
@@ -75,6 +76,7 @@ async def test_a_on_the_results_opens_the_article_at_the_focused_answer() -> Non
         await pilot.pause()
         results = app.screen
         assert isinstance(results, ResultsScreen)
+        await pilot.press("m")  # the review opens on the wrong answer: show all
         await pilot.press("tab", "tab")  # the second review entry: the multi question
         focused = app.focused
         assert isinstance(focused, FeedbackPanel)
@@ -130,3 +132,35 @@ async def test_a_opens_the_article_at_an_answer_in_view_and_escape_comes_back_to
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, ArticleScreen) and app.screen.evidence != first.item.evidence
+
+
+async def test_the_review_opens_on_the_answers_not_fully_right_and_m_shows_all() -> None:
+    app = quiz_app(tags=("sanctions", "claims"))  # choice, multi, claim, claim
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        results = await play(pilot, [False, True, True, False])
+        await pilot.pause()
+
+        def shown_numbers() -> list[int | None]:
+            return [p.number for p in results.query(FeedbackPanel) if p.display]
+
+        assert shown_numbers() == [1, 4]
+        heading = text_of(results.query_one("#review-heading", Static))
+        assert heading == "Review: the 2 not fully right (m shows all)"
+        await pilot.press("m")
+        await pilot.pause()
+        assert shown_numbers() == [1, 2, 3, 4]
+        await pilot.press("m")
+        await pilot.pause()
+        assert shown_numbers() == [1, 4]
+
+
+async def test_an_all_right_review_shows_every_answer() -> None:
+    app = quiz_app(tags=("sanctions",))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        results = await play(pilot, [True, True])
+        await pilot.press("m")
+        await pilot.pause()
+        assert all(p.display for p in results.query(FeedbackPanel))
+        assert text_of(results.query_one("#review-heading", Static)) == "Review"

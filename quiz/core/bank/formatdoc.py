@@ -22,6 +22,7 @@ from quiz.core.bank.model import (
     BankInfo,
     Question,
 )
+from quiz.core.text.spelling import LONGEST_ONE_EDIT, SHORTEST_FORGIVEN
 
 _TYPES = {
     "str": "string",
@@ -32,6 +33,7 @@ _TYPES = {
     "bool": "true or false",
     "dict[str, str]": "table: option → text",
     "Verdict": " / ".join(f'`"{v}"`' for v in VERDICTS),
+    "Tolerance": '`"spelling"` / `"exact"`',
 }
 
 EXAMPLES: dict[str, str] = {
@@ -229,6 +231,19 @@ def render(article: Path) -> str:
         "and numbers are read as numbers: a decimal point or comma counts (`2.5` and `2,5` alike,",
         "not `25` nor `2 5`), trailing decimal zeros do not (`2.50`), and thousands may be",
         "grouped or not (`1,500`, `1 500`, `1500`; but `1.500` is one and a half).",
+        "",
+        "## How typed answers are matched",
+        "",
+        'Unless a question says `tolerance = "exact"`, a typed answer is also right when it is',
+        'an accepted answer with a leading "the" left out or added, a word in the singular for',
+        "the plural or the other way round (`Committee to Protect Journalist`), or misspelled",
+        "by up to one edit (a letter added, dropped or changed, or two side by side swapped) for",
+        f"answers of {SHORTEST_FORGIVEN} to {LONGEST_ONE_EDIT} letters (`Putn` for `Putin`) "
+        "and two edits for longer ones. Numbers",
+        "and dates (an answer with a digit, a number word, a month or a weekday) and answers of",
+        f"fewer than {SHORTEST_FORGIVEN} letters must be typed right. An answer one edit further "
+        "off than is forgiven",
+        'scores nothing and is told "almost: check the spelling".',
         "",
         "## How answers score",
         "",

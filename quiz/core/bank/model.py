@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Literal
 
 Verdict = Literal["supported", "refuted", "not-in-article"]
+Tolerance = Literal["spelling", "exact"]
 VERDICTS: tuple[Verdict, ...] = ("supported", "refuted", "not-in-article")
 VERDICT_LABELS: dict[str, str] = {
     "supported": "Supported",
@@ -128,13 +129,18 @@ class ClaimQuestion(Question):
 
 @dataclass(frozen=True, kw_only=True)
 class TextQuestion(Question):
-    """A question answered by typing; matching ignores case, accents, spacing and punctuation."""
+    """A question answered by typing; matching ignores case, accents, spacing and punctuation,
+    and forgives small misspellings (see "How typed answers are matched")."""
 
     KIND: ClassVar[str] = "text"
     prompt: str
     """The question asked."""
     accept: tuple[str, ...]
     """Every answer to accept (at least one)."""
+    tolerance: Tolerance = "spelling"
+    """``"spelling"`` forgives a small misspelling, singular for plural and a missing "the";
+    ``"exact"`` accepts only the answers as listed (case, accents, spacing and punctuation
+    still do not count)."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -37,6 +37,7 @@ _SHAPES: dict[str, tuple[str, str]] = {
         ", ".join(f'"{v}"' for v in VERDICTS[:-1]) + f' or "{VERDICTS[-1]}"',
         f'write one of them, like {{key}} = "{VERDICTS[0]}"',
     ),
+    "Tolerance": ('"spelling" or "exact"', 'write one of them, like {key} = "exact"'),
 }
 """A field's annotation, as written in :mod:`quiz.core.bank.model` → what its value must be, in TOML
 words, and how to write one (``{key}`` is the key)."""

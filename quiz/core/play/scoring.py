@@ -3,7 +3,8 @@
 With ``points`` (default 1) the most a question can score:
 
 - ``choice``, ``claim``, ``text``: ``points`` when right, else 0. Typed text is matched loosely
-  (case, accents, punctuation and spacing do not count).
+  (case, accents, punctuation and spacing do not count) and its spelling forgiven as
+  :mod:`quiz.core.text.spelling` says, unless the question's ``tolerance`` is ``"exact"``.
 - ``multi``: ``points × max(0, right picked − wrong picked) / number of right answers``.
 - ``order``: ``points ×`` the share of item pairs put in the right relative order.
 
@@ -25,6 +26,7 @@ from quiz.core.bank.model import (
     TextQuestion,
 )
 from quiz.core.text.normalize import loose
+from quiz.core.text.spelling import almost, spelled_near
 from quiz.core.words import plural
 
 Response = str | tuple[str, ...]
@@ -87,6 +89,25 @@ def share_said(question: AnyQuestion, response: Response) -> str:
     return ""
 
 
+def option_marks(
+    question: AnyQuestion, shown: tuple[str, ...], response: Response
+) -> list[tuple[str, bool, bool]]:
+    """For a ``multi`` answer, each option in the order ``shown``: the option, whether it was
+    picked, and whether picking it or not was right. For an ``order`` answer, each item in the
+    order placed: the item, ``True``, and whether it stands where it belongs. Empty for the
+    kinds that score all or nothing."""
+    given = (response,) if isinstance(response, str) else response
+    if isinstance(question, MultiQuestion):
+        right = set(question.answers)
+        return [(o, o in given, (o in given) == (o in right)) for o in shown]
+    if isinstance(question, OrderQuestion):
+        return [
+            (item, True, at < len(question.items) and question.items[at] == item)
+            for at, item in enumerate(given)
+        ]
+    return []
+
+
 def right_answer(question: AnyQuestion) -> Response:
     """The response that scores full points."""
     if isinstance(question, ChoiceQuestion):
@@ -112,13 +133,31 @@ def grade(question: AnyQuestion, response: Response) -> Grade:
     elif isinstance(response, tuple):
         share = 0.0
     elif isinstance(question, TextQuestion):
-        typed = typed_form(response)
-        share = float(bool(typed) and any(typed == typed_form(a) for a in question.accept))
+        share = float(_typed_right(question, response))
     elif isinstance(question, ChoiceQuestion):
         share = float(response == question.answer)
     else:
         share = float(response == question.verdict)
     return Grade(points * share, points)
+
+
+def _typed_right(question: TextQuestion, response: str) -> bool:
+    typed = typed_form(response)
+    if not typed:
+        return False
+    if any(typed == typed_form(a) for a in question.accept):
+        return True
+    return question.tolerance != "exact" and any(spelled_near(response, a) for a in question.accept)
+
+
+def near_miss(question: AnyQuestion, response: Response) -> bool:
+    """Whether a wrong typed answer misses an accepted one by a single edit too many, so that
+    the player is told to check the spelling (it still scores nothing)."""
+    if not isinstance(question, TextQuestion) or not isinstance(response, str):
+        return False
+    if question.tolerance == "exact" or _typed_right(question, response):
+        return False
+    return any(almost(response, a) for a in question.accept)
 
 
 _THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}(?!\d))")

@@ -142,6 +142,14 @@ class AttemptRecord:
     """How many answers were fully right."""
     answers: tuple[AnswerRecord, ...] = ()
     """Its answers in the order given, when asked for (else empty)."""
+    marked: int = 0
+    """An exam not yet submitted: how many questions its sheet has an answer for (they are
+    graded, and counted in ``answered``, only once it is submitted)."""
+
+    @property
+    def answered_so_far(self) -> int:
+        """How many questions the player has answered, graded or on an exam's sheet."""
+        return max(self.answered, self.marked)
 
     @property
     def seed(self) -> int:

@@ -13,17 +13,17 @@ refused with a :class:`~quiz.core.errors.QuizError` and never changed.
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
-import threading
-import time
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from quiz.core.errors import QuizError
-from quiz.core.play.session import GivenAnswer, QuizSession
+from quiz.core.play.exam import ExamMark
+from quiz.core.play.session import GivenAnswer, QuizItem, QuizSession
+from quiz.core.results.exam_rows import read_marks, with_marked, write_mark
 from quiz.core.results.records import AnswerRecord, AttemptRecord, iso, latest_unfinished, now
+from quiz.core.results.store_file import BUSY_SECONDS, StoreFile
 from quiz.core.results.store_rows import (
     ANSWER_COLUMNS,
     ANSWER_COUNT,
@@ -56,11 +56,10 @@ __all__ = [
     "ResultsStore",
 ]
 
-T = TypeVar("T")
-BUSY_SECONDS = 5.0
-"""How long a statement waits for another program's lock before the transaction is retried."""
-RETRIES = 5
-"""How many times a transaction is tried while the store stays locked."""
+
+def player_key(name: str) -> str:
+    """What tells players apart: their name with case and spaces not counted."""
+    return " ".join(name.split()).casefold()
 
 
 class AnswerTaken(QuizError):
@@ -68,7 +67,7 @@ class AnswerTaken(QuizError):
     open in another window too, which answered first. The store keeps that one."""
 
 
-class ResultsStore:
+class ResultsStore(StoreFile):
     """The attempts and answers of every player, in one SQLite file.
 
     Open it with :meth:`open`. Each method is one short transaction and may raise
@@ -77,11 +76,9 @@ class ResultsStore:
 
     def __init__(self, path: Path, db: sqlite3.Connection) -> None:
         """Wrap an open connection; call :meth:`open` instead."""
-        self.path = path
-        """The store file."""
-        self._db = db
-        self._lock = threading.Lock()
+        super().__init__(path, db)
         self._answer_columns = ANSWER_COLUMNS  # what reading an answer selects
+        self._marks_kept = True  # whether the store has exam marks (an old one read as it is not)
 
     @classmethod
     def open(
@@ -142,6 +139,7 @@ class ResultsStore:
             )
         if unchanging:
             self._answer_columns = answer_columns(version)
+            self._marks_kept = version >= 3
             if version < 1:
                 raise QuizError(
                     f"{self.path}: an older results store where it cannot be updated; copy it "
@@ -164,51 +162,6 @@ class ResultsStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    # -- transactions: short, retried while another program holds the lock ---------------------
-
-    def _error(self, exc: sqlite3.Error) -> QuizError:
-        text = " ".join(str(exc).split())
-        if _locked(exc):
-            todo = "other quiz programs kept it locked; try again in a moment"
-        elif "disk is full" in text or "disk I/O error" in text:
-            todo = "the disk is full or failing; free some space, then go on"
-        elif "malformed" in text or "not a database" in text:
-            todo = f"the file is damaged ({text}); move it away or restore it from a backup"
-        else:
-            todo = f"{text}; check the disk and the file"
-        return QuizError(f"{self.path}: cannot use the results store: {todo}")
-
-    def _retry(self, work: Callable[[], T]) -> T:
-        for attempt in range(RETRIES):
-            try:
-                with self._lock:
-                    return work()
-            except sqlite3.Error as exc:
-                if not _locked(exc) or attempt == RETRIES - 1:
-                    raise self._error(exc) from None
-                time.sleep(0.05 * 2**attempt)
-        raise AssertionError("unreachable")
-
-    def _transaction(self, begin: str, work: Callable[[sqlite3.Connection], T]) -> T:
-        def run() -> T:
-            self._db.execute(begin)
-            try:
-                result = work(self._db)
-                self._db.execute("COMMIT")
-            except BaseException:
-                with contextlib.suppress(sqlite3.Error):
-                    self._db.execute("ROLLBACK")
-                raise
-            return result
-
-        return self._retry(run)
-
-    def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
-        return self._transaction("BEGIN IMMEDIATE", work)
-
-    def _read(self, work: Callable[[sqlite3.Connection], T]) -> T:
-        return self._transaction("BEGIN", work)
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -263,9 +216,12 @@ class ResultsStore:
         )
 
     def forget(self, player: str) -> int:
-        """Delete every attempt and answer of ``player``; how many attempts were deleted."""
+        """Delete every attempt and answer of ``player`` (whatever the case and spaces of the
+        name, see :func:`player_key`); how many attempts were deleted."""
+        names = self.spellings(player)
+        marks = ", ".join("?" * len(names))
         return self._write(
-            lambda db: db.execute("DELETE FROM attempts WHERE player = ?", (player,)).rowcount
+            lambda db: db.execute(f"DELETE FROM attempts WHERE player IN ({marks})", names).rowcount
         )
 
     # -- reading -------------------------------------------------------------------------------
@@ -292,8 +248,9 @@ class ResultsStore:
             where.append(f"t.id IN ({marks(len(chosen))})" if chosen else "0")
             args.extend(chosen)
         if player is not None:
-            where.append("t.player = ?")
-            args.append(player)
+            names = self.spellings(player)
+            where.append(f"t.player IN ({', '.join('?' * len(names))})")
+            args.extend(names)
         if bank is not None:
             where.append("t.id IN (SELECT attempt_id FROM attempt_banks WHERE bank_id = ?)")
             args.append(bank)
@@ -313,9 +270,17 @@ class ResultsStore:
             query = f"SELECT {self._answer_columns} FROM answers WHERE {scope} ORDER BY id"
             for answer in answer_records(db.execute(query, args) if with_answers else ()):
                 answers.setdefault(answer.attempt_id, []).append(answer)
-            return [attempt_record(row, answers.get(row[0], ())) for row in rows]
+            found = [attempt_record(row, answers.get(row[0], ())) for row in rows]
+            return with_marked(db, found) if self._marks_kept else found
 
         return self._read(read)
+
+    def spellings(self, player: str) -> list[str]:
+        """Every name in the store that is ``player``'s (see :func:`player_key`), ``player``
+        itself first: Maya, maya and " Maya " are one player."""
+        key = player_key(player)
+        rows = self._read(lambda db: db.execute("SELECT DISTINCT player FROM attempts").fetchall())
+        return [player, *sorted(n for (n,) in rows if player_key(n) == key and n != player)]
 
     def attempt(self, attempt_id: str) -> AttemptRecord | None:
         """One attempt, with its answers as the store holds them, or ``None``."""
@@ -347,11 +312,13 @@ class ResultsStore:
     def missed_keys(self, player: str) -> set[str]:
         """Keys ``bank-id/question-id`` of the questions ``player`` last answered wrong."""
 
+        names = self.spellings(player)
         query = (
             "SELECT a.bank_id || '/' || a.question_id, a.correct FROM answers a JOIN attempts t "
-            "ON t.id = a.attempt_id WHERE t.player = ? ORDER BY a.answered_at, a.id"
+            f"ON t.id = a.attempt_id WHERE t.player IN ({', '.join('?' * len(names))}) "
+            "ORDER BY a.answered_at, a.id"
         )
-        latest = self._read(lambda db: dict(db.execute(query, (player,)).fetchall()))
+        latest = self._read(lambda db: dict(db.execute(query, names).fetchall()))
         return {key for key, correct in latest.items() if not correct}
 
     def earlier_scores(
@@ -362,6 +329,33 @@ class ResultsStore:
         wanted = set(bank_ids)
         found = self.attempts(player, unfinished=False)
         return [a for a in found if set(a.banks) == wanted and a.id != exclude]
+
+    # -- an exam before it is submitted --------------------------------------------------------
+
+    def save_exam_mark(
+        self, session: QuizSession, item: QuizItem, mark: ExamMark, closed_book: bool = False
+    ) -> None:
+        """Commit ``item``'s answer so far and flag in ``session``'s exam, before returning
+        (the attempt is started first if need be; ``closed_book`` is kept with it)."""
+        attempt = AttemptRecord.of(session)
+
+        def write(db: sqlite3.Connection) -> None:
+            insert_attempt(db, attempt)
+            write_mark(db, attempt.id, item, mark)
+            if closed_book:
+                db.execute("UPDATE attempts SET closed_book = 1 WHERE id = ?", (attempt.id,))
+
+        self._write(write)
+
+    def closed_book(self, session: QuizSession) -> bool:
+        """Whether ``session``'s exam was started closed book (kept with its first mark)."""
+        query = "SELECT closed_book FROM attempts WHERE id = ?"
+        row = self._read(lambda db: db.execute(query, (session.attempt_id,)).fetchone())
+        return bool(row and row[0])
+
+    def exam_marks(self, session: QuizSession) -> dict[str, ExamMark]:
+        """The answers so far and flags kept for ``session``'s exam, by question key."""
+        return self._read(lambda db: read_marks(db, session.attempt_id, session.items))
 
 
 def _finish(db: sqlite3.Connection, attempt_id: str, when: str) -> None:
@@ -381,7 +375,3 @@ def _stored_answer(db: sqlite3.Connection, answer: tuple[Any, ...]) -> tuple[Any
         (attempt_id, bank_id, question_id),
     ).fetchone()
     return tuple(row) if row is not None else None
-
-
-def _locked(exc: sqlite3.Error) -> bool:
-    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)

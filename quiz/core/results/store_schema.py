@@ -70,7 +70,29 @@ def _question_text_v2(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE answers ADD COLUMN question_text TEXT NOT NULL DEFAULT ''")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1, _question_text_v2)
+def _exam_marks_v3(db: sqlite3.Connection) -> None:
+    """Version 3: an exam's answers and flags before it is submitted, kept as they change
+    (the answers table gets the answers submitted; older stores keep all they held),
+    and whether the exam is closed book (no article before submitting)."""
+    db.execute("ALTER TABLE attempts ADD COLUMN closed_book INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        """CREATE TABLE exam_marks (
+    attempt_id TEXT NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+    bank_id TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    response TEXT,                  -- as in answers; NULL: not answered
+    flagged INTEGER NOT NULL CHECK (flagged IN (0, 1)),
+    changed_at TEXT NOT NULL,       -- ISO 8601, UTC
+    PRIMARY KEY (attempt_id, bank_id, question_id)
+) WITHOUT ROWID"""
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _create_v1,
+    _question_text_v2,
+    _exam_marks_v3,
+)
 """Migration ``n`` brings a store at version ``n`` to ``n + 1``; a released one never changes."""
 SCHEMA_VERSION = len(MIGRATIONS)
 """The store version this program writes."""

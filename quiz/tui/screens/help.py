@@ -1,13 +1,18 @@
-"""Every key of the app, on one screen."""
+"""The keys of the screen the help was opened on, then every key of the app."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
+
+KeyRows = tuple[tuple[str, str], ...]
+"""Rows of the help: a key and what it does; a row with no meaning heads a group."""
 
 KEYS: tuple[tuple[str, str], ...] = (
     ("Choice and claim", ""),
@@ -33,8 +38,29 @@ KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
+def screen_keys(screen: Screen[object]) -> KeyRows:
+    """The keys ``screen`` declares (its bindings with a description, the keys of one action
+    together), then the keys it names in ``HELP_KEYS`` (``tab`` between fields, say)."""
+    rows: dict[str, list[str]] = {}
+    for binding in getattr(type(screen), "BINDINGS", ()):
+        if not isinstance(binding, Binding) or not binding.description:
+            continue
+        if binding.action in ("app.help", "close"):
+            continue  # this help itself
+        keys = rows.setdefault(binding.description, [])
+        for key in binding.key.split(","):
+            shown = screen.app.get_key_display(replace(binding, key=key.strip()))
+            if shown not in keys:
+                keys.append(shown)
+    found = [
+        (" or ".join(keys), meaning[:1].lower() + meaning[1:]) for meaning, keys in rows.items()
+    ]
+    return (*found, *getattr(screen, "HELP_KEYS", ()))
+
+
 class HelpScreen(ModalScreen[None]):
-    """A list of every key; any of ``escape``, ``q``, ``?`` or ``f1`` closes it.
+    """The keys of the screen it was opened on (``here``), then every key of the app; any of
+    ``escape``, ``q``, ``?`` or ``f1`` closes it.
 
     Each key and its meaning make a row of two columns, so that a long meaning wraps under
     itself, not under the keys; in a terminal under 60 columns, the key stands over it.
@@ -43,10 +69,16 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-roomy")]
 
+    def __init__(self, here: KeyRows = ()) -> None:
+        super().__init__()
+        self.here = here
+        """The keys of the screen under the help."""
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
             yield Static(Content("Keys").stylize("bold underline"))
-            for key, meaning in KEYS:
+            rows = (("On this screen", ""), *self.here) if self.here else ()
+            for key, meaning in (*rows, *KEYS):
                 if not meaning:
                     yield Static(Content(key).stylize("bold"), classes="key-group")
                     continue

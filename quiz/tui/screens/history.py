@@ -27,7 +27,7 @@ def attempt_label(record: AttemptRecord, banks: Sequence[Bank]) -> Content:
     total = sum(len(b.questions) for b in banks if b.id in record.banks)
     if 0 < len(record.order) < total:  # a retake of the missed, or a --count or --tag subset
         titles += f" ({len(record.order)} of {total} questions)"
-    state = "finished" if record.finished_at else f"unfinished, {record.answered} answered"
+    state = "finished" if record.finished_at else f"unfinished, {record.answered_so_far} answered"
     score = score_text(record.score, record.max_score, " / ")
     scored = "" if record.exam_going_on else f"{score} ({record.percent:.0f}%) · "
     return Content.assemble(
@@ -35,6 +35,21 @@ def attempt_label(record: AttemptRecord, banks: Sequence[Bank]) -> Content:
         f"{titles} · {scored}",
         f"{record.mode} · {state}",
     )
+
+
+def progress_content(records: Sequence[AttemptRecord]) -> Content:
+    """Each tag's share of the points, attempt after attempt, as a sparkline with the first
+    and the last share (only tags asked more than once show a trend)."""
+    from quiz.core.results.progress import sparkline, tag_progress
+
+    lines = []
+    for tag, shares in tag_progress(records).items():
+        trend = f"{shares[0]:.0%} → {shares[-1]:.0%}" if len(shares) > 1 else f"{shares[0]:.0%}"
+        lines.append(shown(f"  {tag:<14} {sparkline(shares):<12} {trend}"))
+    if not lines:
+        return Content("")
+    head = Content("By tag, attempt after attempt (oldest first)").stylize("underline")
+    return Content("\n").join([head, *lines])
 
 
 class HistoryScreen(Screen[None]):
@@ -64,6 +79,7 @@ class HistoryScreen(Screen[None]):
         yield Static(shown(f"History of {self.player}").stylize("bold"), id="history-title")
         yield Static(Content("Loading…").stylize("italic"), id="history-hint")
         yield OptionList(id="attempts", markup=False)
+        yield Static(id="tag-progress")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -99,6 +115,7 @@ class HistoryScreen(Screen[None]):
                 f"Did you play as {others}?"
             )
         self.query_one("#history-hint", Static).update(Content(hint).stylize("italic"))
+        self.query_one("#tag-progress", Static).update(progress_content(records))
 
     @on(OptionList.OptionSelected, "#attempts")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -11,10 +11,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from quiz.core.bank.catalog import Bank
+from quiz.core.errors import safe_text
 from quiz.core.play.session import MAX_NAME, Mode, name_problem, tagged
 from quiz.core.words import plural
 from quiz.tui.messages import HistoryRequested, StartRequested
@@ -63,6 +65,22 @@ def topic_options(
     return options
 
 
+def due_here(store: ResultsStore, player: str, banks: Sequence[Bank]) -> int:
+    """How many questions of ``banks`` ``player`` is due to answer again now."""
+    from quiz.core.results import records
+    from quiz.core.results.schedule import due_by, player_schedule
+
+    here = {f"{bank.id}/{q.id}" for bank in banks for q in bank.questions}
+    return len(due_by(records.now(), player_schedule(store, player)) & here)
+
+
+def _placeholder(offered: str) -> str:
+    """What the empty name field says: with a previous player, how to take their name."""
+    if not offered:
+        return "type your name"
+    return f"your name (last here: {safe_text(offered)})"
+
+
 class HomeScreen(Screen[None]):
     """Pick a name, a mode and a topic; ``enter`` on a topic starts the quiz."""
 
@@ -73,6 +91,12 @@ class HomeScreen(Screen[None]):
         Binding("h", "history", "History"),
         Binding("question_mark,f1", "app.help", "Help"),
     ]
+    HELP_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("tab / shift+tab", "move on to the name, the mode, the topics, in that order"),
+        ("→ in the name", "take the name suggested (the last player's, once you type it)"),
+        ("enter", "in the name: on to the topics; on a topic: start the quiz"),
+        ("up / down", "pick a topic, or a mode once the mode is open"),
+    )
 
     def __init__(
         self,
@@ -84,6 +108,7 @@ class HomeScreen(Screen[None]):
         *,
         name_first: bool = True,
         store: ResultsStore | None = None,
+        offered: str = "",
     ) -> None:
         super().__init__()
         self.store = store
@@ -96,6 +121,8 @@ class HomeScreen(Screen[None]):
         self.count = count
         self.player = player
         self.mode: Mode = mode
+        self.offered = offered
+        """The previous player's name: a suggestion in the empty field, never its value."""
 
     def compose(self) -> ComposeResult:
         body = VerticalScroll(id="home-body")
@@ -107,7 +134,15 @@ class HomeScreen(Screen[None]):
             with Horizontal(id="player-row"):
                 yield Label("Your name ")
                 yield Input(
-                    self.player, placeholder="type your name", id="player", max_length=MAX_NAME
+                    self.player,
+                    placeholder=_placeholder(self.offered),
+                    id="player",
+                    max_length=MAX_NAME,
+                    suggester=(
+                        SuggestFromList([self.offered], case_sensitive=False)
+                        if self.offered
+                        else None
+                    ),
                 )
             yield Select(
                 [
@@ -125,6 +160,7 @@ class HomeScreen(Screen[None]):
             }
             yield OptionList(*options, id="topics", markup=False)
             yield Static(id="topic-about")
+            yield Static(id="due")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -153,9 +189,16 @@ class HomeScreen(Screen[None]):
             return
         try:
             records = self.store.attempts(player, unfinished=True) if player else []
+            due = due_here(self.store, player, self.banks) if player else 0
         except QuizError:
             return  # only a mark is lost; starting the quiz says what is wrong
         self.app.call_from_thread(self._mark_unfinished, records)
+        self.app.call_from_thread(self._show_due, due)
+
+    def _show_due(self, due: int) -> None:
+        """Say how many of the player's questions are due for another go."""
+        said = f"{plural(due, 'question')} due for another go (quiz play --due)" if due else ""
+        self.query_one("#due", Static).update(Content(said).stylize("bold"))
 
     def _mark_unfinished(self, records: list[AttemptRecord]) -> None:
         """Mark each topic with the unfinished quiz that picking it offers to resume."""
@@ -165,7 +208,7 @@ class HomeScreen(Screen[None]):
         for option_id, label in self._labels.items():
             record = offered(records, self.banks, self._banks_of(option_id), self.tags)
             said = (
-                f" · unfinished, {record.answered} of {len(record.order)} answered"
+                f" · unfinished, {record.answered_so_far} of {len(record.order)} answered"
                 if record is not None
                 else ""
             )

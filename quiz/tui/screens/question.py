@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from quiz.core.bank.model import ClaimQuestion, MultiQuestion, OrderQuestion, TextQuestion
-from quiz.core.play.scoring import Response, score_text
+from quiz.core.play.scoring import Response
 from quiz.core.play.session import GivenAnswer, QuizItem, QuizSession
 from quiz.tui.messages import ArticleRequested, LeaveRequested, QuizFinished
 from quiz.tui.text import choice_label, shown
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from quiz.tui.widgets.order_answer import OrderAnswer
 
 KIND_HINTS = {
-    "choice": "Press 1-{n}, or move with the arrows and press enter.",
+    "choice": "Press 1-{n}, or pick with the arrows or a click and press enter (or click again).",
     "claim": "Does the article support this claim? 1 Supported · 2 Refuted · 3 Not in the article",
     "multi": "Pick every right answer: 1-{n} or space to tick, enter to answer.",
     "text": "Type your answer and press enter (here a and ? type; ctrl+o opens the article).",
@@ -178,14 +178,13 @@ class QuestionScreen(Screen[None]):
         self.query_one("#progress", Static).update(self._progress())
 
     def _progress(self) -> Content:
-        """The question number, the score (in practice), the player and the mode."""
+        """A progress bar, how many are answered (and, in practice, how many right), the player
+        and the mode."""
         session = self.session
-        number = min(session.position + 1, len(session.items))
-        if session.settings.mode == "exam":  # the score would tell right from wrong
-            text = f"{number} / {len(session.items)}"
-        else:
-            score = score_text(session.score, session.max_score, " / ")
-            text = f"{number} / {len(session.items)}   Score {score}"
+        asked, given = len(session.items), len(session.answers)
+        text = f"{progress_bar(given, asked)} {given} of {asked} answered"
+        if session.settings.mode != "exam":  # in an exam it would tell right from wrong
+            text += f" · {session.right} right"
         mode = "practice" if session.settings.mode == "practice" else "exam: feedback at the end"
         if self.resume_code:
             mode += f" · resume code {self.resume_code}"
@@ -217,7 +216,11 @@ class QuestionScreen(Screen[None]):
             what = "Type an answer" if isinstance(event.response, str) else "Tick an option"
             self.notify(f"{what} first.", severity="warning", markup=False)
             return
-        given = self.record(self.session, event.response)
+        await self.take_answer(event.response)
+
+    async def take_answer(self, response: Response) -> None:
+        """Keep an answer to the question shown, and show its feedback (in an exam, go on)."""
+        given = self.record(self.session, response)
         if given is None:
             return  # not saved: the app goes on from what the store holds, or stops the quiz
         if self.session.settings.mode == "exam":
@@ -265,6 +268,16 @@ class QuestionScreen(Screen[None]):
             await self.action_next()
             return
         self.post_message(LeaveRequested(self.session))
+
+
+BAR_CELLS = 12
+"""How wide the progress bar is, in cells."""
+
+
+def progress_bar(done: int, whole: int, cells: int = BAR_CELLS) -> str:
+    """``done`` of ``whole`` as a bar of full and light cells (readable without colour)."""
+    full = round(cells * done / whole) if whole else 0
+    return "█" * full + "░" * (cells - full)
 
 
 def _prompt(item: QuizItem) -> Content:

@@ -69,6 +69,7 @@ class ResultsScreen(Screen[None]):
         Binding("r", "replay(True)", "Retake missed"),
         Binding("p", "replay(False)", "Play again"),
         Binding("a", "article", "Article"),
+        Binding("m", "toggle_missed", "All / missed"),
         Binding("h,escape", "home", "Home"),
         Binding("escape", "back", "Back"),
         Binding("question_mark", "app.help", "Help"),
@@ -89,6 +90,9 @@ class ResultsScreen(Screen[None]):
         """Lines about this player's earlier scores on the same banks."""
         self.past = past
         """An attempt opened from the history: review only, nothing to replay."""
+        self.only_missed = bool(session.missed())
+        """Whether the review shows only the answers not fully right (it opens so, when there
+        are any); ``m`` switches."""
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -107,17 +111,38 @@ class ResultsScreen(Screen[None]):
                     f"r retakes the {missed} not fully right · " if missed else "All right! "
                 ) + "p plays again · a opens the article at the focused answer · h home"
             yield Static(Content(hint).stylize("italic"), id="results-hint")
-            yield Static(Content("Review").stylize("bold underline"))
+            yield Static(self._review_heading(), id="review-heading")
             for number, given in enumerate(session.answers, start=1):
                 panel = FeedbackPanel(given.item, given, number=number)
                 panel.can_focus = True
+                panel.display = not (self.only_missed and given.grade.correct)
                 yield panel
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#results-body", VerticalScroll).focus()
 
+    def _review_heading(self) -> Content:
+        missed = len(self.session.missed())
+        if self.only_missed:
+            text = f"Review: the {missed} not fully right (m shows all)"
+        elif missed:
+            text = f"Review: all {len(self.session.answers)} (m shows the {missed} not fully right)"
+        else:
+            text = "Review"
+        return Content(text).stylize("bold underline")
+
+    def action_toggle_missed(self) -> None:
+        """Show only the answers not fully right, or all of them."""
+        self.only_missed = not self.only_missed and bool(self.session.missed())
+        for panel in self.query(FeedbackPanel):
+            correct = panel.given is not None and panel.given.grade.correct
+            panel.display = not (self.only_missed and correct)
+        self.query_one("#review-heading", Static).update(self._review_heading())
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_missed":
+            return bool(self.session.missed())
         if action == "replay":
             return not self.past and (parameters != (True,) or bool(self.session.missed()))
         if action in ("home", "back"):  # a review opened from the history goes back to it
@@ -131,7 +156,7 @@ class ResultsScreen(Screen[None]):
     def action_answer_at(self, index: int) -> None:
         """Focus the first or the last answer of the review, scrolling to it; ``a`` then opens
         the article at its evidence."""
-        panels = list(self.query(FeedbackPanel))
+        panels = [p for p in self.query(FeedbackPanel) if p.display]
         if panels:
             panels[index].focus()
             if index == 0:
@@ -140,7 +165,7 @@ class ResultsScreen(Screen[None]):
     def action_article(self) -> None:
         """Open the article at the evidence of the focused review entry, if it is in view, else
         of the first entry in view; that entry keeps the focus for when the article closes."""
-        panels = list(self.query(FeedbackPanel))
+        panels = [p for p in self.query(FeedbackPanel) if p.display]
         body = self.query_one("#results-body", VerticalScroll)
         top, bottom = body.scroll_y, body.scroll_y + body.scrollable_content_region.height
 

@@ -14,7 +14,7 @@ def resume_question(record: AttemptRecord, banks: Sequence[Bank]) -> str:
     """What the player is asked about ``record``: its topics and how far it went."""
     titles = ", ".join(b.info.title for b in banks if b.id in record.banks)
     return safe_text(
-        f"{record.player}, you have an unfinished quiz ({titles}): {record.answered} of "
+        f"{record.player}, you have an unfinished quiz ({titles}): {record.answered_so_far} of "
         f"{len(record.order)} answered. Resume it? (escape goes back)"
     )
 

@@ -7,9 +7,10 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from quiz.core.bank.model import ChoiceQuestion
-from quiz.core.play.scoring import share_said
+from quiz.core.bank.model import ChoiceQuestion, MultiQuestion
+from quiz.core.play.scoring import near_miss, option_marks, share_said
 from quiz.core.play.session import GivenAnswer, QuizItem
+from quiz.core.text.spelling import ALMOST
 from quiz.tui.text import evidence_block, response_text, right_answer_text, shown, verdict_line
 
 
@@ -23,13 +24,30 @@ def verdict_content(given: GivenAnswer, number: int | None = None) -> Content:
     how = share_said(question, given.response)
     lines.append(Content(verdict_line(given.grade, how)).stylize("bold"))
     lines.append(Content(f"Your answer: {response_text(item, given.response)}"))
+    if near_miss(question, given.response):
+        lines.append(Content(ALMOST.capitalize()).stylize("italic"))
     if not given.grade.correct:
+        lines.extend(_marks(given))
         lines.append(Content(f"Right answer: {right_answer_text(item)}"))
     if isinstance(question, ChoiceQuestion) and isinstance(given.response, str):
         note = question.feedback.get(given.response)
         if note:
             lines.append(shown(note, lines=True).stylize("italic"))
     return Content("\n").join(lines)
+
+
+def _marks(given: GivenAnswer) -> list[Content]:
+    """For a partly right ``multi`` or ``order`` answer, a line per option: ✓ or ✗ beside what
+    was picked (``[x]`` or ``[ ]``) or where it was placed, in the order shown."""
+    if given.grade.points <= 0:
+        return []
+    question = given.item.question
+    marks = option_marks(question, given.item.choices, given.response)
+    lines = []
+    for at, (option, picked, ok) in enumerate(marks, start=1):
+        what = ("[x]" if picked else "[ ]") if isinstance(question, MultiQuestion) else f"{at}."
+        lines.append(shown(f"  {'✓' if ok else '✗'} {what} {option}"))
+    return lines
 
 
 class FeedbackPanel(Vertical):

@@ -32,7 +32,7 @@ def test_right_however_typed(typed: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "typed", ["Peter Hale", "Ribeiro", "Nordkyst", "Lukasz", "Dara O Neill", "", "  ", "?!"]
+    "typed", ["Peter Hale", "Ribeiro", "Nordkyst", "Lukasz", "Dara O Neillly", "", "  ", "?!"]
 )
 def test_a_different_answer_is_wrong(typed: str) -> None:
     assert not grade(QUESTION, typed).correct

@@ -73,8 +73,13 @@ def test_a_player_who_never_played_is_told_so(tmp_path: Path, db: Path, flag: st
     result = quiz_play(tmp_path, db, "--player", "Nobody2", flag)
     assert result.exit_code == 1
     assert result.stderr == f"quiz: Nobody2 has not played yet; play without {flag}\n"
-    other_case = quiz_play(tmp_path, db, "--player", "Ann", flag)
-    assert other_case.stderr == "quiz: Ann has not played yet; did you mean `ann`?\n"
+    other_case = quiz_play(tmp_path, db, "--player", "Ann ", flag)  # is ann
+    if flag == "--missed":  # ann answered everything right
+        assert other_case.stderr == (
+            "quiz: Ann has no question answered wrong last time; play without --missed\n"
+        )
+    else:  # ann's unfinished attempt is resumed: the app would start
+        assert "the app was started" in str(other_case.exception)
 
 
 def test_resume_with_nothing_to_resume_says_so_and_starts_nothing(
@@ -101,3 +106,30 @@ def test_resume_of_a_quiz_on_banks_not_loaded_names_them(tmp_path: Path, db: Pat
         "quiz: ann's unfinished quiz is on banks not loaded here (other); name them, or play "
         "without --resume\n"
     )
+
+
+def test_due_plays_only_the_questions_due_and_says_when_none_are(
+    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from quiz.core.results.schedule import player_schedule
+    from quiz.tui.app import QuizApp
+
+    none_yet = quiz_play(tmp_path, db, "--player", "ann", "--due")
+    assert none_yet.exit_code == 1
+    assert none_yet.stderr == (
+        "quiz: ann has no question due now; see when with quiz results --player ann --due\n"
+    )
+    later = datetime.now(timezone.utc) + timedelta(days=400)
+    monkeypatch.setattr("quiz.core.results.records.now", lambda: later)
+    started: list[QuizApp] = []
+    monkeypatch.setattr(QuizApp, "run", lambda self: started.append(self))
+    result = quiz_play(tmp_path, db, "--player", "Ann", "--due")
+    assert result.exit_code == 0, result.output
+    [app] = started
+    with ResultsStore.open(db) as store:
+        assert set(app.launch.keep or ()) == set(player_schedule(store, "ann"))
+    assert app.launch.start_now
+    both = quiz_play(tmp_path, db, "--player", "ann", "--due", "--missed")
+    assert both.exit_code == 2 and "--due does not go with" in both.stderr

@@ -66,11 +66,9 @@ def test_results_table_has_one_line_per_attempt(db: Path) -> None:
     assert "bob" in lines[1] and "unfinished" in lines[1] and " 2/5 " in lines[1]
     only_bob = run("results", "--db", db, "--player", "bob")
     assert only_bob.stdout.count("\n") == 2 and "bob" in only_bob.stdout
-    assert run("results", "--db", db, "--player", "Bob").stdout == (
-        "No attempts found for `Bob` (names must match exactly, case too); did you mean `bob`?\n"
-    )
+    assert run("results", "--db", db, "--player", " Bob ").stdout == only_bob.stdout  # one player
     assert run("results", "--db", db, "--player", "zed").stdout == (
-        "No attempts found for `zed` (names must match exactly, case too).\n"
+        "No attempts found for `zed`.\n"
     )
     # a bundled bank nobody played
     assert run("results", "--db", db, "--bank", "s400-dates").stdout == (

@@ -86,7 +86,9 @@ def test_a_store_locked_for_too_long_is_a_clear_error(
     import quiz.core.results.store as store_module
 
     monkeypatch.setattr(store_module, "BUSY_SECONDS", 0.01)
-    monkeypatch.setattr(store_module, "RETRIES", 2)
+    import quiz.core.results.store_file as store_file
+
+    monkeypatch.setattr(store_file, "RETRIES", 2)
     db = tmp_path / "results.sqlite"
     store = ResultsStore.open(db)
     other = sqlite3.connect(db, isolation_level=None)

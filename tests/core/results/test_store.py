@@ -12,7 +12,7 @@ from quiz.core.bank.model import fingerprint
 from quiz.core.play.session import QuizSession
 from quiz.core.results.store import SCHEMA_VERSION, ResultsStore
 
-from .conftest import load, play, start, write_bank
+from .conftest import load, play, start, write_bank, wrong_answer
 
 
 def test_open_creates_folder_and_file_in_wal_mode(tmp_path: Path) -> None:
@@ -239,3 +239,47 @@ def test_restore_direct_call_matches_start(banks: list[Bank]) -> None:
         (i.key, i.choices) for i in session.items
     ]
     assert rebuilt.position == 0 and rebuilt.answers == []
+
+
+def test_a_name_matches_whatever_its_case_and_spaces(
+    store: ResultsStore, banks: list[Bank]
+) -> None:
+    from quiz.core.results.store import player_key
+
+    assert player_key("  Maya  ") == player_key("maya") == "maya"
+    assert player_key("Maya Lee") == player_key("maya  lee") != player_key("Mayalee")
+    first = play(store, start(banks, player="Maya"), [True, False])
+    second = play(store, start(banks, player="maya "), [True])
+    found = store.attempts("MAYA")
+    assert {a.id for a in found} == {first.attempt_id, second.attempt_id}
+    assert store.spellings("maya") == ["maya", "Maya", "maya "]
+    assert store.missed_keys(" MAYA") == {first.items[1].key}
+    assert store.attempts("Mayb") == []
+    assert store.forget(" maya") == 2
+    assert store.attempts("Maya") == []
+
+
+def test_an_exams_answers_and_flags_are_kept_as_they_change(
+    tmp_path: Path, banks: list[Bank]
+) -> None:
+    from quiz.core.play.exam import ExamMark
+    from quiz.core.play.scoring import right_answer
+
+    path = tmp_path / "r.db"
+    session = start(banks, mode="exam")
+    first, second = session.items[0], session.items[1]
+    wrong, right = wrong_answer(session), right_answer(first.question)
+    with ResultsStore.open(path) as store:
+        store.save_exam_mark(session, first, ExamMark(wrong))
+        store.save_exam_mark(session, second, ExamMark(None, True))
+        store.save_exam_mark(session, first, ExamMark(right, True))  # changed, then flagged
+    with ResultsStore.open(path) as store:  # as after the app was killed
+        assert store.exam_marks(session) == {
+            first.key: ExamMark(right, True),
+            second.key: ExamMark(None, True),
+        }
+        [attempt] = store.attempts(unfinished=True)
+        assert attempt.id == session.attempt_id and attempt.answered == 0
+        assert attempt.marked == attempt.answered_so_far == 1  # the flagged one has no answer
+        store.forget(session.player)
+        assert store.exam_marks(session) == {}  # they go with the attempt

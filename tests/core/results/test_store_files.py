@@ -200,3 +200,25 @@ def test_a_read_only_copy_sees_the_answers_still_in_its_journal(
         (attempt,) = store.attempts(with_answers=True)
     assert attempt.player == "ann" and len(attempt.answers) == 4
     assert {p.name: p.read_bytes() for p in share.iterdir()} == before  # nothing written there
+
+
+def test_a_version_1_store_is_migrated_and_keeps_its_attempts(
+    tmp_path: Path, banks: list[Bank]
+) -> None:
+    path = tmp_path / "results.sqlite"
+    with sqlite3.connect(path, isolation_level=None) as db:
+        schema_module.MIGRATIONS[0](db)  # a store as version 1 wrote it
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute("PRAGMA user_version = 1")
+    with sqlite3.connect(path) as db:
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "exam_marks" not in tables
+    store = ResultsStore.open(path)
+    store.close()
+    with ResultsStore.open(path) as store:
+        play(store, start(banks), [True])
+        assert len(store.attempts()) == 1
+    assert version(path) == SCHEMA_VERSION >= 2
+    with sqlite3.connect(path) as db:
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "exam_marks" in tables

@@ -58,7 +58,7 @@ def test_a_version_1_store_is_migrated_and_keeps_its_answers(
         texts = [a.text for t in store.attempts(with_answers=True) for a in t.answers]
     assert texts[1].startswith("Which Turkish body")
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     db.close()
 
 
