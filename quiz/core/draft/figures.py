@@ -92,6 +92,14 @@ def _vote(n: NumberMention, other: str) -> tuple[str, list[str]] | None:
     return say(a, b), made
 
 
+_PLURAL = re.compile(
+    r"(?:\d|two|three|four|five|six|seven|eight|nine|ten|both|all|some|several|many)\b"
+    r"|.*(?:companies|firms|banks|groups|people|men|women|users|couriers)$",
+    re.I,
+)
+"""What a fine's object starts or ends with when it is many ("two of the companies")."""
+
+
 def figure_questions(ctx: Context) -> list[Draft]:
     """A choice question for each fine, changed sum and vote whose owner the sentence names."""
     text = ctx.article.text
@@ -110,7 +118,7 @@ def figure_questions(ctx: Context) -> list[Draft]:
         if fined and n.unit.lower() not in ("percent", "%"):
             who = _subject(ctx, n, n.sentence.start + len(head) - len(fined.group()))
             obj = fined["obj"]
-            plain = f"How much was {obj} fined"
+            plain = f"How much {'were' if _PLURAL.match(obj) else 'was'} {obj} fined"
             prompt = f"How much did {who} fine {obj}" if who else plain
         elif against:
             prompt = f"How large was the fine against {against['obj']}"

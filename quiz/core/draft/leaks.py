@@ -49,34 +49,47 @@ _ARTICLES = frozenset(("the", "a", "an"))
 
 
 @lru_cache(maxsize=1 << 12)
-def _beside(sentence: str, answer: str) -> tuple[str, ...]:
-    """The answer with the word before it and with the word after it, each time it stands in
-    ``sentence`` (both folded); empty when it does not stand there."""
+def _beside(sentence: str, answer: str) -> tuple[tuple[str, str], ...]:
+    """The words before and after the answer (``""`` at an end, or for a word that says
+    nothing of where it stands), each time it stands in ``sentence`` (both folded)."""
     words = sentence.split()
     want = answer.split()
     n = len(want)
-    found: list[str] = []
+    found: list[tuple[str, str]] = []
     for i in range(len(words) - n + 1):
-        if words[i : i + n] != want:
-            continue
-        if i > 0 and words[i - 1] not in _ARTICLES:
-            found.append(f" {words[i - 1]} {answer} ")
-        if i + n < len(words):
-            found.append(f" {answer} {words[i + n]} ")
+        if words[i : i + n] == want:
+            before = words[i - 1] if i > 0 and words[i - 1] not in _ARTICLES else ""
+            found.append((before, words[i + n] if i + n < len(words) else ""))
     return tuple(found)
+
+
+def _alike(a: str, b: str) -> bool:
+    """The same word, maybe in another form ("fine", "fined")."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short)
 
 
 def shows(q: Draft, p: Draft) -> bool:
     """Whether ``q`` shows the answer of ``p`` (``q`` is not ``p``)."""
     if q is p:
         return False
-    seen = shown_text(q)
+    seen = shown_text(q).split()
     for answer in answers_of(p):
-        key = fold(answer)
+        key = fold(answer).split()
         if not key:
             continue
-        if any(w in seen for w in _beside(fold(p.sentence.text), key)):
-            return True
+        n = len(key)
+        beside = _beside(fold(p.sentence.text), " ".join(key))
+        for i in range(len(seen) - n + 1):
+            if seen[i : i + n] != key:
+                continue
+            before = seen[i - 1] if i > 0 else ""
+            after = seen[i + n] if i + n < len(seen) else ""
+            for b, a in beside:
+                if (b and before and _alike(b, before)) or (a and after and _alike(a, after)):
+                    return True
     return False
 
 
@@ -134,7 +147,7 @@ def _cut_prompt(q: Draft, p: Draft) -> Draft | None:
         anchor = next((i for i, w in enumerate(words) if "___" in w), -2)
     if anchor == -2:
         return None
-    extra = 2 if m.re in (_REPORTED, _QUOTE) else 0
+    extra = 3 if m.re in (_REPORTED, _QUOTE) else 0
     kept = _cut_words(words, anchor, [fold(a).split() for a in answers_of(p)], extra)
     if kept is None:
         return None
@@ -208,13 +221,12 @@ def _cut_words(
             cut = [*words[:first], "…"] if after else ["…", *words[last + 1 :]]
             # beside the anchor: not its dated word (a gap is no word), and ``extra`` more
             dated = int(anchor >= 0 and "___" not in words[anchor]) + extra
+            cut = _tidy(cut)
             if _real(cut) - dated >= MIN_WORDS + 1:
-                return _tidy(cut)
+                return cut
             tail = words[last][len(words[last].rstrip(',;:.”"’)')) :]
-            masked = [*words[:first], "…" + tail, *words[last + 1 :]]
-            if _real(masked) - dated < MIN_WORDS:
-                return None
-            return _tidy(masked)
+            masked = _tidy([*words[:first], "…" + tail, *words[last + 1 :]])
+            return masked if _real(masked) - dated >= MIN_WORDS else None
     return None
 
 

@@ -82,7 +82,11 @@ WIRE = Measured(
             "spokesperson": "Rachel Dunmore",
         },
         targets=frozenset({"Kirill Morozov", "Ona Petraitė"}),
-        figures={"fine two of the companies": "€3.2 million", "shipments were traced": "214"},
+        figures={
+            "fine two of the companies": "€3.2 million",
+            "two of the companies fined": "€3.2 million",
+            "shipments were traced": "214",
+        },
         days={"Tuesday": "12 May 2026", "Friday": "15 May 2026", "last year": "2025"},
         order=(
             "His father",

@@ -78,7 +78,7 @@ def test_a_reported_prompt_is_cut_short_before_a_gap_answer() -> None:
     assert shows(who, germany)
     cut = trimmed(who, germany)
     assert cut is not None and not shows(cut, germany)
-    assert cut.prompt == "Who said that the engines were bought …?"
+    assert cut.prompt == "Who said that the engines were bought in … and relabelled in Klaipėda?"
 
 
 def test_a_gap_excerpt_hides_the_other_gap_of_its_sentence() -> None:
