@@ -203,10 +203,10 @@ def _cut_items(q: Draft, p: Draft) -> Draft | None:
 def _cut_words(
     words: list[str], anchor: int, wanted: list[list[str]], extra: int = 0
 ) -> list[str] | None:
-    """``words`` without the first of ``wanted`` in them: cut short before it (after it, left
-    of ``anchor``) when :data:`MIN_WORDS` words and one more are left beside the anchor, else
-    with only its words put as an ellipsis; ``None`` when it stands in the anchor's own word
-    or too few words would be left."""
+    """``words`` without the first of ``wanted`` in them: after the anchor, cut short before
+    it when :data:`MIN_WORDS` words and one more are left, else with only its words put as an
+    ellipsis; before the anchor, the other way round. ``None`` when it stands in the anchor's
+    own word, opens a quote or a clause, or too few words would be left."""
     folded: list[tuple[int, str]] = [(i, t) for i, w in enumerate(words) for t in fold(w).split()]
     tokens = [t for _, t in folded]
     for want in wanted:
@@ -221,12 +221,18 @@ def _cut_words(
             cut = [*words[:first], "…"] if after else ["…", *words[last + 1 :]]
             # beside the anchor: not its dated word (a gap is no word), and ``extra`` more
             dated = int(anchor >= 0 and "___" not in words[anchor]) + extra
+            if anchor < 0 and first == 0:
+                return None  # a quote or a clause cut at its first words says too little
             cut = _tidy(cut)
-            if _real(cut) - dated >= MIN_WORDS + 1:
-                return cut
             tail = words[last][len(words[last].rstrip(',;:.”"’)')) :]
             masked = _tidy([*words[:first], "…" + tail, *words[last + 1 :]])
-            return masked if _real(masked) - dated >= MIN_WORDS else None
+            # Before the gap, only the answer goes ("A larger trial in … is planned to start
+            # in ___"), so the excerpt keeps what it is about; after it, the rest goes too.
+            tries = [(cut, MIN_WORDS + 1), (masked, MIN_WORDS)]
+            for kept, least in tries if after else tries[::-1]:
+                if _real(kept) - dated >= least:
+                    return kept
+            return None
     return None
 
 
