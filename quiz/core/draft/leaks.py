@@ -44,6 +44,12 @@ def shown_text(d: Draft) -> str:
     return " " + " | ".join(fold(p) for p in parts if p) + " "
 
 
+@lru_cache(maxsize=1 << 14)
+def _seen(prompt: str, claim: str, items: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of :func:`shown_text`, once per question text (ranking asks again and again)."""
+    return tuple(" | ".join(fold(p) for p in (prompt, claim, *items) if p).split())
+
+
 _ARTICLES = frozenset(("the", "a", "an"))
 """Words beside an answer that say nothing of where it stands ("opened by the Commission")."""
 
@@ -75,7 +81,7 @@ def shows(q: Draft, p: Draft) -> bool:
     """Whether ``q`` shows the answer of ``p`` (``q`` is not ``p``)."""
     if q is p:
         return False
-    seen = shown_text(q).split()
+    seen = _seen(q.prompt, q.claim, q.items)
     for answer in answers_of(p):
         key = fold(answer).split()
         if not key:
