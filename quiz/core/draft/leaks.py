@@ -83,7 +83,7 @@ def shows(q: Draft, p: Draft) -> bool:
         return False
     seen = _seen(q.prompt, q.claim, q.items)
     for answer in answers_of(p):
-        key = fold(answer).split()
+        key = tuple(fold(answer).split())
         if not key:
             continue
         n = len(key)
