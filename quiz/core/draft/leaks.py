@@ -112,6 +112,8 @@ _EXCERPTS = (_GAP, _DATED, _REPORTED, _QUOTE)
 _LINKS = frozenset("a an the in on at of to for by from with and or as about".split())
 """Words that lead into what was cut, left out before a closing ellipsis."""
 MIN_WORDS = 3
+MAX_CUTS = 3
+"""The most ellipses a cut excerpt may hold (its own lead and tail counted)."""
 """The fewest words a cut excerpt keeps beside its gap, so it still says what it asks."""
 
 
@@ -158,6 +160,8 @@ def _cut_prompt(q: Draft, p: Draft) -> Draft | None:
     if kept is None:
         return None
     text = " ".join(kept)
+    if text.count("…") > MAX_CUTS:
+        return None  # an excerpt cut in so many places says too little
     if marks or m.re is not _REPORTED:
         text = quoted(text) if not marks else f"“{text}”"
     return replace(q, prompt=f"{m['head']}{text}{m['tail']}")
