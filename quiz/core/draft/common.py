@@ -79,6 +79,9 @@ class Draft:
     gives: tuple[str, ...] = ()
     """Facts the question shows while asking another (a claim shows its sentence's figures and
     dates): no other question asks them, for this one would give them away."""
+    plain: str = ""
+    """The prompt without its owner ("To how much was the fine cut?" for "To how much did the
+    High Court cut the fine?"), for when another question asks the owner; empty when none."""
     claim: str = ""
     """The claim (claim)."""
     verdict: str = ""

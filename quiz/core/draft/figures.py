@@ -92,6 +92,14 @@ def _vote(n: NumberMention, other: str) -> tuple[str, list[str]] | None:
     return say(a, b), made
 
 
+_PLURAL = re.compile(
+    r"(?:\d|two|three|four|five|six|seven|eight|nine|ten|both|all|some|several|many)\b"
+    r"|.*(?:companies|firms|banks|groups|people|men|women|users|couriers)$",
+    re.I,
+)
+"""What a fine's object starts or ends with when it is many ("two of the companies")."""
+
+
 def figure_questions(ctx: Context) -> list[Draft]:
     """A choice question for each fine, changed sum and vote whose owner the sentence names."""
     text = ctx.article.text
@@ -101,7 +109,7 @@ def figure_questions(ctx: Context) -> list[Draft]:
             continue
         head = text[ctx.body(n.sentence).start : n.start]
         tail = text[n.end : n.sentence.end]
-        prompt = ""
+        prompt = plain = ""  # plain: the prompt without the owner, should a gap ask it
         answer, made, end = n.text, variants(n), n.end
         fined = _FINED.search(head)
         against = _FINE_AGAINST.match(tail)
@@ -110,16 +118,15 @@ def figure_questions(ctx: Context) -> list[Draft]:
         if fined and n.unit.lower() not in ("percent", "%"):
             who = _subject(ctx, n, n.sentence.start + len(head) - len(fined.group()))
             obj = fined["obj"]
-            prompt = f"How much did {who} fine {obj}" if who else f"How much was {obj} fined"
+            plain = f"How much {'were' if _PLURAL.match(obj) else 'was'} {obj} fined"
+            prompt = f"How much did {who} fine {obj}" if who else plain
         elif against:
             prompt = f"How large was the fine against {against['obj']}"
         elif changed:
             who = _subject(ctx, n, n.sentence.start + len(head) - len(changed.group()))
             verb = changed["verb"]
-            if who:
-                prompt = f"To how much did {who} {_PAST[verb]} {changed['what']}"
-            else:
-                prompt = f"To how much was {changed['what']} {verb}"
+            plain = f"To how much was {changed['what']} {verb}"
+            prompt = f"To how much did {who} {_PAST[verb]} {changed['what']}" if who else plain
         elif (verb := _COUNTED_VERB.search(head)) and (noun := _COUNTED_NOUN.match(tail)):
             if (
                 noun["noun"].split()[-1] not in _NOT_COUNTED
@@ -129,7 +136,8 @@ def figure_questions(ctx: Context) -> list[Draft]:
                 at = n.sentence.start + len(head) - len(verb.group())
                 who = _agent(ctx, n, at)
                 by = f" by {who}" if who else ""
-                prompt = f"How many {noun['noun']} were {verb['verb']}{by}"
+                plain = f"How many {noun['noun']} were {verb['verb']}"
+                prompt = plain + by
         elif votes:
             vote = _vote(n, votes["other"])
             who = _subject(ctx, n, n.start, first=True)
@@ -153,6 +161,7 @@ def figure_questions(ctx: Context) -> list[Draft]:
                 sentence=n.sentence,
                 evidence=((n.start, end),),
                 prompt=f"{prompt}, {source}?",
+                plain=f"{plain}, {source}?" if plain and plain != prompt else "",
                 options=tuple(rotate(options, answer + n.sentence.label)),
                 answer=answer,
                 explanation=ctx.explain(n.sentence),

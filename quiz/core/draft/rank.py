@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from quiz.core.draft.common import Draft, fold
+from quiz.core.draft.leaks import settle
 
 WORTH: dict[str, float] = {
     "quotes/said-after": 10,
@@ -43,10 +44,10 @@ TYPED = 3.0
 SENTENCE, PARAGRAPH, FAMILY, KIND = 9.0, 2.0, 4.0, 0.1
 """How much each question chosen lowers the worth of the rest from its sentence, paragraph,
 family (tag) and kind."""
-MAX_PER_SENTENCE, MAX_SHOWN = 3, 2
-"""At most three questions from one sentence, and of them two that show the sentence (a gap, a
-claim), which give away more of it each time. A short article gives fewer than ``N`` questions
-rather than four gaps cut into one sentence."""
+MAX_PER_SENTENCE, MAX_SHOWN = 4, 2
+"""At most four questions from one sentence (none shows another's answer: :mod:`.leaks`), and
+of them two that show the sentence (a gap, a claim), which give away more of it each time. A
+short article gives fewer than ``N`` questions rather than five gaps cut into one sentence."""
 SHORTLIST = 4
 """Of each rule's questions, ``SHORTLIST`` times ``N`` are ranked (spread over the article)."""
 VERDICT = 2.5
@@ -121,12 +122,13 @@ def _shortlist(drafts: list[Draft], limit: int) -> list[int]:
 
 
 def choose(drafts: list[Draft], limit: int, usable: Callable[[Draft], bool]) -> list[Draft]:
-    """Up to ``limit`` of ``drafts``, best first, at most two from a sentence (:data:`SECOND`);
-    ``usable`` is asked of each before it is taken (it gives the question its quotes)."""
+    """Up to ``limit`` of ``drafts``, best first, a few from a sentence (:data:`MAX_PER_SENTENCE`)
+    and none showing another's answer (:func:`.leaks.settle` cuts an excerpt short, or leaves
+    the worse question out for the next best); ``usable`` is asked of each before it is taken
+    (it gives the question its quotes)."""
     used: dict[str, Counter[object]] = {k: Counter() for k in ("s", "r", "p", "f", "k", "v")}
+    shortlist = _shortlist(drafts, limit)
     facts: set[str] = set()
-    asked_here: set[str] = set()  # "sentence:fact" of every fact asked
-    shown: set[str] = set()  # "sentence:fact" of every fact a question shows
     chosen: list[Draft] = []
 
     def score(d: Draft) -> float:
@@ -139,8 +141,9 @@ def choose(drafts: list[Draft], limit: int, usable: Callable[[Draft], bool]) -> 
             - VERDICT * used["v"][d.verdict]
         )
 
-    heap = [(-worth(drafts[i]), i) for i in _shortlist(drafts, limit)]
+    heap = [(-score(drafts[i]), i) for i in shortlist]
     heapq.heapify(heap)
+    waiting: list[int] = []  # left out for another's sake, until a claim gives way
     while heap and len(chosen) < limit:
         stored, i = heapq.heappop(heap)
         d = drafts[i]
@@ -148,25 +151,44 @@ def choose(drafts: list[Draft], limit: int, usable: Callable[[Draft], bool]) -> 
         if heap and now > heap[0][0] + 1e-9:
             heapq.heappush(heap, (now, i))  # worth less since it was stored: look again
             continue
-        asks, gives = facts_of(d), set(d.gives)
-        here = {f"{d.sentence.index}:{k[2:]}" for k in asks if k.startswith("a:")}
-        if asks & facts or here & shown or gives & asked_here:
-            continue  # asked already, or it would show (or ask) what another asks
+        asks = facts_of(d)
+        if asks & facts:
+            waiting.append(i)  # asked already
+            continue
         if reveals(d) and used["r"][d.sentence.index] >= MAX_SHOWN:
             continue
         if used["s"][d.sentence.index] >= MAX_PER_SENTENCE:
             continue
+        settled = settle(d, chosen)
+        if settled is None:
+            waiting.append(i)  # it would show another's answer, or another shows its own
+            continue
+        d, cut, gone = settled
         if not usable(d):
             continue
+        for at, shorter in cut.items():
+            chosen[at] = shorter
+        if gone is not None:  # a claim it cannot stand beside gives it its place
+            old = chosen[gone]
+            facts -= facts_of(old)
+            _count(used, old, -1)
+            chosen[gone] = d
+            for j in waiting:  # what the claim kept out may be asked now
+                heapq.heappush(heap, (-score(drafts[j]), j))
+            waiting.clear()
+        else:
+            chosen.append(d)
         facts |= asks
-        asked_here |= here
-        shown |= gives
-        chosen.append(d)
-        used["s"][d.sentence.index] += 1
-        used["r"][d.sentence.index] += reveals(d)
-        used["p"][d.sentence.paragraph] += 1
-        used["f"][d.tag] += 1
-        used["k"][d.kind] += 1
-        if d.verdict:
-            used["v"][d.verdict] += 1
+        _count(used, d, 1)
     return chosen
+
+
+def _count(used: dict[str, Counter[object]], d: Draft, sign: int) -> None:
+    """Count ``d`` as chosen (``sign`` 1) or as no longer chosen (-1)."""
+    used["s"][d.sentence.index] += sign
+    used["r"][d.sentence.index] += sign * reveals(d)
+    used["p"][d.sentence.paragraph] += sign
+    used["f"][d.tag] += sign
+    used["k"][d.kind] += sign
+    if d.verdict:
+        used["v"][d.verdict] += sign

@@ -178,7 +178,7 @@ def _question(
         lead = "on" if re.match(day, when) else "in"
         relative = re.match(r"(?i)(last|next|this|earlier|later|yesterday|today)", when)
         date = f" {when}" if relative else f" {lead} {when}"
-    prompt = f"Whom or what did {who} {verb}{date}, according to the article? Pick every one named."
+    prompt = f"Whom or what did {who} {verb}{{}}, according to the article? Pick every one named."
     start = min(span[0], subject.start) if subject and subject.start >= s.start else span[0]
     return Draft(
         rule="sanctions/targets",
@@ -187,7 +187,8 @@ def _question(
         key=f"{who} {verb}",
         sentence=s,
         evidence=((start, span[1]),),
-        prompt=prompt,
+        prompt=prompt.format(date),
+        plain=prompt.format("") if date else "",  # should a gap ask the date
         options=tuple(sorted(options, key=lambda o: (fold(o)[::-1], o))),
         answers=tuple(names),
         explanation=ctx.explain(s),

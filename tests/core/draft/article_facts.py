@@ -68,7 +68,7 @@ WIRE = Measured(
         said={
             "These networks": "Rachel Dunmore",
             "Every shipment": "Rachel Dunmore",
-            "traced 214 shipments": "Colin Ashby",
+            "investigators had traced": "Colin Ashby",
             "engines were bought": "Colin Ashby",
             "listed firms handled": "Jurgita Kalvaitienė",
             "Most of them are small": "Jurgita Kalvaitienė",
@@ -82,7 +82,11 @@ WIRE = Measured(
             "spokesperson": "Rachel Dunmore",
         },
         targets=frozenset({"Kirill Morozov", "Ona Petraitė"}),
-        figures={"fine two of the companies": "€3.2 million", "shipments were traced": "214"},
+        figures={
+            "fine two of the companies": "€3.2 million",
+            "two of the companies fined": "€3.2 million",
+            "shipments were traced": "214",
+        },
         days={"Tuesday": "12 May 2026", "Friday": "15 May 2026", "last year": "2025"},
         order=(
             "His father",
@@ -133,6 +137,7 @@ COURT = Measured(
         targets=frozenset(),
         figures={
             "cut the fine": "€150 million",
+            "the fine cut": "€150 million",
             "votes to how many": "four votes to one",
             "fine against": "€310 million",
             "storage period": "90",
@@ -174,7 +179,7 @@ SCIENCE = Measured(
             "The effect is modest": "Lotte Vinther",
             "did not prove": "Lotte Vinther",
             "results were encouraging": "Ruud Bakker",
-            "Six months is not long": "Ruud Bakker",
+            "is not long enough": "Ruud Bakker",
         },
         roles={"sleep researcher": "Lotte Vinther"},
         figures={"pupils were followed": "1,240"},
