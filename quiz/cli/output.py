@@ -69,11 +69,11 @@ def chosen_format(fmt: str | None, out: Path | None) -> str:
 
 def holds_results(path: Path) -> bool:
     """Whether ``path`` is a results file exported by ``quiz results`` (JSON or CSV)."""
+    from quiz.core.files import read_capped
     from quiz.core.results.result_files import CSV_COLUMNS, FORMAT
 
     try:
-        with path.open("rb") as handle:
-            head = handle.read(300).decode("utf-8", "replace").lstrip("\ufeff")
+        head = read_capped(path, 300).decode("utf-8", "replace").lstrip("\ufeff")
     except OSError:
         return False
     return head.startswith(CSV_COLUMNS[0] + ",") or f'"{FORMAT}"' in head
