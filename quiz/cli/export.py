@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -73,7 +74,9 @@ def export(paths: tuple[str, ...], form: str | None, out: Path | None, force: bo
     header = ["Exported by `quiz export` from factquiz banks, for import into Moodle."]
     text = write_questions(written, form, header)
     if out is None:
-        click.echo(text, nl=False)
+        # A terminal is shown the text made safe; a pipe gets the very bytes -o would write.
+        shown = safe_text(text, lines=True) if sys.stdout.isatty() else text
+        click.echo(shown, nl=False)
     else:
         try:
             out.write_text(text, encoding="utf-8")

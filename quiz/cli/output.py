@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar
@@ -87,9 +88,14 @@ def open_store(db: Path | None, read_only: bool = True) -> ResultsStore:
 
 
 def emit(text: str, out: Path | None) -> None:
-    """Write ``text`` to ``out``, or to standard output without one."""
+    """Write ``text`` to ``out``, or to standard output without one (made safe there when it
+    is a terminal)."""
     if out is None:
-        click.echo(text, nl=False)
+        from quiz.core.errors import safe_text
+
+        # A terminal is shown the text made safe; a pipe gets the very bytes -o would write.
+        shown = safe_text(text, lines=True) if sys.stdout.isatty() else text
+        click.echo(shown, nl=False)
         return
     try:
         with out.open("w", encoding="utf-8", newline="") as handle:
