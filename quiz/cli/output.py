@@ -31,13 +31,36 @@ def db_option(command: F) -> F:
 
 
 def out_option(command: F) -> F:
-    """The ``-o/--out`` option."""
+    """The ``-o/--out`` option, and ``--force`` to write over an existing file."""
+    command = click.option(
+        "--force", is_flag=True, help="With -o: overwrite the file if it exists."
+    )(command)
     return click.option(
         "-o",
         "--out",
         type=click.Path(dir_okay=False, path_type=Path),
         help="Write to this file instead of the terminal.",
     )(command)
+
+
+_SQLITE = b"SQLite format 3\x00"
+
+
+def check_out(out: Path | None, force: bool) -> None:
+    """Fail, before any work, when ``out`` exists and ``force`` is not given, or is a results
+    store (an SQLite file), which no export may write over."""
+    from quiz.core.files import read_capped
+
+    if out is None or not out.exists():
+        return
+    try:
+        head = read_capped(out, len(_SQLITE))
+    except OSError:
+        head = b""
+    if head.startswith(_SQLITE):
+        fail(f"{out}: a results store (SQLite file); write to another file with -o", 2)
+    if not force:
+        fail(f"{out}: already exists; pass --force to overwrite it, or -o another file")
 
 
 def format_option(command: F) -> F:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from quiz.core.bank.model import AnyQuestion
 
 from quiz.cli.output import (
+    check_out,
     chosen_format,
     db_option,
     emit,
@@ -61,6 +62,7 @@ def report(
     bank_paths: Sequence[str],
     regrade: bool,
     out: Path | None,
+    force: bool,
     db: Path | None,
 ) -> None:
     """Item analysis for teachers: per question, per tag and per player.
@@ -80,6 +82,7 @@ def report(
     fmt = chosen_format(fmt, out)
     if out is not None and holds_results(out):
         fail(f"{out}: holds results exported by `quiz results`; write the report to another file")
+    check_out(out, force)
     broken = False
     try:
         questions = _questions(bank_paths)

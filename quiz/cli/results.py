@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from quiz.core.results.store import ResultsStore
 
 from quiz.cli.output import (
+    check_out,
     chosen_format,
     db_option,
     emit,
@@ -58,6 +59,7 @@ def results(
     bank: str | None,
     fmt: str | None,
     out: Path | None,
+    force: bool,
     forget: str | None,
     yes: bool,
     regrade: bool,
@@ -74,6 +76,7 @@ def results(
     from quiz.core.results.result_files import write_csv, write_json
 
     fmt = chosen_format(fmt, out)
+    check_out(out, force)
     if forget is not None and (player or bank):
         fail("--forget deletes every attempt of one player: give it without --player or --bank", 2)
     if yes and forget is None:
