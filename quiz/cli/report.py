@@ -85,7 +85,7 @@ def report(
     check_out(out, force)
     broken = False
     try:
-        questions = _questions(bank_paths)
+        questions = _questions(bank_paths, regrade)
         if files:
             attempts, problems, notes = merge_results(
                 files, questions, banks_given=bool(bank_paths)
@@ -138,7 +138,12 @@ def report(
         sys.exit(1)
 
 
-def _questions(paths: Sequence[str]) -> dict[str, AnyQuestion]:
-    """The current questions by key: of ``paths``, else the bundled and the user's banks."""
+def _questions(paths: Sequence[str], regrade: bool) -> dict[str, AnyQuestion]:
+    """The current questions by key: of ``paths``, else the bundled and the user's banks; the
+    errors of banks named, or regraded with, on stderr."""
     catalog = load_catalog(paths, for_play=True)
+    if paths or regrade:
+        for problem in catalog.problems:
+            if problem.severity == "error":
+                click.echo(str(problem), err=True)
     return {f"{b.id}/{q.id}": q for b in catalog.banks for q in b.questions}

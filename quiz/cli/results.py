@@ -118,6 +118,9 @@ def _regraded(attempts: list[AttemptRecord], paths: Sequence[str]) -> list[Attem
     from quiz.core.results.regrade import regrade
 
     catalog = load_catalog(paths, for_play=True)
+    for problem in catalog.problems:  # a key fixed with a typo must not pass for "none changed"
+        if problem.severity == "error":
+            click.echo(str(problem), err=True)
     questions = {f"{b.id}/{q.id}": q for b in catalog.banks for q in b.questions}
     found, regrading = regrade(attempts, questions)
     for line in regrading.lines():

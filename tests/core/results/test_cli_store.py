@@ -338,3 +338,12 @@ def test_o_never_overwrites_a_results_store_even_with_force(
     assert "results store" in result.stderr
     assert db.read_bytes() == before
     assert run("results", "--db", db).exit_code == 0
+
+
+@pytest.mark.parametrize("command", ["results", "report"])
+def test_a_broken_bank_given_to_regrade_is_named(db: Path, tmp_path: Path, command: str) -> None:
+    broken = tmp_path / "fixed-key.toml"
+    broken.write_text("[bank\nid = 'typo'\n", encoding="utf-8")
+    result = run(command, "--db", db, "--regrade", "--banks", broken)
+    assert "Traceback" not in result.output
+    assert f"{broken}:1: error:" in result.stderr, result.stderr
