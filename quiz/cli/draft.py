@@ -71,6 +71,8 @@ def draft(
 
     if not article.exists():
         fail(f"{article}: no such file; give the path of the article to draft from", 2)
+    if article.is_dir():
+        fail(f"{article}: is a folder; name the article's .txt file", 2)
     target = out if out is not None else article.with_suffix(".toml")
     if bank_id is not None and not re.match(ID_PATTERN, bank_id):
         fail(

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from pathlib import Path
 
 import click
 
-from quiz.cli.common import fail, load_catalog
+from quiz.cli.common import bank_sources, fail, load_catalog
 
 _FORMATS = ("gift", "moodle-xml", "aiken")
 _NAMES = {"gift": "GIFT", "moodle-xml": "Moodle XML", "aiken": "Aiken"}
@@ -36,6 +37,7 @@ def export(paths: tuple[str, ...], form: str | None, out: Path | None, force: bo
     from quiz.core.exchange.foreign import Foreign
     from quiz.core.exchange.formats import EXTENSIONS, refusal, write_questions
     from quiz.core.exchange.outgoing import bank_questions
+    from quiz.core.files import resolved
     from quiz.core.words import plural
 
     if form is None:
@@ -47,6 +49,8 @@ def export(paths: tuple[str, ...], form: str | None, out: Path | None, force: bo
             fail(f"{out}: is a folder; give -o a file name such as {out / 'bank.gift'}", 2)
         if out.exists() and not force:
             fail(f"{out}: already exists; pass --force to overwrite it, or -o another file")
+        if resolved(out) in {resolved(source.path) for source in bank_sources(paths)}:
+            fail(f"{out}: a bank being exported; write the export to another file with -o", 2)
     catalog = load_catalog(paths, for_play=True)
     for problem in catalog.problems:
         if problem.severity == "error":
@@ -73,7 +77,9 @@ def export(paths: tuple[str, ...], form: str | None, out: Path | None, force: bo
     header = ["Exported by `quiz export` from factquiz banks, for import into Moodle."]
     text = write_questions(written, form, header)
     if out is None:
-        click.echo(text, nl=False)
+        # A terminal is shown the text made safe; a pipe gets the very bytes -o would write.
+        shown = safe_text(text, lines=True) if sys.stdout.isatty() else text
+        click.echo(shown, nl=False)
     else:
         try:
             out.write_text(text, encoding="utf-8")

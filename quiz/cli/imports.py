@@ -65,8 +65,10 @@ def import_bank(
     from quiz.core.words import plural
 
     for given, what in ((file, "the file to import"), (article, "the article")):
-        if not given.is_file():
+        if not given.exists():  # a pipe or a device is refused where it is read
             fail(f"{given}: no such file; give the path of {what}", 2)
+        if given.is_dir():
+            fail(f"{given}: is a folder; give the path of {what}", 2)
     target = out if out is not None else file.with_suffix(".toml")
     if bank_id is not None and not re.match(ID_PATTERN, bank_id):
         fail(f"--id `{bank_id}` is not lowercase letters, digits and hyphens; try --id my-bank", 2)

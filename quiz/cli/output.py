@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar
@@ -30,13 +31,36 @@ def db_option(command: F) -> F:
 
 
 def out_option(command: F) -> F:
-    """The ``-o/--out`` option."""
+    """The ``-o/--out`` option, and ``--force`` to write over an existing file."""
+    command = click.option(
+        "--force", is_flag=True, help="With -o: overwrite the file if it exists."
+    )(command)
     return click.option(
         "-o",
         "--out",
         type=click.Path(dir_okay=False, path_type=Path),
         help="Write to this file instead of the terminal.",
     )(command)
+
+
+_SQLITE = b"SQLite format 3\x00"
+
+
+def check_out(out: Path | None, force: bool) -> None:
+    """Fail, before any work, when ``out`` exists and ``force`` is not given, or is a results
+    store (an SQLite file), which no export may write over."""
+    from quiz.core.files import read_capped
+
+    if out is None or not out.exists():
+        return
+    try:
+        head = read_capped(out, len(_SQLITE))
+    except OSError:
+        head = b""
+    if head.startswith(_SQLITE):
+        fail(f"{out}: a results store (SQLite file); write to another file with -o", 2)
+    if not force:
+        fail(f"{out}: already exists; pass --force to overwrite it, or -o another file")
 
 
 def format_option(command: F) -> F:
@@ -69,11 +93,11 @@ def chosen_format(fmt: str | None, out: Path | None) -> str:
 
 def holds_results(path: Path) -> bool:
     """Whether ``path`` is a results file exported by ``quiz results`` (JSON or CSV)."""
+    from quiz.core.files import read_capped
     from quiz.core.results.result_files import CSV_COLUMNS, FORMAT
 
     try:
-        with path.open("rb") as handle:
-            head = handle.read(300).decode("utf-8", "replace").lstrip("\ufeff")
+        head = read_capped(path, 300).decode("utf-8", "replace").lstrip("\ufeff")
     except OSError:
         return False
     return head.startswith(CSV_COLUMNS[0] + ",") or f'"{FORMAT}"' in head
@@ -87,9 +111,14 @@ def open_store(db: Path | None, read_only: bool = True) -> ResultsStore:
 
 
 def emit(text: str, out: Path | None) -> None:
-    """Write ``text`` to ``out``, or to standard output without one."""
+    """Write ``text`` to ``out``, or to standard output without one (made safe there when it
+    is a terminal)."""
     if out is None:
-        click.echo(text, nl=False)
+        from quiz.core.errors import safe_text
+
+        # A terminal is shown the text made safe; a pipe gets the very bytes -o would write.
+        shown = safe_text(text, lines=True) if sys.stdout.isatty() else text
+        click.echo(shown, nl=False)
         return
     try:
         with out.open("w", encoding="utf-8", newline="") as handle:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from quiz.core.bank.model import AnyQuestion
 
 from quiz.cli.output import (
+    check_out,
     chosen_format,
     db_option,
     emit,
@@ -61,6 +62,7 @@ def report(
     bank_paths: Sequence[str],
     regrade: bool,
     out: Path | None,
+    force: bool,
     db: Path | None,
 ) -> None:
     """Item analysis for teachers: per question, per tag and per player.
@@ -80,9 +82,10 @@ def report(
     fmt = chosen_format(fmt, out)
     if out is not None and holds_results(out):
         fail(f"{out}: holds results exported by `quiz results`; write the report to another file")
+    check_out(out, force)
     broken = False
     try:
-        questions = _questions(bank_paths)
+        questions = _questions(bank_paths, regrade)
         if files:
             attempts, problems, notes = merge_results(
                 files, questions, banks_given=bool(bank_paths)
@@ -135,7 +138,12 @@ def report(
         sys.exit(1)
 
 
-def _questions(paths: Sequence[str]) -> dict[str, AnyQuestion]:
-    """The current questions by key: of ``paths``, else the bundled and the user's banks."""
+def _questions(paths: Sequence[str], regrade: bool) -> dict[str, AnyQuestion]:
+    """The current questions by key: of ``paths``, else the bundled and the user's banks; the
+    errors of banks named, or regraded with, on stderr."""
     catalog = load_catalog(paths, for_play=True)
+    if paths or regrade:
+        for problem in catalog.problems:
+            if problem.severity == "error":
+                click.echo(str(problem), err=True)
     return {f"{b.id}/{q.id}": q for b in catalog.banks for q in b.questions}

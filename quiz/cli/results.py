@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from quiz.core.results.store import ResultsStore
 
 from quiz.cli.output import (
+    check_out,
     chosen_format,
     db_option,
     emit,
@@ -62,6 +63,7 @@ def results(
     bank: str | None,
     fmt: str | None,
     out: Path | None,
+    force: bool,
     forget: str | None,
     yes: bool,
     regrade: bool,
@@ -79,6 +81,7 @@ def results(
     from quiz.core.results.result_files import write_csv, write_json
 
     fmt = chosen_format(fmt, out)
+    check_out(out, force)
     if forget is not None and (player or bank):
         fail("--forget deletes every attempt of one player: give it without --player or --bank", 2)
     if yes and forget is None:
@@ -128,6 +131,9 @@ def _regraded(attempts: list[AttemptRecord], paths: Sequence[str]) -> list[Attem
     from quiz.core.results.regrade import regrade
 
     catalog = load_catalog(paths, for_play=True)
+    for problem in catalog.problems:  # a key fixed with a typo must not pass for "none changed"
+        if problem.severity == "error":
+            click.echo(str(problem), err=True)
     questions = {f"{b.id}/{q.id}": q for b in catalog.banks for q in b.questions}
     found, regrading = regrade(attempts, questions)
     for line in regrading.lines():

@@ -58,8 +58,10 @@ def new(article: Path, out: Path | None, bank_id: str | None, title: str | None)
     from quiz.core.errors import QuizError
     from quiz.core.text.article import load_article
 
-    if not article.is_file():
+    if not article.exists():  # a pipe or a device is refused where it is read
         fail(f"{article}: no such file; give the path of the article (.txt) to write for", 2)
+    if article.is_dir():
+        fail(f"{article}: is a folder; name the article's .txt file", 2)
     target = out if out is not None else article.with_suffix(".toml")
     if target.exists() and target.resolve() == article.resolve():
         fail(f"{target}: that is the article itself; name the bank with -o BANK.toml", 2)

@@ -92,6 +92,8 @@ def serve(
     from quiz.serve.network import public_url as find_public_url
     from quiz.serve.options import MIN_CODE_LENGTH, ServeOptions, new_code, normalize_code
 
+    if idle_minutes != idle_minutes:  # nan passes every range, and would never close a tab
+        fail("--idle-minutes is a number of minutes, such as 20", 2)
     if code is not None and len(normalize_code(code)) < MIN_CODE_LENGTH:
         fail(f"--code needs at least {MIN_CODE_LENGTH} letters or digits", 2)
     banks, available = _playable(paths, tags)

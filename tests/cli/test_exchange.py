@@ -265,3 +265,14 @@ def test_text_from_the_file_is_shown_escaped(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output
     assert "“Evil\\x1b]2;owned\\x07 title”" in result.stdout
+
+
+def test_export_never_writes_over_a_bank_it_reads_even_with_force(tmp_path: Path) -> None:
+    bank = tmp_path / "dates.toml"
+    bank.write_bytes((BANKS / "dates.toml").read_bytes())
+    (tmp_path / "s400-second-batch.txt").write_bytes(S400.read_bytes())
+    before = bank.read_bytes()
+    for given in (str(bank), str(tmp_path)):
+        result = run("export", given, "-o", str(bank), "--format", "gift", "--force")
+        assert "a bank being exported" in one_line_error(result)
+        assert bank.read_bytes() == before

@@ -95,3 +95,27 @@ def test_a_player_name_with_a_control_character_is_refused(played: Path, command
 def test_names_with_invisible_characters_have_a_problem(name: str) -> None:
     assert name_problem(name) is not None
     assert name_problem("Zoë Łukasz-李") is None
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("results", "--db", "results.sqlite", "--format", "csv"),
+        ("results", "--db", "results.sqlite", "--format", "json"),
+        ("report", "--db", "results.sqlite", "--banks", "bank.toml", "--format", "csv"),
+        ("results", "--db", "results.sqlite", "--regrade", "--banks", "bank.toml"),
+        ("report", "--db", "results.sqlite", "--banks", "bank.toml", "--regrade"),
+    ],
+)
+def test_data_sent_to_a_terminal_is_escaped(played: Path, args: tuple[str, ...]) -> None:
+    import shutil
+    import sys
+
+    import pexpect
+
+    command = Path(sys.executable).with_name("quiz")
+    child = pexpect.spawn(str(command) if command.exists() else shutil.which("quiz"), list(args))
+    child.expect(pexpect.EOF, timeout=30)
+    output = (child.before or b"").decode("utf-8", "replace")
+    assert "Eve" in output, output
+    assert_clean(output.replace("\r", ""))

@@ -77,3 +77,38 @@ def test_sequences_in_a_bank_and_its_article_never_reach_the_terminal(
     output = bytes(raw)
     for sequence in SEQUENCES:
         assert sequence not in output, sequence
+
+
+def test_an_export_to_the_terminal_shows_the_sequences_escaped(
+    tmp_path: Path, quiz_env: dict[str, str]
+) -> None:
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "bank.toml").write_text(toml_escaped(BANK), encoding="utf-8")
+    for form in ("gift", "aiken", "moodle-xml"):
+        child = pexpect.spawn(
+            quiz_command(),
+            ["export", str(tmp_path / "bank.toml"), "--format", form],
+            env=quiz_env,
+            cwd=str(tmp_path),
+        )
+        child.expect(pexpect.EOF, timeout=20)
+        output = child.before or b""
+        assert b"How did the council vote?" in output, output
+        for sequence in SEQUENCES:
+            assert sequence not in output, (form, sequence)
+
+
+def test_an_export_to_a_pipe_is_the_file_byte_for_byte(
+    tmp_path: Path, quiz_env: dict[str, str]
+) -> None:
+    import subprocess
+
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "bank.toml").write_text(toml_escaped(BANK), encoding="utf-8")
+    bank, out = str(tmp_path / "bank.toml"), tmp_path / "bank.gift"
+    piped = subprocess.run(
+        [quiz_command(), "export", bank, "--format", "gift"], env=quiz_env, capture_output=True
+    )
+    subprocess.run([quiz_command(), "export", bank, "-o", str(out)], env=quiz_env, check=True)
+    assert piped.stdout == out.read_bytes()
+    assert CLIPBOARD.encode().replace(b"=", b"\\=") in piped.stdout  # the data, kept as it is

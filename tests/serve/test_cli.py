@@ -27,6 +27,7 @@ from .helpers import Tab, is_tab, psutil, serve_command, wait_until_gone
         (["{bank}", "--db", "{folder}/notes.txt"], 1, "notes.txt"),
         (["{bank}", "--code", "a-b"], 2, "--code needs at least 4 letters or digits"),
         (["{bank}", "--port", "70000"], 2, "70000"),
+        (["{bank}", "--idle-minutes", "nan"], 2, "--idle-minutes"),
     ],
 )
 def test_mistakes_are_caught_before_listening(

@@ -28,7 +28,7 @@ from quiz.core.bank.toml_edit import (
     set_fields,
 )
 from quiz.core.errors import QuizError
-from quiz.core.files import replace_whole, resolved
+from quiz.core.files import read_capped, replace_whole, resolved
 from quiz.core.text.article import Article
 from quiz.core.text.evidence import Evidence, EvidenceIndex
 from quiz.core.text.loader import ArticleLoader
@@ -312,9 +312,12 @@ class BankEditor:
     def _write(self, text: str) -> None:
         """Write ``text`` over the bank, unless the file was changed by someone else since."""
         try:
-            on_disk = self.path.read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            on_disk = None
+            # Bytes that are not UTF-8 are someone else's too; a pipe put there is never waited on.
+            on_disk: str | None = read_capped(self.path).decode("utf-8-sig", "replace")
+        except FileNotFoundError:
+            on_disk = None  # deleted: written again from what the review holds
+        except OSError:
+            on_disk = ""  # unreadable now, or no longer a file: changed
         if on_disk is not None and on_disk != self.text:
             raise QuizError(
                 f"{self.shown}: the file was changed outside the review; nothing was written. "

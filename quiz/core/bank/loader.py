@@ -27,7 +27,7 @@ from quiz.core.bank.file_checks import (
 from quiz.core.bank.model import AnyQuestion
 from quiz.core.collector import collector_paused
 from quiz.core.errors import Problem, QuizError
-from quiz.core.files import resolved
+from quiz.core.files import NotRegularFile, read_capped, resolved
 from quiz.core.text.article import Article, MetaError
 from quiz.core.text.evidence import Evidence, EvidenceIndex
 from quiz.core.text.loader import ArticleLoader
@@ -52,7 +52,11 @@ def read_bank_text(source: BankSource) -> str:
         size = source.path.stat().st_size
         if size > MAX_BANK_BYTES:
             raise fail(1, f"file is {size / 1e6:.1f} MB, over the 5 MB limit; split the bank")
-        data = source.path.read_bytes()
+        data = read_capped(source.path, MAX_BANK_BYTES)
+        if len(data) > MAX_BANK_BYTES:  # it grew since it was measured
+            raise fail(1, "file is over the 5 MB limit; split the bank")
+    except NotRegularFile:
+        raise fail(1, "not a regular file (a device, pipe or socket); name a bank file") from None
     except OSError as exc:
         raise fail(
             1, f"cannot read file ({exc.strerror}); check it exists and is readable"

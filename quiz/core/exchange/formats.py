@@ -9,6 +9,7 @@ from pathlib import Path
 from quiz.core.errors import QuizError
 from quiz.core.exchange import aiken, gift, moodle_xml
 from quiz.core.exchange.foreign import MAX_FILE_BYTES, Foreign, Read
+from quiz.core.files import NotRegularFile, read_capped
 
 FORMATS = ("gift", "moodle-xml", "aiken")
 """The formats, as ``--format`` names them."""
@@ -39,7 +40,18 @@ def read_questions(path: Path, form: str | None = None) -> tuple[str, Read]:
                 f"{path}: {size / 1e6:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit "
                 "for an imported file; export fewer questions (a category at a time) from Moodle"
             )
-        data = path.read_bytes()
+        data = read_capped(path, MAX_FILE_BYTES)
+        if len(data) > MAX_FILE_BYTES:  # it grew since it was measured
+            raise QuizError(
+                f"{path}: over the {MAX_FILE_BYTES // 2**20} MB limit for an imported file"
+            )
+    except IsADirectoryError:
+        raise QuizError(f"{path}: is a folder; name the file exported from Moodle") from None
+    except NotRegularFile:
+        raise QuizError(
+            f"{path}: not a regular file (a device, pipe or socket); name the file exported "
+            "from Moodle"
+        ) from None
     except OSError as exc:
         raise QuizError(f"{path}: cannot read it ({exc.strerror}); check the path") from None
     try:

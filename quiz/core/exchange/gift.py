@@ -51,7 +51,8 @@ def blocks(text: str) -> Iterator[tuple[int, list[str]]]:
     """The blocks of lines between blank lines, each with its first line's number."""
     block: list[str] = []
     start = 1
-    for number, line in enumerate(text.splitlines(), 1):
+    # Only "\n" ends a line, as in Moodle: splitlines() would also cut at \x85 or \u2028.
+    for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
         if line.strip():
             if not block:
                 start = number

@@ -19,6 +19,7 @@ from typing import IO, Any, TypeVar
 
 from quiz.core.bank.model import MAX_POINTS
 from quiz.core.errors import QuizError
+from quiz.core.files import NotRegularFile, read_capped
 from quiz.core.play.scoring import Grade, Response
 from quiz.core.play.session import QuizSettings
 from quiz.core.results.records import (
@@ -193,7 +194,11 @@ def read_results(path: Path) -> list[AttemptRecord]:
     read, is empty, is not a factquiz result file, is cut short, or comes from a newer factquiz.
     """
     try:
-        raw = path.read_bytes()
+        raw = read_capped(path)
+    except NotRegularFile:
+        raise QuizError(
+            f"{path}: not a regular file (a device, pipe or socket); give a result file"
+        ) from None
     except OSError as exc:
         raise QuizError(f"{path}: cannot read the file ({exc.strerror}); check the path") from None
     try:

@@ -163,6 +163,23 @@ def test_a_file_changed_outside_is_never_overwritten(bank: Path) -> None:
     assert len(review) == 4  # the drop was taken back in memory too
 
 
+def test_a_file_saved_outside_in_another_encoding_is_never_overwritten(bank: Path) -> None:
+    review = editor(bank)
+    latin = bank.read_bytes() + "\n# café, saved as Latin-1\n".encode("latin-1")
+    bank.write_bytes(latin)
+    with pytest.raises(QuizError, match="changed outside the review"):
+        review.drop(0)
+    assert bank.read_bytes() == latin
+
+
+def test_a_file_replaced_outside_by_a_pipe_is_refused_without_waiting(bank: Path) -> None:
+    review = editor(bank)
+    bank.unlink()
+    os.mkfifo(bank)
+    with pytest.raises(QuizError, match="changed outside the review"):
+        review.drop(0)
+
+
 def test_a_review_left_is_taken_up_where_it_stopped(bank: Path) -> None:
     review = editor(bank)
     review.keep(0)

@@ -161,6 +161,25 @@ def test_anything_written_reads_back_the_same(text, options, feedback, general, 
     assert back.category == "$course$/top/Bank"
 
 
+def test_only_a_newline_ends_a_line_as_in_moodle():
+    # str.splitlines() would also break at these, cutting a question in two (and
+    # miscounting lines); Moodle's file() splits at "\n" alone.
+    breaks = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+    text = f"Which{breaks}one?"
+    question = Foreign(
+        "multichoice",
+        name="q",
+        text=text,
+        answers=(Answer(f"ye{breaks}s", 100.0), Answer("no", 0.0)),
+    )
+    written = write_gift([question], ["header"])
+    read = read_gift(written + "\n::later:: After? {=a ~b}\n")
+    assert read.skipped == []
+    first, later = read.questions
+    assert (first.text, first.answers[0].text) == (text, f"ye{breaks}s")
+    assert later.line == written.count("\n") + 2
+
+
 def test_the_output_is_deterministic_and_changes_category_only_between_banks():
     one = Foreign("shortanswer", name="a", text="A?", answers=(Answer("x", 100),), category="c1")
     two = Foreign("shortanswer", name="b", text="B?", answers=(Answer("y", 100),), category="c1")

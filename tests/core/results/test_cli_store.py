@@ -312,3 +312,36 @@ def test_a_store_that_cannot_be_written_is_still_read(
     assert reported.exit_code == 0 and "2 attempts, 7 answers" in reported.stdout
     assert db.read_bytes() == before
     assert not db.with_name(db.name + "-wal").exists()  # nothing was written beside it
+
+
+@pytest.mark.parametrize("command", ["results", "report"])
+def test_o_never_overwrites_a_file_without_force(db: Path, tmp_path: Path, command: str) -> None:
+    bank = tmp_path / "mine.csv"
+    bank.write_text("a teacher's own file\n", encoding="utf-8")
+    result = run(command, "--db", db, "-o", bank)
+    assert result.exit_code == 1, result.output
+    assert "already exists" in result.stderr and "--force" in result.stderr
+    assert bank.read_text(encoding="utf-8") == "a teacher's own file\n"
+    assert run(command, "--db", db, "-o", bank, "--force").exit_code == 0
+    assert bank.read_text(encoding="utf-8").startswith(("attempt_id,", "section,"))
+
+
+@pytest.mark.parametrize("command", ["results", "report"])
+def test_o_never_overwrites_a_results_store_even_with_force(
+    db: Path, tmp_path: Path, command: str
+) -> None:
+    before = db.read_bytes()
+    result = run(command, "--db", db, "-o", db, "--format", "csv", "--force")
+    assert result.exit_code in (1, 2), result.output
+    assert "results store" in result.stderr
+    assert db.read_bytes() == before
+    assert run("results", "--db", db).exit_code == 0
+
+
+@pytest.mark.parametrize("command", ["results", "report"])
+def test_a_broken_bank_given_to_regrade_is_named(db: Path, tmp_path: Path, command: str) -> None:
+    broken = tmp_path / "fixed-key.toml"
+    broken.write_text("[bank\nid = 'typo'\n", encoding="utf-8")
+    result = run(command, "--db", db, "--regrade", "--banks", broken)
+    assert "Traceback" not in result.output
+    assert f"{broken}:1: error:" in result.stderr, result.stderr
