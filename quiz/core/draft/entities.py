@@ -26,6 +26,8 @@ from quiz.core.text.article import Article
 from quiz.core.text.sentences import Sentence
 
 _JOINERS = frozenset("of de da di du van von der den bin ibn al el la le del dos das y".split())
+_PARTICLE = re.compile(r"(?:^|(?<=[\s“\"‘'(]))(de|da|di|du|van|von|der|del|dos|bin|ibn|al|le|la) $")
+"""A lowercase word that opens a surname written alone: "de Wit said" is Pieter de Wit."""
 _ORG_JOINERS = frozenset("for to and the on".split())
 _TITLE_JOINERS = frozenset("for of and the".split())
 _DETERMINERS = frozenset("its his her their the a an".split())
@@ -267,6 +269,18 @@ class _Builder:
             self.surnames.setdefault(toks[-1].text, set()).add(key)
         return self.add("person", key, surface, toks, s)
 
+    def _with_particle(self, tok: Token) -> list[Token]:
+        """A surname's tokens, with the particle before it when the full name has it: "de Wit",
+        not "Wit", for Pieter de Wit."""
+        found = _PARTICLE.search(self.text, max(tok.start - 5, 0), tok.start)
+        if found is None or f" {found.group(1)} {tok.text}" not in f" {self._name_of(tok)}":
+            return [tok]
+        return [Token(found.group(1), found.start(1), found.end(1)), tok]
+
+    def _name_of(self, tok: Token) -> str:
+        """The full name of the one person whose surname ``tok`` is."""
+        return self.entities[next(iter(self.surnames[tok.text]))].name
+
     def resolve_pending(self) -> None:
         """Single capitalised words: a known surname, an abbreviation, or a place after "in"."""
         abbreviations: dict[str, str] = {}
@@ -278,7 +292,7 @@ class _Builder:
             keys = self.surnames.get(word)
             if keys and len(keys) == 1:
                 key = next(iter(keys))
-                self.add("person", key, self.entities[key].name, [tok], s)
+                self.add("person", key, self.entities[key].name, self._with_particle(tok), s)
             elif word in abbreviations:
                 self.add("org", abbreviations[word], word, [tok], s)
             elif fold(word) in self.entities and self.entities[fold(word)].kind != "person":

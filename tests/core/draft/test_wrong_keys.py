@@ -147,3 +147,18 @@ def test_the_reporters_aside_is_not_given_to_the_speaker() -> None:
     assert framed, [q.prompt or q.claim for q in questions]
     for q in framed:
         assert "strain ties" not in (q.claim or q.prompt), q.claim or q.prompt
+
+
+def test_a_surname_with_a_particle_is_never_cut_from_it() -> None:
+    questions = drafted(
+        "The airline said on Friday it would cut 300 jobs.\n\n"
+        "Its chief executive, Anouk van Dijk, said the cuts would fall mostly on ground staff. "
+        "“We had no other way to stay open,” van Dijk said.\n\n"
+        "Union leader Tomas Berg called the cuts a betrayal."
+    )
+    said = [q for q in questions if q.tag == "quotes"]
+    assert said, [q.prompt for q in questions]
+    for q, keys in keyed(questions):
+        assert "Dijk" not in keys, (q.prompt, keys)  # the surname is "van Dijk"
+        assert "Dijk" not in q.options, (q.prompt, q.options)
+    assert any({"van Dijk", "Anouk van Dijk"} & set(keys) for _, keys in keyed(said))
