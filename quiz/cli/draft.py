@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -10,15 +9,6 @@ from pathlib import Path
 import click
 
 from quiz.cli.common import fail
-
-
-def _article_ref(article: Path, out: Path) -> str:
-    """The article's path relative to the folder the bank is written in, with ``/``."""
-    try:
-        rel = os.path.relpath(article.resolve(), out.resolve().parent)
-    except ValueError:  # another drive on Windows
-        return article.resolve().as_posix()
-    return Path(rel).as_posix()
 
 
 def _default_title(article_title: str | None, first_sentence: str) -> str:
@@ -64,6 +54,7 @@ def draft(
     review them, then run `quiz check` on the bank.
     """
     from quiz.core.bank.model import ID_PATTERN
+    from quiz.core.bank.new_bank import article_ref
     from quiz.core.draft import draft_article, render_bank, slugify
     from quiz.core.errors import QuizError
     from quiz.core.text.article import load_article
@@ -100,7 +91,7 @@ def draft(
         drafted.ids,
         bank_id=bank_id,
         title=title or _default_title(loaded.meta.title, first),
-        article=_article_ref(article, target),
+        article=article_ref(article, target),
         source=article.name,
     )
     size = len(text.encode("utf-8"))

@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from quiz.cli.common import bank_sources, fail, load_catalog
+from quiz.core.exchange import FORMATS
 
-_FORMATS = ("gift", "moodle-xml", "aiken")
 _NAMES = {"gift": "GIFT", "moodle-xml": "Moodle XML", "aiken": "Aiken"}
 
 
@@ -19,7 +19,7 @@ _NAMES = {"gift": "GIFT", "moodle-xml": "Moodle XML", "aiken": "Aiken"}
 @click.option(
     "--format",
     "form",
-    type=click.Choice(_FORMATS),
+    type=click.Choice(FORMATS),
     help="The format (default: from the extension of -o: .gift, .xml or .txt for Aiken).",
 )
 @click.option(

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from quiz.cli.common import fail
+from quiz.core.exchange import FORMATS
 
 _GENERIC = re.compile(r"^(top|default for .*|\$\w+\$)$", re.IGNORECASE)
 """Category names that say nothing of the questions (Moodle's ``top``, ``Default for…``)."""
@@ -33,7 +34,7 @@ _GENERIC = re.compile(r"^(top|default for .*|\$\w+\$)$", re.IGNORECASE)
 @click.option(
     "--format",
     "form",
-    type=click.Choice(("gift", "moodle-xml", "aiken")),
+    type=click.Choice(FORMATS),
     help="The file's format (default: told from its content).",
 )
 @click.option("--force", is_flag=True, help="Overwrite the bank file if it exists.")
@@ -52,8 +53,8 @@ def import_bank(
     article that best holds its right answer is proposed as its evidence. What cannot be
     imported is named, one line each, and the rest still imports.
     """
-    from quiz.cli.draft import _article_ref
     from quiz.core.bank.model import ID_PATTERN
+    from quiz.core.bank.new_bank import article_ref
     from quiz.core.errors import QuizError, safe_text
     from quiz.core.exchange.bank_text import render_bank
     from quiz.core.exchange.foreign import Foreign, Skipped, category_title
@@ -120,7 +121,7 @@ def import_bank(
         kept,
         bank_id=bank_id or slug(file.stem) or "imported",
         title=title or named or file.stem,
-        article=_article_ref(article, target),
+        article=article_ref(article, target),
         source=f"{file.name} ({form})",
     )
     try:

@@ -11,8 +11,6 @@ from quiz.core.exchange import aiken, gift, moodle_xml
 from quiz.core.exchange.foreign import MAX_FILE_BYTES, Foreign, Read
 from quiz.core.files import NotRegularFile, read_capped
 
-FORMATS = ("gift", "moodle-xml", "aiken")
-"""The formats, as ``--format`` names them."""
 EXTENSIONS = {".gift": "gift", ".xml": "moodle-xml", ".txt": "aiken"}
 """The format a file's extension says, for ``-o`` without ``--format``."""
 _AIKEN_ANSWER = re.compile(r"^\s*ANSWER:\s*[A-Z]", re.MULTILINE)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from quiz.core.exchange.incoming import Incoming
 from quiz.core.text.closest import bare
-from quiz.core.text.evidence import EvidenceAmbiguous, EvidenceIndex, EvidenceNotFound
+from quiz.core.text.evidence import EvidenceIndex
 from quiz.core.text.normalize import normalize
 from quiz.core.text.sentences import Sentence
 
@@ -42,12 +42,10 @@ class Proposer:
         self._sentence_words: list[set[str]] | None = None
 
     def unique(self, quote: str) -> bool:
-        """Whether ``quote`` stands exactly once in the article."""
-        try:
-            self.index.find(quote)
-        except (EvidenceNotFound, EvidenceAmbiguous):
-            return False
-        return True
+        """Whether ``quote`` stands exactly once in the article (without the closest-passage
+        search a quote not found would cost :meth:`EvidenceIndex.find`)."""
+        needle = normalize(quote).strip()
+        return bool(needle) and len(self.index.occurrences(needle, limit=2)) == 1
 
     def sentence_for(self, needle: str, context: set[str]) -> Sentence | None:
         """The sentence that best holds ``needle``, or ``None`` when none is close enough."""

@@ -61,12 +61,8 @@ class PickScreen(Screen[str | None]):
             area.scroll_cursor_visible(center=True)
 
     def _span_of(self, quote: str) -> tuple[int, int] | None:
-        from quiz.core.text.normalize import normalize
-
-        index = self.editor.index
-        needle = normalize(quote).strip()
         try:
-            found = index.resolve(quote, needle, index.find(quote, needle))
+            found = self.editor.index.resolve(quote)
         except (EvidenceNotFound, EvidenceAmbiguous):
             return None
         return found.start, found.end
