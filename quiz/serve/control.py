@@ -41,6 +41,7 @@ class ServedClass:
         """The questions played, by key."""
         self.started = time.strftime("%Y%m%d-%H%M%S")
         """When the class started (names its results file)."""
+        self._roster_attempts: frozenset[str] = frozenset()
 
     @property
     def anonymous(self) -> bool:
@@ -48,14 +49,17 @@ class ServedClass:
         return self.server.options.anonymous
 
     def view(self) -> ClassView:
-        """The class now: address, code, players, latest events."""
+        """The class now: address, code, players, latest events. On the server's loop only:
+        the roster and the events are the server's own, changed by that loop."""
         server = self.server
+        players = tuple(server.roster.lines())
+        self._roster_attempts = frozenset(line.attempt for line in players if line.attempt)
         return ClassView(
             url=server.public_url,
             code=server.options.code,
             db=str(server.options.db),
             state=server.state,
-            players=tuple(server.roster.lines()),
+            players=players,
             events=tuple(server.events),
             max_sessions=server.options.max_sessions,
         )
@@ -102,9 +106,10 @@ class ServedClass:
     # Results ---------------------------------------------------------------------------------
 
     def attempt_ids(self) -> set[str]:
-        """The attempts played in this class."""
+        """The attempts played in this class: the names' claims (files, safe to read from a
+        worker) and the tabs' attempts as the last :meth:`view` saw them."""
         ids = {claim.attempt for claim in self.server.classroom.claims() if claim.attempt}
-        return ids | {line.attempt for line in self.server.roster.lines() if line.attempt}
+        return ids | self._roster_attempts
 
     def attempts(self) -> list[AttemptRecord]:
         """This class's attempts with their answers, from the store (blocking: in a worker)."""

@@ -109,18 +109,22 @@ class DashboardApp(App[None]):
     def on_mount(self) -> None:
         self._projector(self.anonymous)
         self._shown(self.first, None)
-        self._read_class()
+        self._read_class(self.first)
         self.set_interval(REFRESH_SECONDS, self._read)
 
     def _read(self) -> None:
         if self.stop is not None and self.stop.is_set():
             self.exit()
             return
-        self._read_class()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        # The view here, on the loop the server runs on: it reads the server's own roster and
+        # events, which that loop changes. Only the store is read in the worker.
+        self._read_class(self.control.view())
 
     @work(thread=True, exclusive=True, group="read")
-    def _read_class(self) -> None:
-        view = self.control.view()
+    def _read_class(self, view: ClassView) -> None:
         try:
             live: list[LiveQuestion] | None = self.control.live()
         except QuizError:
@@ -156,13 +160,13 @@ class DashboardApp(App[None]):
             return
         self.control.start()
         self.notify("Started: every waiting tab shows its first question.")
-        self._read_class()
+        self._refresh()
 
     def action_joining(self) -> None:
         """Close joining to new students, or open it again."""
         now_open = self.control.toggle_joining()
         self.notify("Joining is open again." if now_open else "Joining is closed.")
-        self._read_class()
+        self._refresh()
 
     def action_projector(self) -> None:
         """Hide the names (for a projector), or show them again."""
@@ -194,7 +198,7 @@ class DashboardApp(App[None]):
         async def answer(yes: bool | None) -> None:
             if yes:
                 await self.control.remove(name)
-                self._read_class()
+                self._refresh()
 
         self.push_screen(ConfirmScreen(safe_text(question), yes="Remove", no="Keep"), answer)
 
@@ -207,7 +211,7 @@ class DashboardApp(App[None]):
         def answer(yes: bool | None) -> None:
             if yes:
                 self.control.end()
-                self._read_class()
+                self._refresh()
                 self._report()
 
         question = "End the class? No answer is kept after this; every tab shows its results."

@@ -18,7 +18,7 @@ class ClassControl(Protocol):
         ...
 
     def view(self) -> ClassView:
-        """The class now (quick: read from files)."""
+        """The class now (quick: read from files; on the loop the class is served from)."""
         ...
 
     def live(self) -> list[LiveQuestion]:
