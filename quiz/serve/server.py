@@ -234,7 +234,6 @@ class QuizServer(Server):
         code = form.get("code")
         attempt = self.guard.try_code(address, code[:64] if isinstance(code, str) else "")
         if attempt.verdict == "locked":
-            log.warning("%s: too many wrong join codes, locked out for a minute", address)
             self.note(f"{address}: {MAX_FAILURES} wrong join codes, new joins locked for a minute")
             return pages.locked_page(attempt.wait_seconds)
         if attempt.verdict == "wrong":

@@ -275,8 +275,8 @@ class ServedQuizApp(QuizApp):
         if held is not None:
             if not held.attempt or resume_code(held.attempt) != code:
                 return None
-            found = self.store.attempts(held.player, with_answers=True)
-            return next((r for r in found if r.id == held.attempt), None)
+            found = self.store.attempts(held.player, ids=(held.attempt,), with_answers=True)
+            return found[0] if found else None
         for record in self.store.attempts(player, unfinished=True, with_answers=True):
             if resume_code(record.id) == code:
                 return record

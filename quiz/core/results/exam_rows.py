@@ -14,6 +14,7 @@ from quiz.core.results.records import (
     iso,
     now,
 )
+from quiz.core.results.store_rows import marks
 
 
 def write_mark(db: sqlite3.Connection, attempt_id: str, item: QuizItem, mark: ExamMark) -> None:
@@ -53,11 +54,10 @@ def with_marked(db: sqlite3.Connection, records: list[AttemptRecord]) -> list[At
     going_on = [r.id for r in records if r.exam_going_on]
     if not going_on:
         return records
-    marks = ", ".join("?" * len(going_on))
     counts = dict(
         db.execute(
             "SELECT attempt_id, COUNT(*) FROM exam_marks WHERE response IS NOT NULL "
-            f"AND attempt_id IN ({marks}) GROUP BY attempt_id",
+            f"AND attempt_id IN ({marks(len(going_on))}) GROUP BY attempt_id",
             going_on,
         ).fetchall()
     )

@@ -219,10 +219,8 @@ class ResultsStore(StoreFile):
         """Delete every attempt and answer of ``player`` (whatever the case and spaces of the
         name, see :func:`player_key`); how many attempts were deleted."""
         names = self.spellings(player)
-        marks = ", ".join("?" * len(names))
-        return self._write(
-            lambda db: db.execute(f"DELETE FROM attempts WHERE player IN ({marks})", names).rowcount
-        )
+        query = f"DELETE FROM attempts WHERE player IN ({marks(len(names))})"
+        return self._write(lambda db: db.execute(query, names).rowcount)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -233,23 +231,19 @@ class ResultsStore(StoreFile):
         *,
         unfinished: bool | None = None,
         with_answers: bool = False,
-        attempt_id: str | None = None,
         ids: Collection[str] | None = None,
     ) -> list[AttemptRecord]:
         """Attempts with their scores, oldest first: all, ``player``'s, those covering ``bank``,
-        the one of ``attempt_id`` or those of ``ids``; only unfinished ones (``unfinished=True``)
+        or those of ``ids``; only unfinished ones (``unfinished=True``)
         or finished ones (``False``). With ``with_answers``, each record carries its answers."""
         where, args = ["1"], []
-        if attempt_id is not None:
-            where.append("t.id = ?")
-            args.append(attempt_id)
         if ids is not None:
             chosen = sorted(set(ids))
             where.append(f"t.id IN ({marks(len(chosen))})" if chosen else "0")
             args.extend(chosen)
         if player is not None:
             names = self.spellings(player)
-            where.append(f"t.player IN ({', '.join('?' * len(names))})")
+            where.append(f"t.player IN ({marks(len(names))})")
             args.extend(names)
         if bank is not None:
             where.append("t.id IN (SELECT attempt_id FROM attempt_banks WHERE bank_id = ?)")
@@ -284,7 +278,7 @@ class ResultsStore(StoreFile):
 
     def attempt(self, attempt_id: str) -> AttemptRecord | None:
         """One attempt, with its answers as the store holds them, or ``None``."""
-        found = self.attempts(attempt_id=attempt_id, with_answers=True)
+        found = self.attempts(ids=(attempt_id,), with_answers=True)
         return found[0] if found else None
 
     def players_like(self, player: str) -> list[str]:
@@ -315,7 +309,7 @@ class ResultsStore(StoreFile):
         names = self.spellings(player)
         query = (
             "SELECT a.bank_id || '/' || a.question_id, a.correct FROM answers a JOIN attempts t "
-            f"ON t.id = a.attempt_id WHERE t.player IN ({', '.join('?' * len(names))}) "
+            f"ON t.id = a.attempt_id WHERE t.player IN ({marks(len(names))}) "
             "ORDER BY a.answered_at, a.id"
         )
         latest = self._read(lambda db: dict(db.execute(query, names).fetchall()))
