@@ -27,7 +27,6 @@ from quiz.core.text.article import Article
 from quiz.core.text.evidence import EvidenceIndex
 from quiz.core.text.normalize import normalize
 
-FAMILIES = ("dates", "actors", "quotes", "sanctions", "numbers", "claims")
 DEFAULT_MAX = 30
 """How many questions a draft keeps without ``--max``: the best thirty, which a teacher can
 review in minutes (a long article gives thousands)."""

@@ -165,7 +165,6 @@ def _attributed(ctx: Context, s: Sentence, lead: str, clause: str, span: Span) -
     """ "According to X, ...": a claim from reported speech, framed as the source's word."""
     return Draft(
         rule="claims/attributed",
-        gives=ctx.shown(s, clause),
         tag="claims",
         kind="claim",
         key=f"supported {s.label}",
@@ -203,7 +202,6 @@ def _refuted(
             claim = clean(f"{lead}{changed}" + ("." if lead and not changed.endswith(".") else ""))
             return Draft(
                 rule="claims/refuted",
-                gives=ctx.shown(s, claim, fact.text),
                 tag="claims",
                 kind="claim",
                 key=f"refuted {s.label}",

@@ -76,9 +76,6 @@ class Draft:
     """The accepted spellings (text)."""
     items: tuple[str, ...] = ()
     """The items in their right order (order)."""
-    gives: tuple[str, ...] = ()
-    """Facts the question shows while asking another (a claim shows its sentence's figures and
-    dates): no other question asks them, for this one would give them away."""
     plain: str = ""
     """The prompt without its owner ("To how much was the fine cut?" for "To how much did the
     High Court cut the fine?"), for when another question asks the owner; empty when none."""

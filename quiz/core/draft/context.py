@@ -28,20 +28,6 @@ class Context:
     setting: Setting = field(default_factory=Setting)
     """Its date, dateline and headline."""
     _by_kind: dict[str, tuple[list[Entity], list[int]]] = field(default_factory=dict, repr=False)
-    _figures: dict[int, list[str]] | None = field(default=None, repr=False)
-
-    def shown(self, sentence: Sentence, words: str, asked: str = "") -> tuple[str, ...]:
-        """The figures and dates of ``sentence`` that ``words`` show (all but ``asked``), as
-        the facts a question showing them gives away (:attr:`Draft.gives`)."""
-        if self._figures is None:
-            self._figures = {}
-            mentions: list[NumberMention | DateMention] = [*self.numbers, *self.dates]
-            for x in mentions:
-                self._figures.setdefault(x.sentence.index, []).append(x.text)
-        said = fold(words)
-        found = self._figures.get(sentence.index, [])
-        at = sentence.index
-        return tuple(f"{at}:{fold(t)}" for t in found if t != asked and fold(t) in said)
 
     def quoted_in(self, start: int, end: int | None = None) -> list[tuple[int, int]]:
         """The quotation spans that hold offset ``start`` (or overlap ``[start, end)``)."""

@@ -36,17 +36,11 @@ def answers_of(d: Draft) -> tuple[str, ...]:
     return ()
 
 
-def shown_text(d: Draft) -> str:
-    """The folded words the player reads before answering (not the evidence, shown after; not
-    the options, which name every actor of the article alike), padded with spaces so that
-    words can be matched whole."""
-    parts = [d.prompt, d.claim, *d.items]
-    return " " + " | ".join(fold(p) for p in parts if p) + " "
-
-
 @lru_cache(maxsize=1 << 14)
 def _seen(prompt: str, claim: str, items: tuple[str, ...]) -> tuple[str, ...]:
-    """The words of :func:`shown_text`, once per question text (ranking asks again and again)."""
+    """The folded words the player reads before answering (not the evidence, shown after; not
+    the options, which name every actor of the article alike), once per question text (ranking
+    asks again and again)."""
     return tuple(" | ".join(fold(p) for p in (prompt, claim, *items) if p).split())
 
 
@@ -99,11 +93,6 @@ def shows(q: Draft, p: Draft) -> bool:
     return False
 
 
-def leaks(d: Draft, others: list[Draft]) -> bool:
-    """Whether ``d`` shows the answer of one of ``others``, or one of them shows its answer."""
-    return any(shows(d, o) or shows(o, d) for o in others)
-
-
 _GAP = re.compile(r"(?P<head>.*?as the article has it[?:] )(?P<part>.+)(?P<tail>)$", re.S)
 _DATED = re.compile(r"(?P<head>.*” in )(?P<part>“.+”)(?P<tail>\? Type it\.)$", re.S)
 _REPORTED = re.compile(r"(?P<head>Who said that )(?P<part>.+)(?P<tail>\?)$", re.S)
@@ -112,9 +101,9 @@ _EXCERPTS = (_GAP, _DATED, _REPORTED, _QUOTE)
 _LINKS = frozenset("a an the in on at of to for by from with and or as about".split())
 """Words that lead into what was cut, left out before a closing ellipsis."""
 MIN_WORDS = 3
+"""The fewest words a cut excerpt keeps beside its gap, so it still says what it asks."""
 MAX_CUTS = 3
 """The most ellipses a cut excerpt may hold (its own lead and tail counted)."""
-"""The fewest words a cut excerpt keeps beside its gap, so it still says what it asks."""
 
 
 def trimmed(q: Draft, p: Draft) -> Draft | None:
@@ -197,7 +186,7 @@ def _cut_items(q: Draft, p: Draft) -> Draft | None:
     wanted = [fold(a).split() for a in answers_of(p)]
     items: list[str] = []
     for item in q.items:
-        seen = shown_text(replace(q, prompt="", items=(item,)))
+        seen = f" {fold(item)} "
         if not any(f" {' '.join(w)} " in seen for w in wanted if w):
             items.append(item)
             continue

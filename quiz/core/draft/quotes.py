@@ -130,7 +130,6 @@ def quote_questions(ctx: Context, quotations: list[Quotation]) -> list[Draft]:
                 options=tuple(rotate(options, prompt)),
                 answer=speaker.name,
                 explanation=ctx.explain(s),
-                gives=ctx.shown(s, prompt),
             )
         )
     return drafts

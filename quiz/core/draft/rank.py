@@ -145,7 +145,7 @@ def choose(drafts: list[Draft], limit: int, usable: Callable[[Draft], bool]) -> 
     heapq.heapify(heap)
     waiting: list[int] = []  # left out for another's sake, until a claim gives way
     while heap and len(chosen) < limit:
-        stored, i = heapq.heappop(heap)
+        _, i = heapq.heappop(heap)
         d = drafts[i]
         now = -score(d)
         if heap and now > heap[0][0] + 1e-9:

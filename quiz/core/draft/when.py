@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from quiz.core.draft.common import Draft, fold, shorten
+from quiz.core.draft.common import Draft, shorten
 from quiz.core.draft.context import Context
 from quiz.core.draft.dates import MONTHS, WEEKDAYS
 from quiz.core.draft.mentions import DateMention
@@ -157,7 +157,6 @@ def resolved_questions(ctx: Context) -> list[Draft]:
         drafts.append(
             Draft(
                 rule="dates/resolved",
-                gives=(f"{d.sentence.index}:{fold(d.text)}",),  # the weekday, which it shows
                 tag="dates",
                 kind="text",
                 key=f"{d.text} {label}",
