@@ -71,8 +71,10 @@ def claim_questions(ctx: Context) -> list[Draft]:
                 # one claim a sentence, supported and refuted in turn
                 turn += 1
                 lead = f"According to {speaker.name}, "
-                refuted = _refuted(ctx, s, found, lead, clause, clause_start)
-                if turn % 2 == 0 and refuted is not None:
+                refuted = (
+                    _refuted(ctx, s, found, lead, clause, clause_start) if turn % 2 == 0 else None
+                )
+                if refuted is not None:
                     drafts.append(refuted)
                 else:
                     span = (speaker.start, s.end)
