@@ -83,3 +83,15 @@ async def test_help_on_the_article_lists_search_and_j_k() -> None:
         here = this_screen(app)
         for key in ("/", "search", "n", "j", "k", "scroll down"):
             assert key in here, here
+
+
+async def test_help_on_an_exam_question_lists_the_question_screen_s_keys_too() -> None:
+    app = quiz_app(mode="exam")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        rows = help_rows(app)
+        for row in ("^t | flag", "^r | review & submit", "a or ^o | article"):
+            assert row in rows, rows
+        assert "esc | leave" in rows, rows  # the question screen's, which the exam keeps

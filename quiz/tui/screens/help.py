@@ -38,12 +38,30 @@ KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
+def declared(screen: Screen[object]) -> list[Binding]:
+    """The bindings ``screen``'s own classes declare, its base screens' first, as Textual merges
+    them (an exam screen has the question screen's keys too); Textual's own are left out."""
+    found: list[Binding] = []
+    for cls in reversed(type(screen).__mro__):
+        if not cls.__module__.startswith("quiz."):
+            continue
+        own = [
+            replace(binding, key=key.strip())
+            for binding in cls.__dict__.get("BINDINGS", ())
+            if isinstance(binding, Binding)
+            for key in binding.key.split(",")
+        ]
+        rebound = {binding.key for binding in own}  # a key bound again further down: the new one
+        found = [binding for binding in found if binding.key not in rebound] + own
+    return found
+
+
 def screen_keys(screen: Screen[object]) -> KeyRows:
     """The keys ``screen`` declares (its bindings with a description, the keys of one action
     together), then the keys it names in ``HELP_KEYS`` (``tab`` between fields, say)."""
     rows: dict[str, list[str]] = {}
-    for binding in getattr(type(screen), "BINDINGS", ()):
-        if not isinstance(binding, Binding) or not binding.description:
+    for binding in declared(screen):
+        if not binding.description:
             continue
         if binding.action in ("app.help", "close"):
             continue  # this help itself
