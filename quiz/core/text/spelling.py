@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz.distance import OSA
-
 from quiz.core.text.normalize import loose
 
 SHORTEST_FORGIVEN = 5
@@ -103,6 +101,8 @@ def _distance(typed: str, accepted: str, limit: int) -> int | None:
     a, b = _forgiving_form(typed), _forgiving_form(accepted)
     if not a or not b:
         return None
+    from rapidfuzz.distance import OSA  # here: only a typed answer not exactly right needs it
+
     found = OSA.distance(a, b, score_cutoff=limit)
     return found if found <= limit else None
 
