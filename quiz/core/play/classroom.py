@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal, get_args
 
-from quiz.core.files import replace_whole
+from quiz.core.files import read_capped, replace_whole
 from quiz.core.play.session import resume_code
 
 CLASS_ENV = "QUIZ_SERVE_CLASS"
@@ -143,12 +143,21 @@ class ClassView:
 
 def _read_json(path: Path) -> dict[str, object] | None:
     try:
-        with path.open("rb") as file:
-            raw = file.read(MAX_FILE + 1)
+        raw = read_capped(path, MAX_FILE)
         data = json.loads(raw) if len(raw) <= MAX_FILE else None
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None
+
+
+def _claim_of(data: dict[str, object] | None) -> Claim | None:
+    """The claim a claim file held, or None when it holds none."""
+    if data is None:
+        return None
+    player, tab, attempt = data.get("player"), data.get("tab"), data.get("attempt", "")
+    if not isinstance(player, str) or not isinstance(tab, str) or not isinstance(attempt, str):
+        return None
+    return Claim(player, tab, attempt, data.get("removed") is True)
 
 
 class ClassFolder:
@@ -171,13 +180,7 @@ class ClassFolder:
 
     def claimed(self, name: str) -> Claim | None:
         """Who holds ``name`` (in any case and spacing), or None when it is free."""
-        data = _read_json(self._claim_file(name))
-        if data is None:
-            return None
-        player, tab, attempt = data.get("player"), data.get("tab"), data.get("attempt", "")
-        if not isinstance(player, str) or not isinstance(tab, str) or not isinstance(attempt, str):
-            return None
-        return Claim(player, tab, attempt, data.get("removed") is True)
+        return _claim_of(_read_json(self._claim_file(name)))
 
     def claim(self, name: str, tab: str) -> Claim | None:
         """Take ``name`` for ``tab``: None when taken now, else the claim that holds it already.
@@ -210,14 +213,8 @@ class ClassFolder:
 
     def claims(self) -> list[Claim]:
         """Every name taken, in no particular order."""
-        found = []
-        for path in sorted(self._names.glob("*.json")) if self._names.is_dir() else []:
-            data = _read_json(path)
-            if data is not None and isinstance(data.get("player"), str):
-                claim = self.claimed(str(data["player"]))
-                if claim is not None:
-                    found.append(claim)
-        return found
+        paths = sorted(self._names.glob("*.json")) if self._names.is_dir() else []
+        return [claim for path in paths if (claim := _claim_of(_read_json(path))) is not None]
 
     # The phase ---------------------------------------------------------------------------------
 
