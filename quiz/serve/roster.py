@@ -137,10 +137,6 @@ class Roster:
                 by_player[key] = line
         return [by_player[k] for k in sorted(by_player)] + nameless
 
-    def open_tabs(self) -> list[str]:
-        """The session ids of the tabs open now."""
-        return list(self._open)
-
     def summary(self) -> str:
         """``3 playing, 1 left``."""
         lines = self.lines()

@@ -40,20 +40,3 @@ def write_status(path: Path, status: LiveStatus) -> None:
     # Not written is no error: the teacher's live line is a convenience, the answers are in the
     # store. Nor is the folder made again: the server removes it when it stops.
     replace_whole(path, json.dumps(asdict(status)).encode(), make_folder=False)
-
-
-def read_status(path: Path) -> LiveStatus | None:
-    """The status in ``path``, or ``None`` when there is none (yet) or it is unreadable."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return LiveStatus(
-            str(data["player"]),
-            int(data["answered"]),
-            bool(data["finished"]),
-            str(data.get("attempt", "")),
-            float(data.get("score", 0.0)),
-            float(data.get("max_score", 0.0)),
-            bool(data.get("waiting", False)),
-        )
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
