@@ -11,8 +11,11 @@ import click
 if TYPE_CHECKING:
     from quiz.core.bank.catalog import Bank, Catalog
     from quiz.core.bank.discovery import BankSource
+    from quiz.core.bank.model import AnyQuestion
     from quiz.core.errors import Problem
     from quiz.core.play.session import QuizSettings
+    from quiz.core.results.records import AttemptRecord
+    from quiz.core.results.regrade import Regrading
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -52,6 +55,30 @@ def load_catalog(paths: Sequence[str], *, for_play: bool) -> Catalog:
         catalog = load_banks(sources, default_cache(), default_articles())
     catalog.problems[:0] = empty
     return catalog
+
+
+def current_questions(paths: Sequence[str], say_errors: bool) -> dict[str, AnyQuestion]:
+    """The current questions by key: of ``paths``, else the bundled and the user's banks; with
+    ``say_errors``, the banks' errors on stderr (a key fixed with a typo must not pass for
+    "none changed" when answers are regraded with it)."""
+    catalog = load_catalog(paths, for_play=True)
+    if say_errors:
+        for problem in catalog.problems:
+            if problem.severity == "error":
+                click.echo(str(problem), err=True)
+    return {f"{b.id}/{q.id}": q for b in catalog.banks for q in b.questions}
+
+
+def regraded(
+    attempts: list[AttemptRecord], questions: dict[str, AnyQuestion]
+) -> tuple[list[AttemptRecord], Regrading]:
+    """``attempts`` graded again with ``questions``' keys; what changed said on stderr."""
+    from quiz.core.results.regrade import regrade
+
+    found, regrading = regrade(attempts, questions)
+    for line in regrading.lines():
+        click.echo(f"quiz: {line}", err=True)
+    return found, regrading
 
 
 def playable_banks(paths: Sequence[str]) -> tuple[list[Bank], str | None]:

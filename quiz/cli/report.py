@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.cli.common import fail, load_catalog
+from quiz.cli.common import current_questions, fail, regraded
 from quiz.core.errors import QuizError
 
 if TYPE_CHECKING:
-    from quiz.core.bank.model import AnyQuestion
+    pass
 
 from quiz.cli.output import (
     check_out,
@@ -85,7 +85,7 @@ def report(
     check_out(out, force)
     broken = False
     try:
-        questions = _questions(bank_paths, regrade)
+        questions = current_questions(bank_paths, say_errors=bool(bank_paths) or regrade)
         if files:
             attempts, problems, notes = merge_results(
                 files, questions, banks_given=bool(bank_paths)
@@ -104,11 +104,7 @@ def report(
                 no_such_bank(bank)
         regrading = None
         if regrade:
-            from quiz.core.results.regrade import regrade as grade_again
-
-            attempts, regrading = grade_again(attempts, questions)
-            for line in regrading.lines():
-                click.echo(f"quiz: {line}", err=True)
+            attempts, regrading = regraded(attempts, questions)
         found = item_analysis(attempts, questions, bank=bank, anonymous=anonymous)
         if fmt == "table":
             text = "".join(f"{line}\n" for line in report_lines(found))
@@ -136,14 +132,3 @@ def report(
         fail(str(exc))
     if broken:
         sys.exit(1)
-
-
-def _questions(paths: Sequence[str], regrade: bool) -> dict[str, AnyQuestion]:
-    """The current questions by key: of ``paths``, else the bundled and the user's banks; the
-    errors of banks named, or regraded with, on stderr."""
-    catalog = load_catalog(paths, for_play=True)
-    if paths or regrade:
-        for problem in catalog.problems:
-            if problem.severity == "error":
-                click.echo(str(problem), err=True)
-    return {f"{b.id}/{q.id}": q for b in catalog.banks for q in b.questions}

@@ -112,7 +112,9 @@ def results(
         if unplayed is not None and unplayed not in known_banks(()):
             no_such_bank(unplayed)
         if regrade:
-            attempts = _regraded(attempts, bank_paths)
+            from quiz.cli.common import current_questions, regraded
+
+            attempts, _ = regraded(attempts, current_questions(bank_paths, say_errors=True))
         if fmt == "table":
             lines = _attempt_lines(attempts) if attempts else [_none_found(player, bank, alike)]
             emit("".join(f"{line}\n" for line in lines), out)
@@ -122,23 +124,6 @@ def results(
         emit(buffer.getvalue(), out)
     except QuizError as exc:
         fail(str(exc))
-
-
-def _regraded(attempts: list[AttemptRecord], paths: Sequence[str]) -> list[AttemptRecord]:
-    """``attempts`` graded again with the current keys of the banks of ``paths`` (else the
-    bundled and the user's banks); what changed said on stderr."""
-    from quiz.cli.common import load_catalog
-    from quiz.core.results.regrade import regrade
-
-    catalog = load_catalog(paths, for_play=True)
-    for problem in catalog.problems:  # a key fixed with a typo must not pass for "none changed"
-        if problem.severity == "error":
-            click.echo(str(problem), err=True)
-    questions = {f"{b.id}/{q.id}": q for b in catalog.banks for q in b.questions}
-    found, regrading = regrade(attempts, questions)
-    for line in regrading.lines():
-        click.echo(f"quiz: {line}", err=True)
-    return found
 
 
 def due_lines(player: str, due: dict[str, datetime]) -> list[str]:
