@@ -12,7 +12,7 @@ from typing import Any
 
 from quiz.core.bank.reporter import Reporter
 from quiz.core.errors import Severity
-from quiz.core.text.evidence import EvidenceIndex
+from quiz.core.text.evidence import Evidence, EvidenceIndex
 from quiz.core.tomlfile.lines import TableLines
 
 
@@ -62,11 +62,25 @@ def check_table(
     the bank's other questions to their lines, so that an id used twice is said as the bank
     check says it. The ``draft = true`` warning is left out: it is what a review settles.
     """
+    return check_and_place(table, index, other_ids, path, place=False)[0]
+
+
+def check_and_place(
+    table: Mapping[str, Any],
+    index: EvidenceIndex | None,
+    other_ids: Mapping[str, int] | None = None,
+    path: str = "",
+    *,
+    place: bool = True,
+) -> tuple[list[FieldProblem], tuple[Any, tuple[Evidence, ...]] | None]:
+    """:func:`check_table`'s problems, and (with ``place``) the question as a player would get
+    it with its evidence placed in the article (``None`` when it has an error): one check for
+    both."""
     from quiz.core.bank.validate import check_question
 
     report = _KeyedReporter(path)
     plain = dict(table)
-    check_question(plain, report, index, place=False)
+    placed = check_question(plain, report, index, place=place)
     qid = plain.get("id")
     if other_ids and isinstance(qid, str) and qid in other_ids:
         report.question = None
@@ -75,11 +89,12 @@ def check_table(
             f"question id `{qid}` is used twice in the bank (first at line "
             f"{other_ids[qid]}); give each its own id",
         )
-    return [
+    problems = [
         FieldProblem(_field(key), problem.severity, problem.message)
         for key, problem in zip(report.keys, report.problems, strict=True)
         if key != "draft"
     ]
+    return problems, placed if place else None
 
 
 def _field(key: str | None) -> str | None:

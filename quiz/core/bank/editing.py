@@ -18,7 +18,7 @@ import tomlkit
 
 from quiz.core.bank.catalog import Bank
 from quiz.core.bank.discovery import BankSource
-from quiz.core.bank.edit_check import FieldProblem, check_table
+from quiz.core.bank.edit_check import FieldProblem, check_and_place
 from quiz.core.bank.review_log import ReviewLog, log_path, read_log, write_log
 from quiz.core.bank.toml_edit import (
     append_question,
@@ -176,22 +176,26 @@ class BankEditor:
     def check(self, table: Mapping[str, Any], position: int | None = None) -> list[FieldProblem]:
         """What ``quiz check --strict`` would say of ``table`` standing at ``position`` (``None``:
         a new question)."""
+        return self._checked(table, position, place=False)[0]
+
+    def inspect(
+        self, position: int
+    ) -> tuple[list[FieldProblem], tuple[Any, tuple[Evidence, ...]] | None]:
+        """What :meth:`problems` says of the question, and the question as a player would get
+        it, with its evidence placed in the article (``None`` when it has an error): both from
+        one check."""
+        return self._checked(self.table(position), position, place=True)
+
+    def _checked(
+        self, table: Mapping[str, Any], position: int | None, *, place: bool
+    ) -> tuple[list[FieldProblem], tuple[Any, tuple[Evidence, ...]] | None]:
         qid = table.get("id")
         others: dict[str, int] = {}
         if isinstance(qid, str) and any(
             t.get("id") == qid for i, t in enumerate(self._read()) if i != position
         ):
             others[qid] = self._first_line_of(qid)
-        return check_table(table, self.index, others, self.shown)
-
-    def placed(self, position: int) -> tuple[Any, tuple[Evidence, ...]] | None:
-        """The question as a player would get it, with its evidence placed in the article;
-        ``None`` when it has an error."""
-        from quiz.core.bank.reporter import Reporter
-        from quiz.core.bank.validate import check_question
-        from quiz.core.tomlfile.lines import TableLines
-
-        return check_question(self.table(position), Reporter(self.shown, TableLines()), self.index)
+        return check_and_place(table, self.index, others, self.shown, place=place)
 
     def next_draft(self, start: int = 0) -> int | None:
         """The first question still to review at or after ``start``, else before it."""

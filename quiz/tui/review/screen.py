@@ -75,7 +75,7 @@ class ReviewScreen(Screen[None]):
             self._show_none()
             return
         table = editor.table(position)
-        problems = editor.problems(position)
+        problems, placed = editor.inspect(position)
         if editor.is_draft(position):
             state = "• Draft: k keeps it, d drops it, e edits it"
         elif editor.qid(position) in editor.log.written:
@@ -90,7 +90,6 @@ class ReviewScreen(Screen[None]):
         problems_box = self.query_one("#problems", Static)
         problems_box.update(card.problems_text(problems))
         problems_box.set_class(bool(problems), "-bad")
-        placed = editor.placed(position)
         evidence = placed[1] if placed is not None else None
         heading = Content("Evidence in the article:").stylize("underline")
         body = card.evidence_paragraphs(editor.article, evidence)
