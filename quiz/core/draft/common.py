@@ -191,13 +191,17 @@ def cloze(sentence: Sentence, start: int, end: int, words: int = 14) -> str:
     after = [w for w in after if w]
     lead = "… " if len(before) > words else ""
     tail = " …" if len(after) > words else ""
-    left = " ".join(before[-words:])
-    right = " ".join(after[:words])
-    gap = "___"
-    joined = (left + " " if left and not left.endswith(("“", '"', "(", "‘")) else left) + gap
+    joined = around(" ".join(before[-words:]), "___", " ".join(after[:words]))
+    return quoted(f"{lead}{joined}{tail}")
+
+
+def around(left: str, middle: str, right: str) -> str:
+    """``middle`` between the words ``left`` and ``right``, spaced as the sentence had them: no
+    space after an opening mark, none before a comma or a closing one."""
+    joined = (left + " " if left and not left.endswith(("“", '"', "(", "‘")) else left) + middle
     if right:
         joined += right if right[:1] in ",.;:’”\"')" or right.startswith("’s") else " " + right
-    return quoted(f"{lead}{joined}{tail}")
+    return joined
 
 
 def quoted(text: str) -> str:

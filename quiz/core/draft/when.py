@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from quiz.core.draft.common import Draft, shorten
+from quiz.core.draft.common import Draft, around, shorten
 from quiz.core.draft.context import Context
 from quiz.core.draft.dates import MONTHS, WEEKDAYS
 from quiz.core.draft.mentions import DateMention
@@ -183,7 +183,7 @@ def _window(text: str, start: int, end: int, words: int = 4) -> str:
     after = text[end:].split()
     lead = "… " if len(before) > words else ""
     tail = " …" if len(after) > words else ""
-    middle = " ".join([*before[-words:], text[start:end], *after[:words]])
+    middle = around(" ".join(before[-words:]), text[start:end], " ".join(after[:words]))
     return f"{lead}{middle}{tail}"
 
 

@@ -124,3 +124,12 @@ def test_an_article_in_another_language_is_refused_in_one_line() -> None:
     with pytest.raises(QuizError, match="English text only") as raised:
         draft_article(article(spanish))
     assert "\n" not in str(raised.value)
+
+
+def test_the_words_around_a_resolved_date_keep_the_sentence_s_spacing() -> None:
+    from quiz.core.draft.when import _window
+
+    text = "The court, which met on Tuesday, said it would rule within a month."
+    at = text.index("Tuesday")
+    shown = _window(text, at, at + len("Tuesday"))
+    assert shown == "… court, which met on Tuesday, said it would …"
